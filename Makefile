@@ -1,0 +1,39 @@
+# ParkHQ — the two commands are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+DB ?= data/parkhq.db
+LISTEN ?= 127.0.0.1:8080
+export CCACHE_DIR ?= $(HOME)/.cache/ccache
+
+.PHONY: run test build deps server web unit api e2e bench clean
+
+deps: .deps.stamp
+.deps.stamp: scripts/install-deps.sh
+	@bash scripts/install-deps.sh
+	@touch $@
+
+$(BUILD_DIR)/build.ninja: CMakeLists.txt | deps
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+
+server: deps $(BUILD_DIR)/build.ninja
+	@cmake --build $(BUILD_DIR)
+
+web: deps
+	@bash scripts/build-web.sh
+
+build: server web
+
+run: build
+	@mkdir -p $(dir $(DB))
+	@[ -f $(DB) ] || $(BUILD_DIR)/parkhq init --db $(DB)
+	$(BUILD_DIR)/parkhq serve --db $(DB) --listen $(LISTEN) --web-root web/dist
+
+test: build
+	@bash scripts/test-all.sh
+
+bench: build
+	@bash bench/run.sh
+
+clean:
+	rm -rf $(BUILD_DIR) web/dist .deps.stamp

@@ -1,0 +1,36 @@
+// The composition root: config → database → repositories → services → dispatcher.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "domain/account/account_service.h"
+#include "domain/org/org_service.h"
+#include "http/dispatcher.h"
+#include "storage/database.h"
+#include "storage/sql_account_repository.h"
+#include "storage/sql_org_repository.h"
+
+namespace parkhq::app {
+
+struct Config {
+  std::string db = "data/parkhq.db";  // a SQLite path or postgresql://...
+  std::string listen = "127.0.0.1:8080";
+  std::string web_root = "web/dist";
+  bool fast_hash = false;  // PARKHQ_FAST_HASH=1: minimum Argon2id cost, for tests only
+  int64_t idle_timeout_seconds = 30 * 60;
+};
+
+// Owns everything the server needs; members are destroyed in reverse order.
+struct App {
+  std::unique_ptr<storage::Database> db;
+  std::unique_ptr<storage::SqlOrgRepository> org_repo;
+  std::unique_ptr<storage::SqlAccountRepository> account_repo;
+  std::unique_ptr<OrgService> org;
+  std::unique_ptr<AccountService> accounts;
+  std::unique_ptr<http::Dispatcher> dispatcher;
+};
+
+// Opens the database, applies migrations and wires the services.
+StatusOr<std::unique_ptr<App>> BuildApp(const Config& config);
+
+}  // namespace parkhq::app

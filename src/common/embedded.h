@@ -1,0 +1,20 @@
+// Files embedded into the binary at build time (migrations, seed data).
+#pragma once
+#include <string_view>
+#include <vector>
+
+namespace parkhq {
+
+struct EmbeddedFile {
+  std::string_view name;      // file name, e.g. "0001_core.sql"
+  std::string_view contents;  // the bytes of the file
+};
+
+// Sorted by name. Defined in generated code (cmake/embed_migrations.cmake).
+extern const std::vector<EmbeddedFile> kEmbeddedMigrations;
+extern const std::vector<EmbeddedFile> kSeedFiles;
+
+// Returns the seed file of that name, or an empty view when there is none.
+std::string_view SeedFile(std::string_view name);
+
+}  // namespace parkhq

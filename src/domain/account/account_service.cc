@@ -1,0 +1,235 @@
+#include "domain/account/account_service.h"
+
+#include "common/crypto.h"
+#include "common/time.h"
+
+namespace parkhq {
+
+namespace {
+const char kBadLogin[] = "用户名或密码错误";
+}
+
+StatusOr<LoginResult> AccountService::Login(const std::string& username, const std::string& password,
+                                            const std::string& ip) const {
+  const int64_t now = NowUnix();
+  PARKHQ_ASSIGN_OR_RETURN(auto found, accounts_.FindUserByName(username));
+  if (!found) {
+    // Spend the same time as a real check so timing does not reveal unknown users.
+    static const std::string kDummy = HashPassword("not-a-real-password-1A!", policy_.fast_hash);
+    (void)VerifyPassword(password, kDummy);
+    return Status::Unauthenticated(kBadLogin);
+  }
+  User u = *found;
+  if (IsLocked(u, now)) {
+    int64_t minutes = (u.locked_until - now + 59) / 60;
+    return Status::Locked("登录失败次数过多，账号已锁定，请 " + std::to_string(minutes) + " 分钟后再试");
+  }
+  if (!VerifyPassword(password, u.password_hash) || u.disabled) {
+    if (!u.disabled) {
+      LoginFailure f = NextLoginFailure(u, now, policy_);
+      PARKHQ_RETURN_IF_ERROR(accounts_.RecordLoginFailure(u, f.failed_logins, f.locked_until, ip));
+      if (f.locked_until > now)
+        return Status::Locked("登录失败次数过多，账号已锁定 " +
+                              std::to_string(policy_.lockout_seconds / 60) + " 分钟");
+    }
+    return Status::Unauthenticated(kBadLogin);
+  }
+  PARKHQ_RETURN_IF_ERROR(accounts_.RecordLoginSuccess(u, ip));
+  LoginResult r;
+  r.user = u;
+  r.session_token = RandomToken(32);
+  r.csrf_token = RandomToken(24);
+  Session s{Sha256Hex(r.session_token), u.id, r.csrf_token, now, now};
+  PARKHQ_RETURN_IF_ERROR(accounts_.CreateSession(s, ip));
+  return r;
+}
+
+Status AccountService::Logout(const std::string& session_token) const {
+  if (session_token.empty()) return Status::Ok();
+  return accounts_.DeleteSession(Sha256Hex(session_token));
+}
+
+StatusOr<Authenticated> AccountService::AuthenticateSession(const std::string& token,
+                                                            const std::string& ip) const {
+  if (token.empty()) return Status::Unauthenticated("请先登录");
+  const std::string hash = Sha256Hex(token);
+  PARKHQ_ASSIGN_OR_RETURN(auto session, accounts_.FindSession(hash));
+  if (!session) return Status::Unauthenticated("登录已失效，请重新登录");
+  const int64_t now = NowUnix();
+  if (now - session->last_seen > policy_.idle_timeout_seconds) {
+    (void)accounts_.DeleteSession(hash);
+    return Status::Unauthenticated("长时间未操作，登录已超时，请重新登录");
+  }
+  PARKHQ_ASSIGN_OR_RETURN(auto user, accounts_.FindUser(session->user_id));
+  if (!user || user->disabled) return Status::Unauthenticated("账号已停用");
+  // Touch at most once a minute to spare the database a write per request.
+  if (now - session->last_seen >= 60) PARKHQ_RETURN_IF_ERROR(accounts_.TouchSession(hash, now));
+  PARKHQ_ASSIGN_OR_RETURN(Scope scope, ScopeFor(*user, ip));
+  return Authenticated{*user, std::move(scope), session->csrf_token};
+}
+
+StatusOr<Authenticated> AccountService::AuthenticateToken(const std::string& bearer,
+                                                          const std::string& ip) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto token, accounts_.FindTokenByHash(Sha256Hex(bearer)));
+  if (!token || !token->revoked_at.empty()) return Status::Unauthenticated("API 令牌无效或已吊销");
+  PARKHQ_ASSIGN_OR_RETURN(auto user, accounts_.FindUser(token->user_id));
+  if (!user || user->disabled) return Status::Unauthenticated("API 令牌所属账号已停用");
+  PARKHQ_ASSIGN_OR_RETURN(Scope scope, ScopeFor(*user, ip));
+  if (token->park_id) {
+    PARKHQ_ASSIGN_OR_RETURN(auto parks, org_.ListParks());
+    auto allowed = WithSubParks(parks, {*token->park_id});
+    std::vector<int64_t> narrowed;
+    for (int64_t id : allowed)
+      if (scope.CanReadPark(id)) narrowed.push_back(id);
+    scope.all_parks = false;
+    scope.park_ids = narrowed;
+  }
+  scope.read_only = scope.read_only || token->read_only;
+  scope.username = user->username + "（令牌:" + token->name + "）";
+  (void)accounts_.TouchToken(token->id);
+  return Authenticated{*user, std::move(scope), ""};
+}
+
+StatusOr<Scope> AccountService::ScopeFor(const User& u, const std::string& ip) const {
+  Scope s;
+  s.user_id = u.id;
+  s.username = u.username;
+  s.role = u.role;
+  s.ip = ip;
+  s.unit_id = u.unit_id;
+  s.enterprise_id = u.enterprise_id;
+  s.read_only = u.role == Role::kLeader;
+  if (u.role == Role::kSysadmin || (u.role == Role::kLeader && !u.park_id)) {
+    s.all_parks = true;
+    return s;
+  }
+  PARKHQ_ASSIGN_OR_RETURN(auto parks, org_.ListParks());
+  std::vector<int64_t> roots;
+  if (u.role == Role::kDepartment && u.unit_id) {
+    PARKHQ_ASSIGN_OR_RETURN(roots, org_.ParksServedByUnit(*u.unit_id));
+  }
+  if (u.park_id) roots.push_back(*u.park_id);
+  // An enterprise user sees its own park's shared information (tasks, catalogs), but data
+  // belonging to enterprises only through CanActForEnterprise.
+  s.park_ids = WithSubParks(parks, roots);
+  return s;
+}
+
+StatusOr<std::vector<User>> AccountService::ListUsers(const Scope& s, int64_t offset, int64_t limit,
+                                                      int64_t* total) const {
+  if (!s.IsSysadmin()) return Status::PermissionDenied("只有系统管理员可以管理用户");
+  return accounts_.ListUsers(offset, limit, total);
+}
+
+StatusOr<User> AccountService::CreateUser(const Scope& s, const NewUser& in) const {
+  if (!s.IsSysadmin() || s.read_only) return Status::PermissionDenied("只有系统管理员可以新建用户");
+  std::vector<FieldError> errs;
+  auto collect = [&](const Status& st) {
+    for (const auto& d : st.details()) errs.push_back(d);
+  };
+  collect(ValidateUsername(in.username));
+  collect(ValidatePassword(in.password));
+  auto role = ParseRole(in.role);
+  if (!role) errs.push_back({"role", "未知角色，应为 sysadmin、park_admin、department、enterprise 或 leader"});
+  if (in.display_name.size() > 100) errs.push_back({"display_name", "姓名过长（最多 100 字节）"});
+  User u;
+  u.username = in.username;
+  u.display_name = in.display_name.empty() ? in.username : in.display_name;
+  if (in.park_id) {
+    PARKHQ_ASSIGN_OR_RETURN(auto park, org_.FindPark(*in.park_id));
+    if (!park) errs.push_back({"park_id", "园区不存在"});
+    else u.park_id = park->id;
+  }
+  if (in.unit && !in.unit->empty()) {
+    PARKHQ_ASSIGN_OR_RETURN(auto unit, org_.FindUnitByName(*in.unit));
+    if (!unit) errs.push_back({"unit", "单位不存在：" + *in.unit});
+    else {
+      u.unit_id = unit->id;
+      u.unit_name = unit->name;
+    }
+  }
+  u.enterprise_id = in.enterprise_id;
+  if (role) {
+    u.role = *role;
+    if (*role == Role::kParkAdmin && !in.park_id)
+      errs.push_back({"park_id", "园区管理员须指定园区"});
+    if (*role == Role::kDepartment && (!in.unit || in.unit->empty()))
+      errs.push_back({"unit", "部门用户须指定单位"});
+    if (*role == Role::kEnterprise && (!in.enterprise_id || !in.park_id))
+      errs.push_back({"enterprise_id", "企业用户须指定企业和园区"});
+  }
+  if (!errs.empty()) return Status::Validation("用户信息有误", errs);
+  u.password_hash = HashPassword(in.password, policy_.fast_hash);
+  PARKHQ_ASSIGN_OR_RETURN(u.id, accounts_.CreateUser(u, s));
+  u.password_hash.clear();
+  return u;
+}
+
+StatusOr<User> AccountService::UpdateUser(const Scope& s, int64_t id, const UserPatch& patch) const {
+  if (!s.IsSysadmin() || s.read_only) return Status::PermissionDenied("只有系统管理员可以修改用户");
+  PARKHQ_ASSIGN_OR_RETURN(auto found, accounts_.FindUser(id));
+  if (!found) return Status::NotFound("用户不存在");
+  User u = *found;
+  if (patch.role) {
+    auto role = ParseRole(*patch.role);
+    if (!role) return Status::FieldInvalid("role", "未知角色");
+    u.role = *role;
+  }
+  if (patch.display_name) u.display_name = *patch.display_name;
+  if (patch.disabled) {
+    if (*patch.disabled && id == s.user_id) return Status::FieldInvalid("disabled", "不能停用自己的账号");
+    u.disabled = *patch.disabled;
+  }
+  PARKHQ_RETURN_IF_ERROR(accounts_.UpdateUser(u, s, "update"));
+  if (u.disabled) PARKHQ_RETURN_IF_ERROR(accounts_.DeleteUserSessions(id));
+  u.password_hash.clear();
+  return u;
+}
+
+Status AccountService::SetPassword(const Scope& s, int64_t id, const std::string& password) const {
+  if (!s.IsSysadmin() && s.user_id != id)
+    return Status::PermissionDenied("无权修改该用户的密码");
+  PARKHQ_RETURN_IF_ERROR(ValidatePassword(password));
+  PARKHQ_ASSIGN_OR_RETURN(auto found, accounts_.FindUser(id));
+  if (!found) return Status::NotFound("用户不存在");
+  User u = *found;
+  u.password_hash = HashPassword(password, policy_.fast_hash);
+  u.failed_logins = 0;
+  u.locked_until = 0;
+  PARKHQ_RETURN_IF_ERROR(accounts_.UpdateUser(u, s, "password"));
+  return accounts_.DeleteUserSessions(id);
+}
+
+StatusOr<CreatedToken> AccountService::CreateToken(const Scope& s, const std::string& name,
+                                                   std::optional<int64_t> park_id, bool read_only) const {
+  if (s.read_only || (s.role != Role::kSysadmin && s.role != Role::kParkAdmin))
+    return Status::PermissionDenied("只有系统管理员和园区管理员可以创建 API 令牌");
+  if (name.empty() || name.size() > 100) return Status::FieldInvalid("name", "请填写令牌名称（最多 100 字节）");
+  if (park_id && !s.CanReadPark(*park_id)) return Status::FieldInvalid("scope_park_id", "园区不存在或无权访问");
+  if (s.role == Role::kParkAdmin && !park_id && !s.park_ids.empty()) park_id = s.park_ids.front();
+  CreatedToken out;
+  out.secret = "phq_" + RandomToken(32);
+  out.token.user_id = s.user_id;
+  out.token.name = name;
+  out.token.park_id = park_id;
+  out.token.read_only = read_only;
+  out.token.created_at = NowIso();
+  PARKHQ_ASSIGN_OR_RETURN(out.token.id, accounts_.CreateToken(out.token, Sha256Hex(out.secret), s));
+  return out;
+}
+
+StatusOr<std::vector<ApiToken>> AccountService::ListTokens(const Scope& s) const {
+  if (s.role != Role::kSysadmin && s.role != Role::kParkAdmin)
+    return Status::PermissionDenied("无权查看 API 令牌");
+  return accounts_.ListTokens(s.IsSysadmin() ? std::nullopt : std::optional<int64_t>(s.user_id));
+}
+
+Status AccountService::RevokeToken(const Scope& s, int64_t id) const {
+  if (s.read_only || (s.role != Role::kSysadmin && s.role != Role::kParkAdmin))
+    return Status::PermissionDenied("无权吊销 API 令牌");
+  PARKHQ_ASSIGN_OR_RETURN(auto t, accounts_.FindToken(id));
+  if (!t || (!s.IsSysadmin() && t->user_id != s.user_id)) return Status::NotFound("令牌不存在");
+  return accounts_.RevokeToken(id, s);
+}
+
+}  // namespace parkhq

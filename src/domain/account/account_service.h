@@ -1,0 +1,70 @@
+// Use cases of accounts: login/logout, session and token authentication, the caller's Scope,
+// user and token management. Thread-safe: holds only references and immutable policy.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "domain/account/account_repository.h"
+#include "domain/org/org_repository.h"
+
+namespace parkhq {
+
+struct LoginResult {
+  User user;
+  std::string session_token;  // goes into the HttpOnly cookie
+  std::string csrf_token;
+};
+
+struct Authenticated {
+  User user;
+  Scope scope;
+  std::string csrf_token;  // empty for API tokens
+};
+
+struct CreatedToken {
+  ApiToken token;
+  std::string secret;  // shown once
+};
+
+class AccountService {
+ public:
+  AccountService(AccountRepository& accounts, OrgRepository& org, AccountPolicy policy)
+      : accounts_(accounts), org_(org), policy_(policy) {}
+
+  // 401 for an unknown user, a wrong password or a disabled account (same message: no user
+  // enumeration); 423 while locked out (after 5 failures, for 15 minutes).
+  StatusOr<LoginResult> Login(const std::string& username, const std::string& password,
+                              const std::string& ip) const;
+  Status Logout(const std::string& session_token) const;
+  // 401 when the session is unknown, idle too long or its user disabled.
+  StatusOr<Authenticated> AuthenticateSession(const std::string& session_token,
+                                              const std::string& ip) const;
+  // 401 when the token is unknown or revoked.
+  StatusOr<Authenticated> AuthenticateToken(const std::string& bearer, const std::string& ip) const;
+  // The data scope of a user (parks with sub-parks, unit, enterprise).
+  StatusOr<Scope> ScopeFor(const User& u, const std::string& ip) const;
+
+  StatusOr<std::vector<User>> ListUsers(const Scope& s, int64_t offset, int64_t limit,
+                                        int64_t* total) const;
+  // Sysadmin only. 422 for a weak password, an unknown role, a role missing its park/unit/enterprise;
+  // 409 for a taken username.
+  StatusOr<User> CreateUser(const Scope& s, const NewUser& in) const;
+  StatusOr<User> UpdateUser(const Scope& s, int64_t id, const UserPatch& patch) const;
+  // Sysadmin, or the user changing their own password.
+  Status SetPassword(const Scope& s, int64_t id, const std::string& password) const;
+
+  // Sysadmins and park admins. A park admin's token is narrowed to their park.
+  StatusOr<CreatedToken> CreateToken(const Scope& s, const std::string& name,
+                                     std::optional<int64_t> park_id, bool read_only) const;
+  StatusOr<std::vector<ApiToken>> ListTokens(const Scope& s) const;
+  Status RevokeToken(const Scope& s, int64_t id) const;
+
+  const AccountPolicy& policy() const { return policy_; }
+
+ private:
+  AccountRepository& accounts_;
+  OrgRepository& org_;
+  const AccountPolicy policy_;
+};
+
+}  // namespace parkhq

@@ -1,0 +1,153 @@
+#include "http/json/json_util.h"
+
+#include "common/time.h"
+
+namespace parkhq::http {
+
+StatusOr<json::object> ParseBody(const Request& req) {
+  if (req.body.empty()) return Status::InvalidArgument("请求体为空，需要 JSON 对象");
+  boost::system::error_code ec;
+  json::value v = json::parse(req.body, ec);
+  if (ec) return Status::InvalidArgument("请求体不是合法的 JSON：" + ec.message());
+  if (!v.is_object()) return Status::InvalidArgument("请求体必须是 JSON 对象");
+  return std::move(v.as_object());
+}
+
+bool FieldReader::Has(const char* key) const {
+  const json::value* v = obj_.if_contains(key);
+  return v && !v->is_null();
+}
+
+void FieldReader::AddError(const std::string& field, const std::string& message) {
+  errors_.push_back({field, message});
+}
+
+Status FieldReader::Finish(const std::string& message) const {
+  if (errors_.empty()) return Status::Ok();
+  return Status::Validation(message, errors_);
+}
+
+const json::value* FieldReader::Get(const char* key, bool required) {
+  const json::value* v = obj_.if_contains(key);
+  if (!v || v->is_null()) {
+    if (required) AddError(Name(key), "必填");
+    return nullptr;
+  }
+  return v;
+}
+
+std::optional<std::string> FieldReader::String(const char* key, bool required, size_t max_len) {
+  const json::value* v = Get(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    AddError(Name(key), "应为文本");
+    return std::nullopt;
+  }
+  std::string s(v->as_string());
+  if (required && s.empty()) {
+    AddError(Name(key), "必填");
+    return std::nullopt;
+  }
+  if (s.size() > max_len) {
+    AddError(Name(key), "过长（最多 " + std::to_string(max_len) + " 字节）");
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<double> FieldReader::Number(const char* key, bool required) {
+  const json::value* v = Get(key, required);
+  if (!v) return std::nullopt;
+  if (v->is_double()) return v->as_double();
+  if (v->is_int64()) return static_cast<double>(v->as_int64());
+  if (v->is_uint64()) return static_cast<double>(v->as_uint64());
+  AddError(Name(key), "应为数字");
+  return std::nullopt;
+}
+
+std::optional<double> FieldReader::NonNegative(const char* key, bool required) {
+  auto n = Number(key, required);
+  if (n && *n < 0) {
+    AddError(Name(key), "不能为负数");
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<int64_t> FieldReader::Int(const char* key, bool required) {
+  const json::value* v = Get(key, required);
+  if (!v) return std::nullopt;
+  if (v->is_int64()) return v->as_int64();
+  if (v->is_uint64() && v->as_uint64() < (1ull << 62)) return static_cast<int64_t>(v->as_uint64());
+  if (v->is_double() && v->as_double() == static_cast<double>(static_cast<int64_t>(v->as_double())))
+    return static_cast<int64_t>(v->as_double());
+  AddError(Name(key), "应为整数");
+  return std::nullopt;
+}
+
+std::optional<bool> FieldReader::Bool(const char* key, bool required) {
+  const json::value* v = Get(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_bool()) {
+    AddError(Name(key), "应为 true 或 false");
+    return std::nullopt;
+  }
+  return v->as_bool();
+}
+
+std::optional<std::string> FieldReader::DateString(const char* key, bool required) {
+  auto s = String(key, required, 10);
+  if (!s) return std::nullopt;
+  if (!Date::Parse(*s)) {
+    AddError(Name(key), "日期格式应为 YYYY-MM-DD");
+    return std::nullopt;
+  }
+  return s;
+}
+
+Response Json(const json::value& v, int status) {
+  Response r;
+  r.status = status;
+  r.body = json::serialize(v);
+  return r;
+}
+
+Response NoContent() {
+  Response r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+Response JsonList(json::array items, int64_t total) {
+  return Json(json::object{{"items", std::move(items)}, {"total", total}});
+}
+
+json::value OptJson(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
+json::value OptJson(const std::optional<int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); }
+json::value OptJson(const std::optional<std::string>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+StatusOr<PageParams> ParsePage(const Request& req) {
+  PageParams p;
+  std::vector<FieldError> errs;
+  auto read = [&](const char* name, int64_t& out, int64_t max) {
+    auto q = req.Query(name);
+    if (!q || q->empty()) return;
+    try {
+      size_t used = 0;
+      long long v = std::stoll(*q, &used);
+      if (used != q->size() || v < 1 || v > max) throw std::out_of_range(name);
+      out = v;
+    } catch (const std::exception&) {
+      errs.push_back({name, "应为 1 到 " + std::to_string(max) + " 之间的整数"});
+    }
+  };
+  read("page", p.page, 1000000);
+  read("page_size", p.page_size, 500);
+  if (!errs.empty()) return Status::Validation("分页参数有误", errs);
+  return p;
+}
+
+}  // namespace parkhq::http

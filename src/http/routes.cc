@@ -1,0 +1,34 @@
+// Every route of the API in one table: method, path, who may call it, handler.
+// A test enumerates this table (every non-public route refuses an anonymous caller).
+#include "http/handlers/core_handlers.h"
+#include "http/router.h"
+
+namespace parkhq::http {
+
+std::vector<Route> AllRoutes() {
+  namespace h = handlers;
+  std::vector<Route> r = {
+      // Foundation
+      {"GET", "/api/v1/health", {}, h::Health},
+      {"POST", "/api/v1/auth/login", {}, h::Login},
+      {"POST", "/api/v1/auth/logout", kAnyRole, h::Logout, false, true},
+      {"GET", "/api/v1/me", kAnyRole, h::Me},
+      {"GET", "/api/v1/regions", kAnyRole, h::ListRegions},
+      {"GET", "/api/v1/parks", kAnyRole, h::ListParks},
+      {"POST", "/api/v1/parks", kSysadmin, h::CreatePark},
+      {"GET", "/api/v1/units", kAnyRole, h::ListUnits},
+      {"GET", "/api/v1/tasks", kAnyRole, h::ListTasks},
+      {"GET", "/api/v1/parks/{park_id}/targets/{year}", kAnyRole, h::GetTargets},
+      {"GET", "/api/v1/users", kSysadmin, h::ListUsers},
+      {"POST", "/api/v1/users", kSysadmin, h::CreateUser},
+      {"PATCH", "/api/v1/users/{id}", kSysadmin, h::UpdateUser},
+      {"POST", "/api/v1/users/{id}/password", kAnyRole, h::SetPassword, false, true},
+      {"GET", "/api/v1/tokens", kParkStaff, h::ListTokens},
+      {"POST", "/api/v1/tokens", kParkStaff, h::CreateToken},
+      {"DELETE", "/api/v1/tokens/{id}", kParkStaff, h::RevokeToken},
+      {"GET", "/api/v1/audit", kSysadmin, h::ListAudit},
+  };
+  return r;
+}
+
+}  // namespace parkhq::http

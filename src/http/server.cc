@@ -1,0 +1,215 @@
+#include "http/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <charconv>
+#include <spdlog/spdlog.h>
+#include <thread>
+
+namespace parkhq::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+
+bool ParseListen(std::string_view s, std::string& host, uint16_t& port) {
+  size_t colon = s.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  host = std::string(s.substr(0, colon));
+  if (host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  unsigned p = 0;
+  auto tail = s.substr(colon + 1);
+  auto r = std::from_chars(tail.data(), tail.data() + tail.size(), p);
+  if (r.ec != std::errc() || r.ptr != tail.data() + tail.size() || p > 65535) return false;
+  port = static_cast<uint16_t>(p);
+  return true;
+}
+
+namespace {
+
+struct Shared {
+  const ServerOptions& options;
+  const ServerHooks& hooks;
+  asio::thread_pool& workers;
+};
+
+Request ToRequest(const bhttp::request<bhttp::string_body>& in, const std::string& ip) {
+  Request r;
+  r.method = std::string(in.method_string());
+  r.target = std::string(in.target());
+  std::string_view t = in.target();
+  size_t q = t.find('?');
+  r.path = UrlDecode(t.substr(0, q), false);
+  if (q != std::string_view::npos) r.query = ParseQuery(t.substr(q + 1));
+  for (const auto& f : in) {
+    std::string name(f.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    r.headers[name] = std::string(f.value());
+  }
+  r.body = in.body();
+  r.remote_ip = ip;
+  return r;
+}
+
+bhttp::response<bhttp::string_body> ToBeast(Response&& r, unsigned version, bool keep_alive) {
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(r.status), version};
+  out.set(bhttp::field::server, "parkhq");
+  if (!r.content_type.empty()) out.set(bhttp::field::content_type, r.content_type);
+  for (auto& [k, v] : r.headers) out.insert(k, v);
+  out.body() = std::move(r.body);
+  out.keep_alive(keep_alive);
+  out.prepare_payload();
+  return out;
+}
+
+Response SimpleError(int status, const char* code, const char* message) {
+  Response r;
+  r.status = status;
+  r.body = std::string("{\"error\":{\"code\":\"") + code + "\",\"message\":\"" + message +
+           "\",\"details\":[]}}";
+  return r;
+}
+
+// Runs hooks.handle(req) on the worker pool; completes on `io` (the connection's executor).
+template <typename Executor>
+auto RunOnWorkers(std::shared_ptr<Shared> sh, Request& req, Executor io) {
+  return asio::async_initiate<decltype(asio::use_awaitable), void(Response)>(
+      [sh, &req, io](auto handler) {
+        asio::post(sh->workers, [sh, &req, io, handler = std::move(handler)]() mutable {
+          Response r = sh->hooks.handle(req);
+          asio::post(io, [handler = std::move(handler), r = std::move(r)]() mutable {
+            std::move(handler)(std::move(r));
+          });
+        });
+      },
+      asio::use_awaitable);
+}
+
+asio::awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
+  beast::tcp_stream stream(std::move(socket));
+  beast::flat_buffer buffer;
+  boost::system::error_code ec;
+  std::string ip = stream.socket().remote_endpoint(ec).address().to_string();
+  const auto& opt = sh->options;
+  for (;;) {
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(opt.header_limit));
+    // The largest limit while reading the header; narrowed once the route is known.
+    parser.body_limit(opt.upload_limit);
+    stream.expires_after(opt.idle_timeout);
+    co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+    if (!ec) {
+      const auto& h = parser.get();
+      const bool upload =
+          sh->hooks.is_upload && sh->hooks.is_upload(h.method_string(), h.target().substr(0, h.target().find('?')));
+      if (!upload) {
+        if (parser.content_length() && *parser.content_length() > opt.body_limit) ec = bhttp::error::body_limit;
+        else parser.body_limit(opt.body_limit);
+      }
+    }
+    if (!ec) {
+      stream.expires_after(opt.read_timeout);
+      co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+    }
+    if (ec == bhttp::error::body_limit) {
+      auto res = ToBeast(SimpleError(413, "payload_too_large", "请求体超过大小限制"), parser.get().version(), false);
+      co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+      // Let the client finish sending (bounded in bytes and time) so it reads the 413 instead of
+      // a reset connection.
+      stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+      stream.expires_after(std::chrono::seconds(5));
+      std::vector<char> sink(64 * 1024);
+      size_t drained = 0;
+      while (drained < opt.upload_limit) {
+        size_t n = co_await stream.async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) break;
+        drained += n;
+      }
+      break;
+    }
+    if (ec) {
+      if (ec == bhttp::error::header_limit) {
+        auto res = ToBeast(SimpleError(431, "header_too_large", "请求头过大"), 11, false);
+        stream.expires_after(opt.read_timeout);
+        co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+      } else if (ec != bhttp::error::end_of_stream && ec != asio::error::eof && ec != beast::error::timeout &&
+                 ec != asio::error::connection_reset && ec != asio::error::operation_aborted) {
+        auto res = ToBeast(SimpleError(400, "bad_request", "请求格式错误"), 11, false);
+        co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+      }
+      break;
+    }
+    auto req_in = parser.release();
+    const bool keep_alive = req_in.keep_alive();
+    const unsigned version = req_in.version();
+    Request req = ToRequest(req_in, ip);
+    // Run the (blocking) handler on the worker pool and resume on this connection's executor.
+    Response resp = co_await RunOnWorkers(sh, req, stream.get_executor());
+    if (req.method == "HEAD") resp.body.clear();
+    auto out = ToBeast(std::move(resp), version, keep_alive);
+    stream.expires_after(opt.read_timeout);
+    co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec || !keep_alive) break;
+  }
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+}
+
+asio::awaitable<void> Listen(tcp::acceptor& acceptor, std::shared_ptr<Shared> sh) {
+  for (;;) {
+    boost::system::error_code ec;
+    tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) {
+      if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
+      continue;
+    }
+    auto exec = socket.get_executor();
+    asio::co_spawn(exec, Session(std::move(socket), sh), asio::detached);
+  }
+}
+
+}  // namespace
+
+Status RunServer(const ServerOptions& options, const ServerHooks& hooks) {
+  const int cores = std::max(1u, std::thread::hardware_concurrency());
+  const int io_threads = options.io_threads > 0 ? options.io_threads : cores;
+  const int worker_threads = options.worker_threads > 0 ? options.worker_threads : 4 * cores;
+
+  asio::io_context ioc(io_threads);
+  asio::thread_pool workers(worker_threads);
+  tcp::acceptor acceptor(ioc);
+  boost::system::error_code ec;
+  auto address = asio::ip::make_address(options.address, ec);
+  if (ec) return Status::InvalidArgument("bad listen address " + options.address);
+  tcp::endpoint ep(address, options.port);
+  acceptor.open(ep.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(ep, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) return Status::Unavailable("cannot listen on " + options.address + ":" +
+                                     std::to_string(options.port) + ": " + ec.message());
+  if (hooks.on_listening) hooks.on_listening(acceptor.local_endpoint().port());
+
+  auto sh = std::make_shared<Shared>(Shared{options, hooks, workers});
+  asio::co_spawn(ioc, Listen(acceptor, sh), asio::detached);
+
+  asio::signal_set signals(ioc, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code&, int sig) {
+    spdlog::info("signal {} received: shutting down", sig);
+    acceptor.close();
+    // Give requests in flight a moment, then stop the loop.
+    auto timer = std::make_shared<asio::steady_timer>(ioc, std::chrono::milliseconds(500));
+    timer->async_wait([&ioc, timer](const boost::system::error_code&) { ioc.stop(); });
+  });
+
+  std::vector<std::thread> threads;
+  for (int i = 1; i < io_threads; ++i) threads.emplace_back([&ioc] { ioc.run(); });
+  ioc.run();
+  for (auto& t : threads) t.join();
+  workers.join();
+  return Status::Ok();
+}
+
+}  // namespace parkhq::http

@@ -1,0 +1,43 @@
+// The HTTP server: Boost.Beast + Asio with C++20 coroutines. The only files that include Beast.
+// Connections are read and written on an I/O thread pool; handlers (which block on the database)
+// run on a separate worker pool so slow queries never stall other connections' I/O.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+#include "http/request.h"
+
+namespace parkhq::http {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  uint16_t port = 8080;
+  int io_threads = 0;                  // 0: hardware concurrency
+  int worker_threads = 0;              // 0: 4 x hardware concurrency
+  size_t header_limit = 16 * 1024;
+  size_t body_limit = 10 * 1024 * 1024;
+  size_t upload_limit = 256 * 1024 * 1024;
+  std::chrono::seconds read_timeout{30};
+  std::chrono::seconds idle_timeout{60};
+};
+
+struct ServerHooks {
+  // Produces the response for a request. Must not throw (the dispatcher catches everything).
+  std::function<Response(Request&)> handle;
+  // True when the route accepts bodies up to upload_limit.
+  std::function<bool(std::string_view method, std::string_view path)> is_upload;
+  // Called once the socket listens, with the bound port (useful with port 0).
+  std::function<void(uint16_t port)> on_listening;
+};
+
+// Serves until SIGTERM or SIGINT, then stops accepting, lets requests in flight finish and returns.
+Status RunServer(const ServerOptions& options, const ServerHooks& hooks);
+
+// Parses "host:port" (port 0 allowed). Returns false when malformed.
+bool ParseListen(std::string_view s, std::string& host, uint16_t& port);
+
+}  // namespace parkhq::http

@@ -1,0 +1,111 @@
+#include "storage/sql_org_repository.h"
+
+#include <map>
+#include <set>
+
+#include "common/time.h"
+#include "storage/audit_store.h"
+
+namespace parkhq::storage {
+namespace {
+const char kParkCols[] = "SELECT id, region_id, parent_id, name, is_demo FROM parks ";
+Park ToPark(const Row& r) { return Park{r.Int(0), r.Int(1), r.OptInt(2), r.Text(3), r.Bool(4)}; }
+}  // namespace
+
+StatusOr<std::vector<Region>> SqlOrgRepository::ListRegions() {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  PARKHQ_ASSIGN_OR_RETURN(auto rows, c->Query("SELECT id, name, parent_id, level FROM regions ORDER BY id"));
+  std::vector<Region> out;
+  for (const auto& r : rows) out.push_back(Region{r.Int(0), r.Text(1), r.OptInt(2), r.Text(3)});
+  return out;
+}
+
+StatusOr<std::optional<Region>> SqlOrgRepository::FindRegion(int64_t id) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  PARKHQ_ASSIGN_OR_RETURN(auto r, c->QueryOne("SELECT id, name, parent_id, level FROM regions WHERE id = ?", {id}));
+  if (!r) return std::optional<Region>();
+  return std::optional<Region>(Region{r->Int(0), r->Text(1), r->OptInt(2), r->Text(3)});
+}
+
+StatusOr<std::vector<Park>> SqlOrgRepository::ListParks() {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  PARKHQ_ASSIGN_OR_RETURN(auto rows, c->Query(std::string(kParkCols) + "ORDER BY sort, id"));
+  std::vector<Park> out;
+  for (const auto& r : rows) out.push_back(ToPark(r));
+  return out;
+}
+
+StatusOr<std::optional<Park>> SqlOrgRepository::FindPark(int64_t id) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  PARKHQ_ASSIGN_OR_RETURN(auto r, c->QueryOne(std::string(kParkCols) + "WHERE id = ?", {id}));
+  if (!r) return std::optional<Park>();
+  return std::optional<Park>(ToPark(*r));
+}
+
+StatusOr<int64_t> SqlOrgRepository::CreatePark(const Park& p, const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  Transaction tx(*c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  PARKHQ_ASSIGN_OR_RETURN(
+      int64_t id, c->InsertId("INSERT INTO parks(region_id, parent_id, name, is_demo, created_at) "
+                              "VALUES (?,?,?,?,?) RETURNING id",
+                              {p.region_id, Opt(p.parent_id), p.name, int64_t{p.is_demo}, NowIso()}));
+  PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(*c, std::string(kParkCols) + "WHERE id = ?", {id}));
+  PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "create", "park", std::to_string(id), id, "", after));
+  PARKHQ_RETURN_IF_ERROR(tx.Commit());
+  return id;
+}
+
+StatusOr<std::vector<Unit>> SqlOrgRepository::ListUnits() {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  PARKHQ_ASSIGN_OR_RETURN(auto rows, c->Query("SELECT id, region_id, name, kind FROM units ORDER BY sort, id"));
+  std::vector<Unit> out;
+  for (const auto& r : rows) out.push_back(Unit{r.Int(0), r.Int(1), r.Text(2), r.Text(3)});
+  return out;
+}
+
+StatusOr<std::optional<Unit>> SqlOrgRepository::FindUnitByName(const std::string& name) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  PARKHQ_ASSIGN_OR_RETURN(
+      auto r, c->QueryOne("SELECT id, region_id, name, kind FROM units WHERE name = ? ORDER BY id", {name}));
+  if (!r) return std::optional<Unit>();
+  return std::optional<Unit>(Unit{r->Int(0), r->Int(1), r->Text(2), r->Text(3)});
+}
+
+StatusOr<std::vector<int64_t>> SqlOrgRepository::ParksServedByUnit(int64_t unit_id) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  PARKHQ_ASSIGN_OR_RETURN(auto rows, c->Query("SELECT park_id FROM unit_parks WHERE unit_id = ?", {unit_id}));
+  std::vector<int64_t> out;
+  for (const auto& r : rows) out.push_back(r.Int(0));
+  return out;
+}
+
+StatusOr<std::vector<Task>> SqlOrgRepository::ListTasks(const std::vector<int64_t>& park_ids) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  std::vector<Task> out;
+  for (int64_t park_id : park_ids) {
+    PARKHQ_ASSIGN_OR_RETURN(
+        auto rows, c->Query("SELECT id, park_id, no, group_name, title, note FROM tasks WHERE park_id = ? "
+                            "ORDER BY no",
+                            {park_id}));
+    if (rows.empty()) continue;
+    std::map<int64_t, size_t> index;
+    for (const auto& r : rows) {
+      index[r.Int(0)] = out.size();
+      out.push_back(Task{r.Int(0), r.Int(1), static_cast<int>(r.Int(2)), r.Text(3), r.Text(4), r.Text(5), {}, {}});
+    }
+    PARKHQ_ASSIGN_OR_RETURN(
+        auto units, c->Query("SELECT tu.task_id, tu.role, u.name FROM task_units tu JOIN units u ON u.id = "
+                             "tu.unit_id WHERE tu.park_id = ? ORDER BY tu.task_id, tu.sort",
+                             {park_id}));
+    for (const auto& r : units) {
+      auto it = index.find(r.Int(0));
+      if (it == index.end()) continue;
+      Task& t = out[it->second];
+      (r.Text(1) == "lead" ? t.lead_units : t.responsible_units).push_back(r.Text(2));
+    }
+  }
+  return out;
+}
+
+}  // namespace parkhq::storage

@@ -1,0 +1,25 @@
+// OrgRepository in portable SQL.
+#pragma once
+#include "domain/org/org_repository.h"
+#include "storage/database.h"
+
+namespace parkhq::storage {
+
+class SqlOrgRepository final : public OrgRepository {
+ public:
+  explicit SqlOrgRepository(Database& db) : db_(db) {}
+  StatusOr<std::vector<Region>> ListRegions() override;
+  StatusOr<std::vector<Park>> ListParks() override;
+  StatusOr<std::optional<Park>> FindPark(int64_t id) override;
+  StatusOr<std::optional<Region>> FindRegion(int64_t id) override;
+  StatusOr<int64_t> CreatePark(const Park& p, const Scope& who) override;
+  StatusOr<std::vector<Unit>> ListUnits() override;
+  StatusOr<std::optional<Unit>> FindUnitByName(const std::string& name) override;
+  StatusOr<std::vector<int64_t>> ParksServedByUnit(int64_t unit_id) override;
+  StatusOr<std::vector<Task>> ListTasks(const std::vector<int64_t>& park_ids) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace parkhq::storage

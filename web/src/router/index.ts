@@ -1,0 +1,45 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import type { Role } from '@/api/auth'
+import { useAuthStore } from '@/stores/auth'
+import { appModules } from './modules'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean
+    roles?: readonly Role[]
+    titleKey?: string
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('@/views/login/LoginView.vue'), meta: { public: true } },
+  {
+    path: '/',
+    component: () => import('@/layouts/MainLayout.vue'),
+    children: [
+      ...appModules.map<RouteRecordRaw>((m) => ({
+        path: m.path === '/' ? '' : m.path.replace(/^\//, ''),
+        name: m.name,
+        component: m.component,
+        meta: { roles: m.roles, titleKey: m.titleKey },
+      })),
+      { path: 'forbidden', name: 'forbidden', component: () => import('@/views/errors/ForbiddenView.vue'), meta: { titleKey: 'errors.forbidden' } },
+      { path: ':rest(.*)*', name: 'not-found', component: () => import('@/views/errors/NotFoundView.vue'), meta: { titleKey: 'errors.notFound' } },
+    ],
+  },
+]
+
+export const router = createRouter({ history: createWebHistory('/'), routes })
+
+router.beforeEach(async (to) => {
+  const auth = useAuthStore()
+  if (!auth.checked) await auth.restore()
+  if (to.meta.public) {
+    return auth.loggedIn && to.name === 'login' ? { name: 'home' } : true
+  }
+  if (!auth.loggedIn) {
+    return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+  }
+  if (!auth.hasRole(to.meta.roles)) return { name: 'forbidden' }
+  return true
+})

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { appModules, menuFor } from './modules'
+import zh from '@/locales/zh-CN'
+import en from '@/locales/en'
+
+describe('menuFor', () => {
+  it('gives sysadmin everything and others only what they may use', () => {
+    expect(menuFor('sysadmin').map((m) => m.name)).toEqual(['home', 'tasks', 'org', 'users', 'audit', 'tokens'])
+    expect(menuFor('park_admin').map((m) => m.name)).toEqual(['home', 'tasks', 'org', 'tokens'])
+    expect(menuFor('enterprise').map((m) => m.name)).toEqual(['home', 'tasks', 'org'])
+    expect(menuFor(null)).toEqual([])
+  })
+  it('every menu title exists in both locales', () => {
+    const get = (o: unknown, k: string) => k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)?.[p], o)
+    for (const m of appModules) {
+      expect(typeof get(zh, m.titleKey)).toBe('string')
+      expect(typeof get(en, m.titleKey)).toBe('string')
+    }
+  })
+})
+
+describe('locales', () => {
+  const keys = (o: object, p = ''): string[] =>
+    Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]))
+  it('zh-CN and en have the same keys', () => {
+    expect(keys(en).sort()).toEqual(keys(zh).sort())
+  })
+})

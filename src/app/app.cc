@@ -21,6 +21,15 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   services.accounts = a->accounts.get();
   services.org = a->org.get();
   services.version = PARKHQ_VERSION;
+  // Module wiring, each below its marker.
+  // -- monitoring --
+
+  // -- projects --
+
+  // -- enterprises --
+
+  // -- land and evaluation --
+
   a->dispatcher = std::make_unique<http::Dispatcher>(http::Router(http::AllRoutes()), services,
                                                      std::make_unique<http::StaticFiles>(config.web_root));
   return a;

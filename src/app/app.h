@@ -27,6 +27,15 @@ struct App {
   std::unique_ptr<storage::SqlAccountRepository> account_repo;
   std::unique_ptr<OrgService> org;
   std::unique_ptr<AccountService> accounts;
+  // Module repositories and services, each below its marker.
+  // -- monitoring --
+
+  // -- projects --
+
+  // -- enterprises --
+
+  // -- land and evaluation --
+
   std::unique_ptr<http::Dispatcher> dispatcher;
 };
 

@@ -197,7 +197,17 @@ Status SeedDemo(storage::Database& db, bool fast_hash) {
                                    storage::Opt(park_id), storage::Opt(unit_id), now})
                                .status());
   }
-  return tx.Commit();
+  PARKHQ_RETURN_IF_ERROR(tx.Commit());
+  // Module demo data, each below its marker (each function runs its own transaction).
+  // -- monitoring --
+
+  // -- projects --
+
+  // -- enterprises --
+
+  // -- land and evaluation --
+
+  return Status::Ok();
 }
 
 }  // namespace parkhq::app

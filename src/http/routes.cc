@@ -28,6 +28,16 @@ std::vector<Route> AllRoutes() {
       {"DELETE", "/api/v1/tokens/{id}", kParkStaff, h::RevokeToken},
       {"GET", "/api/v1/audit", kSysadmin, h::ListAudit},
   };
+  // Each module appends its routes below its own marker (keeps merges clean).
+
+  // -- monitoring (issue 3) --
+
+  // -- projects (issue 4) --
+
+  // -- enterprises (issue 5) --
+
+  // -- land and evaluation (issue 6) --
+
   return r;
 }
 

@@ -17,6 +17,15 @@ struct Services {
   storage::Database* db = nullptr;
   AccountService* accounts = nullptr;
   OrgService* org = nullptr;
+  // Module services, each added below its marker.
+  // -- monitoring --
+
+  // -- projects --
+
+  // -- enterprises --
+
+  // -- land and evaluation --
+
   std::string version;
   bool secure_cookies = false;  // add the Secure attribute (behind HTTPS)
 };

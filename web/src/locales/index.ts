@@ -1,6 +1,15 @@
 import { createI18n } from 'vue-i18n'
-import zhCN from './zh-CN'
-import en from './en'
+import zhCNCore from './zh-CN'
+import enCore from './en'
+import { featureModules } from '@/router/modules'
+
+// Feature modules bring their own message blocks (src/modules/<name>/index.ts).
+const zhCN: Record<string, unknown> = { ...zhCNCore }
+const en: Record<string, unknown> = { ...enCore }
+for (const f of featureModules) {
+  Object.assign(zhCN, f.messages['zh-CN'])
+  Object.assign(en, f.messages.en)
+}
 
 export type Locale = 'zh-CN' | 'en'
 export const LOCALES: { value: Locale; label: string }[] = [

@@ -17,18 +17,35 @@ export interface AppModule {
   roles?: readonly Role[]
   /** false = routable but not in the menu. */
   menu?: boolean
+  /** Menu position (smaller first). Core pages use 10..20 and 80..95; feature modules 30..70. */
+  order?: number
+}
+
+/** What a feature module (src/modules/<name>/index.ts) exports: its pages and its messages. */
+export interface FeatureModule {
+  modules: AppModule[]
+  messages: { 'zh-CN': Record<string, unknown>; en: Record<string, unknown> }
 }
 
 const ADMINS: readonly Role[] = ['sysadmin']
 
-export const appModules: AppModule[] = [
-  { name: 'home', path: '/', component: () => import('@/views/home/HomeView.vue'), titleKey: 'menu.home', icon: HomeFilled },
-  { name: 'tasks', path: '/tasks', component: () => import('@/views/tasks/TasksView.vue'), titleKey: 'menu.tasks', icon: List },
-  { name: 'org', path: '/org', component: () => import('@/views/org/OrgView.vue'), titleKey: 'menu.org', icon: OfficeBuilding },
-  { name: 'users', path: '/users', component: () => import('@/views/users/UsersView.vue'), titleKey: 'menu.users', icon: User, roles: ADMINS },
-  { name: 'audit', path: '/audit', component: () => import('@/views/audit/AuditView.vue'), titleKey: 'menu.audit', icon: Document, roles: ADMINS },
-  { name: 'tokens', path: '/tokens', component: () => import('@/views/tokens/TokensView.vue'), titleKey: 'menu.tokens', icon: Key, roles: ['sysadmin', 'park_admin'] },
+const coreModules: AppModule[] = [
+  { name: 'home', path: '/', component: () => import('@/views/home/HomeView.vue'), titleKey: 'menu.home', icon: HomeFilled, order: 10 },
+  { name: 'tasks', path: '/tasks', component: () => import('@/views/tasks/TasksView.vue'), titleKey: 'menu.tasks', icon: List, order: 20 },
+  { name: 'org', path: '/org', component: () => import('@/views/org/OrgView.vue'), titleKey: 'menu.org', icon: OfficeBuilding, order: 80 },
+  { name: 'users', path: '/users', component: () => import('@/views/users/UsersView.vue'), titleKey: 'menu.users', icon: User, roles: ADMINS, order: 85 },
+  { name: 'audit', path: '/audit', component: () => import('@/views/audit/AuditView.vue'), titleKey: 'menu.audit', icon: Document, roles: ADMINS, order: 90 },
+  { name: 'tokens', path: '/tokens', component: () => import('@/views/tokens/TokensView.vue'), titleKey: 'menu.tokens', icon: Key, roles: ['sysadmin', 'park_admin'], order: 95 },
 ]
+
+/** Feature modules register themselves by existing: src/modules/<name>/index.ts. */
+export const featureModules: FeatureModule[] = Object.values(
+  import.meta.glob<FeatureModule>('../modules/*/index.ts', { eager: true, import: 'default' }),
+)
+
+export const appModules: AppModule[] = [...coreModules, ...featureModules.flatMap((f) => f.modules)].sort(
+  (a, b) => (a.order ?? 50) - (b.order ?? 50),
+)
 
 /** The modules a role may use, in menu order. Pure; unit-tested. */
 export function menuFor(role: Role | null, modules: AppModule[] = appModules): AppModule[] {

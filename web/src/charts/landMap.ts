@@ -129,8 +129,10 @@ export function landMapOption(fc: LandMap, mode: ColorMode, mapName: string, lab
         map: mapName,
         roam: true,
         aspectScale: 1,
-        layoutCenter: ['50%', '50%'],
-        layoutSize: '95%',
+        top: 16,
+        bottom: 16,
+        left: 16,
+        right: 16,
         selectedMode: false,
         label: {
           show: true,

@@ -43,6 +43,7 @@ std::vector<Route> AllRoutes() {
     const RoleSet land_readers = {Role::kSysadmin, Role::kParkAdmin, Role::kDepartment, Role::kLeader};
     r.insert(r.end(), {
         {"GET", "/api/v1/parks/{park_id}/parcels", land_readers, h::ListParcels},
+        {"GET", "/api/v1/parks/{park_id}/parcels/export", land_readers, h::ExportParcels},
         {"POST", "/api/v1/parks/{park_id}/parcels", kParkStaff, h::CreateParcel},
         {"POST", "/api/v1/parks/{park_id}/parcels/import", kParkStaff, h::ImportParcels, true},
         {"GET", "/api/v1/parks/{park_id}/land-map", land_readers, h::LandMap},
@@ -53,6 +54,7 @@ std::vector<Route> AllRoutes() {
         {"PUT", "/api/v1/parcels/{id}/contract", kParkStaff, h::PutLandContract},
         {"DELETE", "/api/v1/parcels/{id}/contract", kParkStaff, h::DeleteLandContract},
         {"GET", "/api/v1/parks/{park_id}/inefficient-land", land_readers, h::InefficientLand},
+        {"GET", "/api/v1/parks/{park_id}/inefficient-land/export", land_readers, h::ExportInefficientLand},
         {"GET", "/api/v1/parks/{park_id}/inefficiency-rules", land_readers, h::GetInefficiencyRules},
         {"PUT", "/api/v1/parks/{park_id}/inefficiency-rules", kParkStaff, h::PutInefficiencyRules},
         {"GET", "/api/v1/parks/{park_id}/land-disposals", land_readers, h::ListLandDisposals},

@@ -5,7 +5,9 @@
 #include <map>
 
 #include "domain/land/land_service.h"
+#include "domain/org/org_service.h"
 #include "http/handlers/land_json.h"
+#include "io/xlsx_writer.h"
 
 namespace parkhq::http::handlers {
 
@@ -89,6 +91,67 @@ StatusOr<Response> InefficientLand(RequestContext& ctx, const Services& s) {
                            {"total_distinct_mu", v.report.total_distinct_mu},
                            {"gaps", std::move(gaps)},
                            {"rules", lj::RulesJson(v.rules)}});
+}
+
+// GET /parks/{park_id}/inefficient-land/export?date=&format=xlsx|csv: the items (with reasons and
+// disposal records) and, in XLSX, a sheet of the totals by kind.
+StatusOr<Response> ExportInefficientLand(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ParkParam(ctx));
+  PARKHQ_ASSIGN_OR_RETURN(Date date, lj::QueryDate(ctx.request));
+  const std::string format = ctx.request.Query("format").value_or("xlsx");
+  if (format != "xlsx" && format != "csv") return Status::Validation("导出格式有误", {{"format", "应为 xlsx 或 csv"}});
+  PARKHQ_ASSIGN_OR_RETURN(auto v, s.land->InefficientLand(ctx.caller(), park_id, date, std::nullopt));
+  PARKHQ_ASSIGN_OR_RETURN(auto parks, s.org->ListParks(ctx.caller()));
+  std::map<int64_t, std::string> names;
+  for (const auto& p : parks) names[p.id] = p.name;
+  std::map<int64_t, const land::ParcelRecord*> parcels;
+  for (const auto& p : v.parcels) parcels[p.parcel.id] = &p;
+  static const std::map<std::string, std::string> kMethod = {
+      {"reclaim", "收回"}, {"transfer", "转让"}, {"joint_development", "合作开发"},
+      {"rectify", "整改"}, {"idle_fee", "征缴闲置费"}, {"other", "其他"}};
+  static const std::map<std::string, std::string> kStatus = {
+      {"planned", "计划"}, {"in_progress", "推进中"}, {"completed", "已完成"}, {"cancelled", "已撤销"}};
+  using io::Column;
+  using io::ColumnKind;
+  io::Sheet items;
+  items.name = "低效用地明细";
+  items.title = names[park_id] + " 低效用地（认定日期 " + date.ToString() + "）";
+  items.columns = {Column{"类型", 12},     Column{"地块编号", 18}, Column{"地块名称", 26},
+                   Column{"所属园区", 20}, Column{"用地单位", 26}, Column{"面积(亩)", 11, ColumnKind::kNumber},
+                   Column{"认定依据", 60}, Column{"处置记录", 50}};
+  bool demo = false;
+  for (const auto& f : v.report.items) {
+    const land::ParcelRecord* p = parcels.count(f.parcel_id) ? parcels[f.parcel_id] : nullptr;
+    demo = demo || (p && p->is_demo);
+    std::string reasons, disposals;
+    for (const auto& r : f.reasons) reasons += (reasons.empty() ? "" : "；") + r;
+    for (const auto& d : v.disposals) {
+      if (d.parcel_id != f.parcel_id || d.kind != land::KindCode(f.kind)) continue;
+      disposals += (disposals.empty() ? "" : "；") + kMethod.at(d.method) + "/" + d.unit + "/" +
+                   (d.deadline ? d.deadline->ToString() : "") + "/" + kStatus.at(d.status);
+    }
+    items.rows.push_back({std::string(land::KindNameZh(f.kind)), f.parcel_code, p ? p->name : "",
+                          p ? names[p->parcel.park_id] : "", p ? p->holder_name : "", f.area_mu, reasons, disposals});
+  }
+  if (demo) items.notes.push_back("含演示数据（DEMO）");
+  Response r;
+  const std::string filename = "低效用地-" + date.ToString() + "." + format;
+  if (format == "csv") {
+    r.body = io::WriteCsv(items);
+    r.content_type = "text/csv; charset=utf-8";
+  } else {
+    io::Sheet totals;
+    totals.name = "按类型汇总";
+    totals.title = "五类低效用地面积（亩）";
+    totals.columns = {Column{"类型", 14}, Column{"面积(亩)", 12, ColumnKind::kNumber}};
+    for (size_t i = 0; i < land::kInefficiencyKindCount; ++i)
+      totals.rows.push_back({std::string(land::KindNameZh(static_cast<land::InefficiencyKind>(i))), v.report.totals_mu[i]});
+    totals.rows.push_back({std::string("涉及地块(去重)"), v.report.total_distinct_mu});
+    PARKHQ_ASSIGN_OR_RETURN(r.body, io::WriteXlsx({totals, items}));
+    r.content_type = io::kXlsxContentType;
+  }
+  r.AddHeader("Content-Disposition", io::AttachmentDisposition(filename));
+  return r;
 }
 
 StatusOr<Response> GetInefficiencyRules(RequestContext& ctx, const Services& s) {

@@ -7,6 +7,7 @@
 namespace parkhq::http::handlers {
 
 StatusOr<Response> ListParcels(RequestContext& ctx, const Services& s);
+StatusOr<Response> ExportParcels(RequestContext& ctx, const Services& s);
 StatusOr<Response> CreateParcel(RequestContext& ctx, const Services& s);
 StatusOr<Response> ImportParcels(RequestContext& ctx, const Services& s);
 StatusOr<Response> LandMap(RequestContext& ctx, const Services& s);
@@ -19,6 +20,7 @@ StatusOr<Response> PutLandContract(RequestContext& ctx, const Services& s);
 StatusOr<Response> DeleteLandContract(RequestContext& ctx, const Services& s);
 
 StatusOr<Response> InefficientLand(RequestContext& ctx, const Services& s);
+StatusOr<Response> ExportInefficientLand(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetInefficiencyRules(RequestContext& ctx, const Services& s);
 StatusOr<Response> PutInefficiencyRules(RequestContext& ctx, const Services& s);
 

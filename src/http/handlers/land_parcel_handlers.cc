@@ -5,6 +5,8 @@
 #include "domain/org/org_service.h"
 #include "http/handlers/land_handlers.h"
 #include "http/handlers/land_json.h"
+#include "io/xlsx_writer.h"
+#include "domain/land/standard_land_calc.h"
 
 namespace parkhq::http::handlers {
 
@@ -53,26 +55,23 @@ void ReparseStored(land::ParcelRecord& r) {
 
 }  // namespace
 
-StatusOr<Response> ListParcels(RequestContext& ctx, const Services& s) {
-  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ParkParam(ctx));
-  PARKHQ_ASSIGN_OR_RETURN(auto page, ParsePage(ctx.request));
-  const Request& req = ctx.request;
+namespace {
+
+// Filters shared by the list and its export (query parameters as in the list).
+StatusOr<land::ParcelFilter> ReadParcelFilter(const Request& req) {
   land::ParcelFilter f;
   std::vector<FieldError> errs;
-  if (auto v = NonEmpty(req, "sub_park_id")) {
-    try {
-      f.park_id = std::stoll(*v);
-    } catch (const std::exception&) {
-      errs.push_back({"sub_park_id", "应为整数"});
+  const auto id = [&](const char* k, std::optional<int64_t>& out) {
+    if (auto v = NonEmpty(req, k)) {
+      try {
+        out = std::stoll(*v);
+      } catch (const std::exception&) {
+        errs.push_back({k, "应为整数"});
+      }
     }
-  }
-  if (auto v = NonEmpty(req, "holder_enterprise_id")) {
-    try {
-      f.holder_enterprise_id = std::stoll(*v);
-    } catch (const std::exception&) {
-      errs.push_back({"holder_enterprise_id", "应为整数"});
-    }
-  }
+  };
+  id("sub_park_id", f.park_id);
+  id("holder_enterprise_id", f.holder_enterprise_id);
   f.q = NonEmpty(req, "q").value_or("");
   f.land_use = NonEmpty(req, "land_use").value_or("");
   if (auto v = NonEmpty(req, "stage")) {
@@ -93,13 +92,88 @@ StatusOr<Response> ListParcels(RequestContext& ctx, const Services& s) {
   if (!date.ok()) errs.push_back({"date", "日期格式应为 YYYY-MM-DD"});
   if (!errs.empty()) return Status::Validation("查询条件有误", errs);
   f.date = *date;
-  const bool all = NonEmpty(req, "all").value_or("") == "1";
+  return f;
+}
+
+std::string StageZh(land::ParcelStage s) { return land::StageNameZh(s); }
+std::string StandardZh(land::StandardStatus s) {
+  switch (s) {
+    case land::StandardStatus::kNone: return "非标准地";
+    case land::StandardStatus::kPending: return "待复核";
+    case land::StandardStatus::kPassed: return "达标";
+    case land::StandardStatus::kFailed: return "未达标";
+  }
+  return "";
+}
+
+}  // namespace
+
+StatusOr<Response> ListParcels(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ParkParam(ctx));
+  PARKHQ_ASSIGN_OR_RETURN(auto page, ParsePage(ctx.request));
+  PARKHQ_ASSIGN_OR_RETURN(land::ParcelFilter f, ReadParcelFilter(ctx.request));
+  const bool all = NonEmpty(ctx.request, "all").value_or("") == "1";
   f.offset = all ? 0 : page.offset();
   f.limit = all ? 0 : page.page_size;
   PARKHQ_ASSIGN_OR_RETURN(auto result, s.land->ListParcels(ctx.caller(), park_id, f));
   json::array items;
   for (const auto& v : result.items) items.push_back(lj::ParcelJson(v, false));
   return Json(json::object{{"items", std::move(items)}, {"total", result.total}, {"total_area_mu", result.total_area_mu}});
+}
+
+// GET /parks/{park_id}/parcels/export?format=xlsx|csv (+ the list's filters): the whole list.
+StatusOr<Response> ExportParcels(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ParkParam(ctx));
+  PARKHQ_ASSIGN_OR_RETURN(land::ParcelFilter f, ReadParcelFilter(ctx.request));
+  const std::string format = NonEmpty(ctx.request, "format").value_or("xlsx");
+  if (format != "xlsx" && format != "csv") return Status::Validation("导出格式有误", {{"format", "应为 xlsx 或 csv"}});
+  f.limit = 0;
+  PARKHQ_ASSIGN_OR_RETURN(auto result, s.land->ListParcels(ctx.caller(), park_id, f));
+  PARKHQ_ASSIGN_OR_RETURN(auto parks, s.org->ListParks(ctx.caller()));
+  std::map<int64_t, std::string> names;
+  for (const auto& p : parks) names[p.id] = p.name;
+  using io::Column;
+  using io::ColumnKind;
+  io::Sheet sheet;
+  sheet.name = "地块";
+  sheet.title = names[park_id] + " 地块台账（" + f.date->ToString() + "）";
+  sheet.columns = {Column{"地块编号", 18},           Column{"地块名称", 28},
+                   Column{"所属园区", 20},           Column{"面积(亩)", 11, ColumnKind::kNumber},
+                   Column{"用地性质", 12},           Column{"用地单位", 28},
+                   Column{"阶段", 12},               Column{"标准地", 10},
+                   Column{"低效类型", 20},           Column{"批准", 12, ColumnKind::kDate},
+                   Column{"供地", 12, ColumnKind::kDate}, Column{"约定动工", 12, ColumnKind::kDate},
+                   Column{"实际动工", 12, ColumnKind::kDate}, Column{"竣工", 12, ColumnKind::kDate},
+                   Column{"投产", 12, ColumnKind::kDate}, Column{"容积率", 9, ColumnKind::kNumber},
+                   Column{"建筑系数(%)", 11, ColumnKind::kNumber}, Column{"投资强度(万元/亩)", 14, ColumnKind::kNumber}};
+  const auto date = [](const std::optional<Date>& d) { return d ? io::CellValue(d->ToString()) : io::CellValue(); };
+  const auto num = [](const std::optional<double>& v, double k = 1) { return v ? io::CellValue(*v * k) : io::CellValue(); };
+  bool demo = false;
+  for (const auto& v : result.items) {
+    const land::Parcel& p = v.record.parcel;
+    demo = demo || v.record.is_demo;
+    std::string kinds;
+    for (auto k : v.kinds) kinds += (kinds.empty() ? "" : "、") + std::string(land::KindNameZh(k));
+    sheet.rows.push_back({p.code, v.record.name, names[p.park_id], p.area_mu, p.land_use, v.record.holder_name,
+                          StageZh(v.stage), StandardZh(v.standard), kinds, date(p.approved), date(p.supplied),
+                          date(p.agreed_start), date(p.actual_start), date(p.completed), date(p.production),
+                          num(land::FloorAreaRatio(p.floor_area_m2, p.AreaM2())),
+                          num(land::BuildingCoverage(p.footprint_m2, p.AreaM2()), 100),
+                          num(land::InvestmentIntensity(p.invested, p.area_mu))});
+  }
+  sheet.notes.push_back("合计 " + std::to_string(result.total) + " 块；面积单位：亩（1亩=666.67平方米）");
+  if (demo) sheet.notes.push_back("含演示数据（DEMO）");
+  Response r;
+  const std::string filename = "地块台账-" + f.date->ToString() + "." + format;
+  if (format == "csv") {
+    r.body = io::WriteCsv(sheet);
+    r.content_type = "text/csv; charset=utf-8";
+  } else {
+    PARKHQ_ASSIGN_OR_RETURN(r.body, io::WriteXlsx({sheet}));
+    r.content_type = io::kXlsxContentType;
+  }
+  r.AddHeader("Content-Disposition", io::AttachmentDisposition(filename));
+  return r;
 }
 
 StatusOr<Response> CreateParcel(RequestContext& ctx, const Services& s) {

@@ -1,5 +1,5 @@
 // Land (issue 6): parcels, the parcel map, 标准地 contracts, inefficient land, rules, disposals.
-import { api, type ListResponse } from './client'
+import { api, buildUrl, type ListResponse, type Query } from './client'
 
 export const KINDS = [
   'approved_not_supplied',
@@ -186,6 +186,9 @@ export interface EvaluationItem {
 
 export const landApi = {
   parcels: (parkId: number, q: ParcelQuery = {}) => api.get<ParcelList>(`/api/v1/parks/${parkId}/parcels`, { ...q }),
+  parcelsExportUrl: (parkId: number, q: Query) => buildUrl(`/api/v1/parks/${parkId}/parcels/export`, q),
+  inefficientExportUrl: (parkId: number, date: string, format: 'xlsx' | 'csv') =>
+    buildUrl(`/api/v1/parks/${parkId}/inefficient-land/export`, { date, format }),
   parcel: (id: number) => api.get<Parcel>(`/api/v1/parcels/${id}`),
   createParcel: (parkId: number, body: Partial<Parcel>) => api.post<Parcel>(`/api/v1/parks/${parkId}/parcels`, body),
   updateParcel: (id: number, body: Record<string, unknown>) => api.patch<Parcel>(`/api/v1/parcels/${id}`, body),

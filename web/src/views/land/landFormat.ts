@@ -1,6 +1,4 @@
 // Small pure helpers shared by the land pages (unit-tested in landFormat.test.ts).
-import type { Parcel } from '@/api/land'
-
 export function fmt(n: number | null | undefined, digits = 2): string {
   if (n == null || !Number.isFinite(n)) return '—'
   return n.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits })
@@ -32,29 +30,3 @@ export const STANDARD_TAG: Record<string, 'success' | 'warning' | 'info' | 'dang
   passed: 'success',
   failed: 'danger',
 }
-
-/** CSV rows of parcels for the export (header keys are i18n keys). */
-export function parcelRows(parcels: Parcel[], parkName: (id: number) => string, label: (key: string) => string): unknown[][] {
-  return parcels.map((p) => [
-    p.code,
-    p.name,
-    parkName(p.park_id),
-    p.area_mu.toFixed(2),
-    p.land_use,
-    p.holder_name,
-    label(`land.stageName.${p.stage}`),
-    label(`land.standardName.${p.standard_status}`),
-    p.inefficiency_kinds.map((k) => label(`land.kind.${k}`)),
-    p.approved ?? '',
-    p.supplied ?? '',
-    p.agreed_start ?? '',
-    p.actual_start ?? '',
-    p.completed ?? '',
-    p.production ?? '',
-  ])
-}
-
-export const PARCEL_HEADER_KEYS = [
-  'land.code', 'land.name', 'land.subPark', 'land.areaMu', 'land.landUse', 'land.holder', 'land.stage', 'land.standard',
-  'land.kinds', 'land.approved', 'land.supplied', 'land.agreedStart', 'land.actualStart', 'land.completed', 'land.production',
-]

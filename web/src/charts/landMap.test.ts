@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { LandMap, Parcel } from '@/api/land'
-import { classesByEnterprise, landMapOption, legendItems, parcelCategory, toLocalGeoJson } from './landMap'
+import { classesByEnterprise, fitSize, landMapOption, legendItems, localAspect, parcelCategory, toLocalGeoJson } from './landMap'
 
 const parcel = (id: number, extra: Partial<Parcel> = {}): Parcel =>
   ({ id, code: `P-${id}-DEMO`, name: `地块${id}`, area_mu: 10, holder_name: '', holder_enterprise_id: null, inefficiency_kinds: [], standard_status: 'none', ...extra }) as Parcel
@@ -59,5 +59,16 @@ describe('landMapOption and legend', () => {
   })
   it('maps evaluation items by enterprise', () => {
     expect(classesByEnterprise([{ enterprise_id: 3, class: 'A' }])).toEqual({ 3: 'A' })
+  })
+})
+
+describe('fitting the map into its box', () => {
+  it('keeps the proportions of the park plan', () => {
+    expect(localAspect(fc)).toBeCloseTo(0.25 / 0.15, 6)
+    expect(fitSize(2, { width: 1000, height: 400 })).toBe(768) // height-bound: 400 × 2 × 0.96
+    expect(fitSize(2, { width: 600, height: 400 })).toBe(576) // width-bound
+    expect(fitSize(0.5, { width: 600, height: 400 })).toBe(384)
+    const opt = landMapOption(fc, 'kind', 'm', { category: (c) => c, area: '', holder: '' }, {}, { width: 500, height: 300 })
+    expect(opt.series[0].layoutSize).toBe(480)
   })
 })

@@ -102,6 +102,30 @@ export function toLocalGeoJson(fc: LandMap): { type: 'FeatureCollection'; featur
   }
 }
 
+/** Width / height of the collection's extent in local kilometres (1 when empty or degenerate). */
+export function localAspect(fc: LandMap): number {
+  const g = toLocalGeoJson(fc) as { features: { geometry: { coordinates: number[][][][] } }[] }
+  let w = 0
+  let h = 0
+  for (const f of g.features)
+    for (const poly of f.geometry.coordinates)
+      for (const ring of poly)
+        for (const [x, y] of ring) {
+          w = Math.max(w, x)
+          h = Math.max(h, y)
+        }
+  return w > 0 && h > 0 ? w / h : 1
+}
+
+/**
+ * ECharts' layoutSize (pixels of the longer side) that fits a map of this aspect into the box with a
+ * 4% margin, keeping its proportions.
+ */
+export function fitSize(aspect: number, box: { width: number; height: number }): number {
+  const side = aspect >= 1 ? Math.min(box.width, box.height * aspect) : Math.min(box.height, box.width / aspect)
+  return Math.max(10, Math.floor(side * 0.96))
+}
+
 export interface MapLabels {
   category: (c: string) => string
   area: string
@@ -109,7 +133,14 @@ export interface MapLabels {
 }
 
 /** The ECharts option of the map series over a map registered as `mapName` (from toLocalGeoJson). */
-export function landMapOption(fc: LandMap, mode: ColorMode, mapName: string, labels: MapLabels, classes: Record<number, string> = {}) {
+export function landMapOption(
+  fc: LandMap,
+  mode: ColorMode,
+  mapName: string,
+  labels: MapLabels,
+  classes: Record<number, string> = {},
+  box?: { width: number; height: number },
+) {
   const colors = colorsFor(mode)
   const byId = new Map(fc.features.map((f) => [String(f.id), f.properties]))
   return {
@@ -129,10 +160,8 @@ export function landMapOption(fc: LandMap, mode: ColorMode, mapName: string, lab
         map: mapName,
         roam: true,
         aspectScale: 1,
-        top: 16,
-        bottom: 16,
-        left: 16,
-        right: 16,
+        layoutCenter: ['50%', '50%'],
+        layoutSize: box ? fitSize(localAspect(fc), box) : '95%',
         selectedMode: false,
         label: {
           show: true,

@@ -29,6 +29,9 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   // -- enterprises --
 
   // -- land and evaluation --
+  a->land_repo = std::make_unique<storage::SqlLandRepository>(*a->db);  // land
+  a->land = std::make_unique<land::LandService>(*a->land_repo, *a->org_repo);
+  services.land = a->land.get();
 
   a->dispatcher = std::make_unique<http::Dispatcher>(http::Router(http::AllRoutes()), services,
                                                      std::make_unique<http::StaticFiles>(config.web_root));

@@ -9,6 +9,8 @@
 #include "storage/database.h"
 #include "storage/sql_account_repository.h"
 #include "storage/sql_org_repository.h"
+#include "domain/land/land_service.h"
+#include "storage/land/sql_land_repository.h"
 
 namespace parkhq::app {
 
@@ -35,6 +37,8 @@ struct App {
   // -- enterprises --
 
   // -- land and evaluation --
+  std::unique_ptr<storage::SqlLandRepository> land_repo;  // land
+  std::unique_ptr<land::LandService> land;                // land
 
   std::unique_ptr<http::Dispatcher> dispatcher;
 };

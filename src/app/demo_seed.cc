@@ -1,4 +1,5 @@
 #include "app/demo_seed.h"
+#include "app/land_demo.h"
 
 #include <map>
 #include <sstream>
@@ -206,6 +207,7 @@ Status SeedDemo(storage::Database& db, bool fast_hash) {
   // -- enterprises --
 
   // -- land and evaluation --
+  PARKHQ_RETURN_IF_ERROR(SeedLandDemo(db));  // land
 
   return Status::Ok();
 }

@@ -1,6 +1,7 @@
 // Every route of the API in one table: method, path, who may call it, handler.
 // A test enumerates this table (every non-public route refuses an anonymous caller).
 #include "http/handlers/core_handlers.h"
+#include "http/handlers/land_handlers.h"
 #include "http/router.h"
 
 namespace parkhq::http {
@@ -37,6 +38,32 @@ std::vector<Route> AllRoutes() {
   // -- enterprises (issue 5) --
 
   // -- land and evaluation (issue 6) --
+  // land: staff and leaders read, park staff write, enterprise users are refused.
+  {
+    const RoleSet land_readers = {Role::kSysadmin, Role::kParkAdmin, Role::kDepartment, Role::kLeader};
+    r.insert(r.end(), {
+        {"GET", "/api/v1/parks/{park_id}/parcels", land_readers, h::ListParcels},
+        {"GET", "/api/v1/parks/{park_id}/parcels/export", land_readers, h::ExportParcels},
+        {"POST", "/api/v1/parks/{park_id}/parcels", kParkStaff, h::CreateParcel},
+        {"POST", "/api/v1/parks/{park_id}/parcels/import", kParkStaff, h::ImportParcels, true},
+        {"GET", "/api/v1/parks/{park_id}/land-map", land_readers, h::LandMap},
+        {"GET", "/api/v1/parcels/{id}", land_readers, h::GetParcel},
+        {"PATCH", "/api/v1/parcels/{id}", kParkStaff, h::UpdateParcel},
+        {"DELETE", "/api/v1/parcels/{id}", kParkStaff, h::DeleteParcel},
+        {"GET", "/api/v1/parcels/{id}/contract", land_readers, h::GetLandContract},
+        {"PUT", "/api/v1/parcels/{id}/contract", kParkStaff, h::PutLandContract},
+        {"DELETE", "/api/v1/parcels/{id}/contract", kParkStaff, h::DeleteLandContract},
+        {"GET", "/api/v1/parks/{park_id}/inefficient-land", land_readers, h::InefficientLand},
+        {"GET", "/api/v1/parks/{park_id}/inefficient-land/export", land_readers, h::ExportInefficientLand},
+        {"GET", "/api/v1/parks/{park_id}/inefficiency-rules", land_readers, h::GetInefficiencyRules},
+        {"PUT", "/api/v1/parks/{park_id}/inefficiency-rules", kParkStaff, h::PutInefficiencyRules},
+        {"GET", "/api/v1/parks/{park_id}/land-disposals", land_readers, h::ListLandDisposals},
+        {"POST", "/api/v1/parks/{park_id}/land-disposals", kParkStaff, h::CreateLandDisposal},
+        {"GET", "/api/v1/land-disposals/{id}", land_readers, h::GetLandDisposal},
+        {"PATCH", "/api/v1/land-disposals/{id}", kParkStaff, h::UpdateLandDisposal},
+        {"DELETE", "/api/v1/land-disposals/{id}", kParkStaff, h::DeleteLandDisposal},
+    });
+  }
 
   return r;
 }

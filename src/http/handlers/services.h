@@ -6,6 +6,9 @@
 namespace parkhq {
 class AccountService;
 class OrgService;
+namespace land {
+class LandService;
+}
 namespace storage {
 class Database;
 }
@@ -25,6 +28,7 @@ struct Services {
   // -- enterprises --
 
   // -- land and evaluation --
+  land::LandService* land = nullptr;  // land: parcels, 标准地, inefficient land, disposals
 
   std::string version;
   bool secure_cookies = false;  // add the Secure attribute (behind HTTPS)

@@ -6,6 +6,9 @@
 namespace parkhq {
 class AccountService;
 class OrgService;
+namespace evaluation {
+class EvaluationService;  // evaluation module
+}
 namespace storage {
 class Database;
 }
@@ -25,6 +28,7 @@ struct Services {
   // -- enterprises --
 
   // -- land and evaluation --
+  evaluation::EvaluationService* evaluation = nullptr;
 
   std::string version;
   bool secure_cookies = false;  // add the Secure attribute (behind HTTPS)

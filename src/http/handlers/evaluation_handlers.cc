@@ -615,11 +615,13 @@ StatusOr<Response> DecideEvalAppeal(RequestContext& ctx, const Services& s) {
   if (!park_id || !id) return Status::NotFound("异议不存在");
   PARKHQ_ASSIGN_OR_RETURN(auto body, ParseBody(ctx.request));
   FieldReader f(body);
-  auto decision = f.String("decision", true, 20);
+  // Values are checked together in the service so that every field error shows at once.
+  auto decision = f.String("decision", false, 20);
   auto cls = f.String("class", false, 2);
-  auto note = f.String("note", true, 2000);
+  auto note = f.String("note", false, 2000);
   PARKHQ_RETURN_IF_ERROR(f.Finish("处理意见有误"));
-  PARKHQ_ASSIGN_OR_RETURN(auto a, Svc(s).DecideAppeal(ctx.caller(), *park_id, *id, *decision, cls, *note));
+  PARKHQ_ASSIGN_OR_RETURN(auto a, Svc(s).DecideAppeal(ctx.caller(), *park_id, *id, decision.value_or(""), cls,
+                                                      note.value_or("")));
   return Json(AppealJson(a));
 }
 

@@ -59,9 +59,9 @@ export function migrationOption(m: MigrationResponse, labels: { from: string; to
   }))
   return {
     tooltip: { position: 'top' },
-    grid: { left: 8, right: 16, top: 30, bottom: 60, containLabel: true },
-    xAxis: { type: 'category', name: labels.to, data: ORDER, splitArea: { show: true } },
-    yAxis: { type: 'category', name: labels.from, data: ORDER, inverse: true, splitArea: { show: true } },
+    grid: { left: 36, right: 16, top: 10, bottom: 70, containLabel: true },
+    xAxis: { type: 'category', name: labels.to, nameLocation: 'middle', nameGap: 26, data: ORDER, splitArea: { show: true } },
+    yAxis: { type: 'category', name: labels.from, nameLocation: 'middle', nameGap: 26, data: ORDER, inverse: true, splitArea: { show: true } },
     visualMap: { min: 0, max: Math.max(1, max), calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f0f7ff', '#1f6fd1'] } },
     series: [{ type: 'heatmap', data, label: { show: true } }],
   }
@@ -74,12 +74,16 @@ export function perMuOption(rows: PerMuFigure[], labels: { tax: string; output: 
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0 },
-    grid: { left: 8, right: 24, top: 16, bottom: 40, containLabel: true },
-    xAxis: [{ type: 'value' }],
+    grid: { left: 8, right: 24, top: 28, bottom: 40, containLabel: true },
+    // Two scales: 亩均税收 is an order of magnitude below 亩均产值.
+    xAxis: [
+      { type: 'value', position: 'bottom', axisLabel: { color: '#409eff' } },
+      { type: 'value', position: 'top', axisLabel: { color: '#67c23a' }, splitLine: { show: false } },
+    ],
     yAxis: { type: 'category', data: r.map((x) => x.name) },
     series: [
-      { name: labels.tax, type: 'bar', itemStyle: { color: '#409eff' }, data: r.map((x) => round(x.tax_per_mu)) },
-      { name: labels.output, type: 'bar', itemStyle: { color: '#67c23a' }, data: r.map((x) => round(x.output_per_mu)) },
+      { name: labels.tax, type: 'bar', xAxisIndex: 0, itemStyle: { color: '#409eff' }, data: r.map((x) => round(x.tax_per_mu)) },
+      { name: labels.output, type: 'bar', xAxisIndex: 1, itemStyle: { color: '#67c23a' }, data: r.map((x) => round(x.output_per_mu)) },
     ],
   }
 }

@@ -75,6 +75,8 @@ class EvaluationRepository {
   // All inputs of the year, by enterprise id (or one enterprise's when set).
   virtual StatusOr<std::vector<InputRecord>> LoadInputs(int64_t park_id, int year,
                                                         std::optional<int64_t> enterprise_id = {}) = 0;
+  // Only what scoring needs (no names, sources or confirmation), by enterprise id: the run's loader.
+  virtual StatusOr<std::vector<EnterpriseInput>> LoadScoringInputs(int64_t park_id, int year) = 0;
   // Inserts or replaces each enterprise's row (the caller has merged), with audit rows, in one
   // transaction.
   virtual Status UpsertInputs(int64_t park_id, int year, const std::vector<InputRecord>& rows,

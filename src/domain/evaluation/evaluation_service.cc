@@ -93,8 +93,8 @@ Status EvaluationService::RequireAdmin(const Scope& s, int64_t park_id) const {
 }
 
 StatusOr<ResolvedScheme> EvaluationService::Resolve(int64_t park_id, int year, const Scheme& scheme) const {
-  PARKHQ_ASSIGN_OR_RETURN(auto last, repo_.LoadInputs(park_id, year - 1));
-  return ResolveScheme(scheme, GroupAverages(Plain(last)));
+  PARKHQ_ASSIGN_OR_RETURN(auto last, repo_.LoadScoringInputs(park_id, year - 1));
+  return ResolveScheme(scheme, GroupAverages(last));
 }
 
 StatusOr<SchemeView> EvaluationService::GetScheme(const Scope& s, int64_t park_id, int year) const {
@@ -176,13 +176,12 @@ StatusOr<RunView> EvaluationService::Run(const Scope& s, int64_t park_id, int ye
   PARKHQ_ASSIGN_OR_RETURN(auto saved, repo_.GetScheme(park_id, year));
   const Scheme scheme = saved ? *saved : DefaultScheme();
   PARKHQ_ASSIGN_OR_RETURN(auto resolved, Resolve(park_id, year, scheme));
-  PARKHQ_ASSIGN_OR_RETURN(auto rows, repo_.LoadInputs(park_id, year));
+  PARKHQ_ASSIGN_OR_RETURN(auto rows, repo_.LoadScoringInputs(park_id, year));
   if (rows.empty()) return Status::Validation("本年度尚无评价数据，请先导入", {{"inputs", "尚无数据"}});
-  PARKHQ_ASSIGN_OR_RETURN(auto run, Evaluate(resolved, Plain(rows)));
+  PARKHQ_ASSIGN_OR_RETURN(auto run, Evaluate(resolved, rows));
   std::vector<ResultRecord> results;
   results.reserve(run.items.size());
-  for (size_t i = 0; i < run.items.size(); ++i)
-    results.push_back(ResultRecord{std::move(run.items[i]), rows[i].enterprise_name, false});
+  for (auto& item : run.items) results.push_back(ResultRecord{std::move(item), std::nullopt, false});
   PARKHQ_RETURN_IF_ERROR(repo_.SaveRun(park_id, year, scheme, results, s).status());
   return Results(s, park_id, year);
 }
@@ -217,8 +216,7 @@ StatusOr<WhatIfView> EvaluationService::WhatIf(const Scope& s, int64_t park_id, 
   PARKHQ_ASSIGN_OR_RETURN(auto saved, repo_.GetScheme(park_id, year));
   PARKHQ_ASSIGN_OR_RETURN(auto current, Resolve(park_id, year, saved ? *saved : DefaultScheme()));
   PARKHQ_ASSIGN_OR_RETURN(auto next, Resolve(park_id, year, proposed));
-  PARKHQ_ASSIGN_OR_RETURN(auto rows, repo_.LoadInputs(park_id, year));
-  const auto inputs = Plain(rows);
+  PARKHQ_ASSIGN_OR_RETURN(const auto inputs, repo_.LoadScoringInputs(park_id, year));
   PARKHQ_ASSIGN_OR_RETURN(auto before, Evaluate(current, inputs));
   PARKHQ_ASSIGN_OR_RETURN(auto after, Evaluate(next, inputs));
   WhatIfView v;

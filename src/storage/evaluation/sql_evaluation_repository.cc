@@ -29,6 +29,7 @@ std::string StringsJson(const std::vector<std::string>& v) {
 
 std::vector<std::string> StringsFrom(const std::string& text) {
   std::vector<std::string> out;
+  if (text.empty() || text == "[]") return out;
   boost::system::error_code ec;
   json::value v = json::parse(text, ec);
   if (!ec && v.is_array())
@@ -45,6 +46,7 @@ std::string SourcesJson(const std::map<std::string, std::string>& m) {
 
 std::map<std::string, std::string> SourcesFrom(const std::string& text) {
   std::map<std::string, std::string> out;
+  if (text.empty() || text == "{}") return out;
   boost::system::error_code ec;
   json::value v = json::parse(text, ec);
   if (!ec && v.is_object())
@@ -208,6 +210,38 @@ StatusOr<std::vector<InputRecord>> SqlEvaluationRepository::LoadInputs(int64_t p
                                       out.push_back(ToInput(r));
                                       return true;
                                     }));
+  return out;
+}
+
+StatusOr<std::vector<EnterpriseInput>> SqlEvaluationRepository::LoadScoringInputs(int64_t park_id, int year) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  std::vector<EnterpriseInput> out;
+  PARKHQ_RETURN_IF_ERROR(c->ForEach(
+      "SELECT enterprise_id, group_code, land_mu, tax, value_added, revenue, energy_tce, emissions_t, employees_avg, "
+      "rnd, electricity_kwh, excluded_reason, veto_reason, d_exempt_reason, bonuses, deductions FROM eval_inputs "
+      "WHERE park_id = ? AND year = ? ORDER BY enterprise_id",
+      {park_id, int64_t{year}}, [&](const Row& r) {
+        EnterpriseInput in;
+        in.enterprise_id = r.Int(0);
+        const std::string g = r.Text(1);
+        in.group = g == "below_scale" ? Group::kBelowScale : Group::kAboveScale;
+        in.land_mu = r.OptDouble(2);
+        in.tax = r.OptDouble(3);
+        in.value_added = r.OptDouble(4);
+        in.revenue = r.OptDouble(5);
+        in.energy_tce = r.OptDouble(6);
+        in.emissions_t = r.OptDouble(7);
+        in.employees_avg = r.OptDouble(8);
+        in.rnd = r.OptDouble(9);
+        in.electricity_kwh = r.OptDouble(10);
+        in.excluded_reason = r.OptText(11);
+        in.veto_reason = r.OptText(12);
+        in.d_exempt_reason = r.OptText(13);
+        in.bonuses = StringsFrom(r.Text(14));
+        in.deductions = StringsFrom(r.Text(15));
+        out.push_back(std::move(in));
+        return true;
+      }));
   return out;
 }
 

@@ -13,6 +13,7 @@ class SqlEvaluationRepository final : public evaluation::EvaluationRepository {
   Status SaveScheme(int64_t park_id, int year, const evaluation::Scheme& s, const Scope& who) override;
   StatusOr<std::vector<evaluation::InputRecord>> LoadInputs(int64_t park_id, int year,
                                                             std::optional<int64_t> enterprise_id) override;
+  StatusOr<std::vector<evaluation::EnterpriseInput>> LoadScoringInputs(int64_t park_id, int year) override;
   Status UpsertInputs(int64_t park_id, int year, const std::vector<evaluation::InputRecord>& rows,
                       const Scope& who) override;
   Status ConfirmInput(int64_t park_id, int year, int64_t enterprise_id, const Scope& who) override;

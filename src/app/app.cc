@@ -32,6 +32,9 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   a->land_repo = std::make_unique<storage::SqlLandRepository>(*a->db);  // land
   a->land = std::make_unique<land::LandService>(*a->land_repo, *a->org_repo);
   services.land = a->land.get();
+  a->evaluation_repo = std::make_unique<storage::SqlEvaluationRepository>(*a->db);
+  a->evaluation = std::make_unique<evaluation::EvaluationService>(*a->evaluation_repo);
+  services.evaluation = a->evaluation.get();
 
   a->dispatcher = std::make_unique<http::Dispatcher>(http::Router(http::AllRoutes()), services,
                                                      std::make_unique<http::StaticFiles>(config.web_root));

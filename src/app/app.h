@@ -7,6 +7,8 @@
 #include "domain/org/org_service.h"
 #include "http/dispatcher.h"
 #include "storage/database.h"
+#include "domain/evaluation/evaluation_service.h"  // evaluation module
+#include "storage/evaluation/sql_evaluation_repository.h"  // evaluation module
 #include "storage/sql_account_repository.h"
 #include "storage/sql_org_repository.h"
 #include "domain/land/land_service.h"
@@ -39,6 +41,8 @@ struct App {
   // -- land and evaluation --
   std::unique_ptr<storage::SqlLandRepository> land_repo;  // land
   std::unique_ptr<land::LandService> land;                // land
+  std::unique_ptr<storage::SqlEvaluationRepository> evaluation_repo;
+  std::unique_ptr<evaluation::EvaluationService> evaluation;
 
   std::unique_ptr<http::Dispatcher> dispatcher;
 };

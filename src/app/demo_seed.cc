@@ -7,6 +7,7 @@
 #include "common/crypto.h"
 #include "common/embedded.h"
 #include "common/time.h"
+#include "app/evaluation_demo.h"  // evaluation module
 
 namespace parkhq::app {
 namespace {
@@ -208,6 +209,7 @@ Status SeedDemo(storage::Database& db, bool fast_hash) {
 
   // -- land and evaluation --
   PARKHQ_RETURN_IF_ERROR(SeedLandDemo(db));  // land
+  PARKHQ_RETURN_IF_ERROR(SeedEvaluationDemo(db));
 
   return Status::Ok();
 }

@@ -2,6 +2,7 @@
 // A test enumerates this table (every non-public route refuses an anonymous caller).
 #include "http/handlers/core_handlers.h"
 #include "http/handlers/land_handlers.h"
+#include "http/handlers/evaluation_handlers.h"
 #include "http/router.h"
 
 namespace parkhq::http {
@@ -64,6 +65,25 @@ std::vector<Route> AllRoutes() {
         {"DELETE", "/api/v1/land-disposals/{id}", kParkStaff, h::DeleteLandDisposal},
     });
   }
+  // evaluation (亩均效益评价): roles are checked again per park / enterprise in the service.
+  r.insert(r.end(), {
+      {"GET", "/api/v1/parks/{park_id}/evaluation-schemes/{year}", kAnyRole, h::GetEvalScheme},
+      {"PUT", "/api/v1/parks/{park_id}/evaluation-schemes/{year}", kParkStaff, h::PutEvalScheme},
+      {"GET", "/api/v1/parks/{park_id}/evaluations/{year}/inputs", kAnyRole, h::GetEvalInputs},
+      {"PUT", "/api/v1/parks/{park_id}/evaluations/{year}/inputs", kParkStaff, h::PutEvalInputs, true},
+      {"POST", "/api/v1/parks/{park_id}/evaluations/{year}/inputs/{enterprise_id}/confirm", kAnyRole,
+       h::ConfirmEvalInput},
+      {"POST", "/api/v1/parks/{park_id}/evaluations/{year}/run", kParkStaff, h::RunEvaluation},
+      {"GET", "/api/v1/parks/{park_id}/evaluations/{year}", kAnyRole, h::GetEvaluation},
+      {"POST", "/api/v1/parks/{park_id}/evaluations/{year}/what-if", kStaff, h::EvalWhatIf},
+      {"GET", "/api/v1/parks/{park_id}/evaluations/{year}/migration", kAnyRole, h::GetEvalMigration},
+      {"GET", "/api/v1/parks/{park_id}/evaluations/{year}/policies", kAnyRole, h::GetEvalPolicies},
+      {"GET", "/api/v1/parks/{park_id}/evaluations/{year}/per-mu", kAnyRole, h::GetEvalPerMu},
+      {"POST", "/api/v1/parks/{park_id}/evaluations/{year}/publish", kParkStaff, h::PublishEvaluation},
+      {"GET", "/api/v1/parks/{park_id}/evaluations/{year}/appeals", kAnyRole, h::ListEvalAppeals},
+      {"POST", "/api/v1/parks/{park_id}/evaluations/{year}/appeals", kAnyRole, h::CreateEvalAppeal},
+      {"POST", "/api/v1/parks/{park_id}/evaluation-appeals/{id}/decision", kParkStaff, h::DecideEvalAppeal},
+  });
 
   return r;
 }

@@ -8,6 +8,8 @@ class AccountService;
 class OrgService;
 namespace land {
 class LandService;
+namespace evaluation {
+class EvaluationService;  // evaluation module
 }
 namespace storage {
 class Database;
@@ -29,6 +31,7 @@ struct Services {
 
   // -- land and evaluation --
   land::LandService* land = nullptr;  // land: parcels, 标准地, inefficient land, disposals
+  evaluation::EvaluationService* evaluation = nullptr;
 
   std::string version;
   bool secure_cookies = false;  // add the Secure attribute (behind HTTPS)

@@ -8,3 +8,8 @@ import { CanvasRenderer } from 'echarts/renderers'
 echarts.use([BarChart, LineChart, PieChart, MapChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, DatasetComponent, CanvasRenderer])
 
 export { echarts }
+
+// evaluation: the class migration heat map.
+import { HeatmapChart } from 'echarts/charts'
+import { VisualMapComponent } from 'echarts/components'
+echarts.use([HeatmapChart, VisualMapComponent])

@@ -20,6 +20,12 @@ describe('menuFor', () => {
     for (const m of appModules) {
       expect(typeof get(merged(zh, 'zh-CN'), m.titleKey)).toBe('string')
       expect(typeof get(merged(en, 'en'), m.titleKey)).toBe('string')
+    // Feature modules bring their own message blocks (merged like src/locales/index.ts does).
+    const zhAll = Object.assign({}, zh, ...featureModules.map((f) => f.messages['zh-CN']))
+    const enAll = Object.assign({}, en, ...featureModules.map((f) => f.messages.en))
+    for (const m of appModules) {
+      expect(typeof get(zhAll, m.titleKey)).toBe('string')
+      expect(typeof get(enAll, m.titleKey)).toBe('string')
     }
   })
 })

@@ -1,0 +1,151 @@
+#include "app/evaluation_demo.h"
+
+#include <cmath>
+
+#include "domain/evaluation/evaluation_service.h"
+#include "storage/evaluation/sql_evaluation_repository.h"
+
+namespace parkhq::app {
+namespace {
+
+using namespace parkhq::evaluation;  // NOLINT
+
+struct DemoFirm {
+  const char* name;
+  const char* industry;
+  int sub_park;     // index into the four demo sub-parks
+  bool above;       // 规上
+};
+
+const DemoFirm kFirms[] = {
+    {"华亭煤业精煤加工有限公司（演示）", "煤化工", 0, true},
+    {"华亭甲醇化工有限公司（演示）", "煤化工", 0, true},
+    {"陇东煤焦化有限公司（演示）", "煤化工", 0, true},
+    {"华亭煤层气利用有限公司（演示）", "煤化工", 0, true},
+    {"平凉煤基新材料有限公司（演示）", "煤化工", 0, true},
+    {"华亭热电联产有限公司（演示）", "电力能源", 1, true},
+    {"关山风电运维有限公司（演示）", "电力能源", 1, true},
+    {"华亭光伏储能科技有限公司（演示）", "电力能源", 1, true},
+    {"陇原配电设备有限公司（演示）", "电力能源", 1, true},
+    {"华亭水泥建材有限公司（演示）", "冶金建材", 2, true},
+    {"华亭铸造材料有限公司（演示）", "冶金建材", 2, true},
+    {"平凉新型墙材有限公司（演示）", "冶金建材", 2, true},
+    {"华亭硅铁冶炼有限公司（演示）", "冶金建材", 2, true},
+    {"关山石材加工有限公司（演示）", "冶金建材", 2, true},
+    {"华亭矿山机械制造有限公司（演示）", "装备制造", 3, true},
+    {"陇东液压支架维修有限公司（演示）", "装备制造", 3, true},
+    {"华亭农产品加工有限公司（演示）", "农产品加工", 3, true},
+    {"关山牧业乳品有限公司（演示）", "农产品加工", 3, true},
+    {"华亭中药材饮片有限公司（演示）", "农产品加工", 3, true},
+    {"平凉包装印刷有限公司（演示）", "轻工", 3, true},
+    {"华亭五金加工厂（演示）", "装备制造", 3, false},
+    {"华亭食品小作坊联合社（演示）", "农产品加工", 3, false},
+    {"关山木业加工有限公司（演示）", "轻工", 3, false},
+    {"华亭建材门窗有限公司（演示）", "冶金建材", 2, false},
+    {"陇东汽修服务有限公司（演示）", "装备制造", 3, false},
+    {"华亭电子组件有限公司（演示）", "轻工", 3, false},
+    {"平凉服装加工有限公司（演示）", "轻工", 3, false},
+    {"华亭塑料制品有限公司（演示）", "轻工", 3, false},
+    {"华亭供水有限公司（演示）", "公用事业", 1, true},
+    {"华亭新能源装备有限公司（演示）", "装备制造", 3, true},
+};
+
+// A small deterministic generator so every demo database has the same figures.
+struct Lcg {
+  uint64_t s;
+  double Next() {
+    s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>((s >> 11) & ((1ULL << 53) - 1)) / static_cast<double>(1ULL << 53);
+  }
+  double Range(double lo, double hi) { return lo + (hi - lo) * Next(); }
+};
+
+double R2(double v) { return std::round(v * 100) / 100; }
+
+std::vector<InputRecord> MakeInputs(int year, const std::vector<int64_t>& sub_parks) {
+  std::vector<InputRecord> out;
+  Lcg g{static_cast<uint64_t>(year) * 7919};
+  for (size_t i = 0; i < std::size(kFirms); ++i) {
+    const DemoFirm& f = kFirms[i];
+    InputRecord r;
+    EnterpriseInput& in = r.input;
+    in.enterprise_id = static_cast<int64_t>(i + 1);
+    in.group = f.above ? Group::kAboveScale : Group::kBelowScale;
+    r.enterprise_name = f.name;
+    r.industry = f.industry;
+    if (f.sub_park < static_cast<int>(sub_parks.size())) r.sub_park_id = sub_parks[f.sub_park];
+    const double land = R2(f.above ? g.Range(40, 320) : g.Range(6, 40));
+    const double strength = g.Range(0.3, 1.8) * (year == 2023 ? 1.06 : 1.0);  // a firm's productivity
+    in.land_mu = land;
+    in.tax = R2(land * strength * (f.above ? 9.0 : 4.5));
+    in.revenue = R2(land * strength * (f.above ? 180 : 70));
+    r.output = R2(*in.revenue * g.Range(1.0, 1.15));
+    in.electricity_kwh = std::round(land * g.Range(6000, 30000));
+    if (f.above) {
+      in.value_added = R2(*in.revenue * g.Range(0.18, 0.32));
+      in.energy_tce = R2(land * g.Range(3, 40));
+      in.emissions_t = R2(land * g.Range(0.02, 0.4));
+      in.employees_avg = std::round(land * g.Range(0.8, 3.5));
+      in.rnd = R2(*in.revenue * g.Range(0.002, 0.04));
+    }
+    r.sources = {{"land_mu", "natural_resources"}, {"tax", "tax_bureau"},         {"revenue", "platform"},
+                 {"output", "platform"},          {"electricity_kwh", "power_supply"}};
+    if (f.above) {
+      r.sources["value_added"] = "platform";
+      r.sources["energy_tce"] = "platform";
+      r.sources["emissions_t"] = "ecology";
+      r.sources["employees_avg"] = "platform";
+      r.sources["rnd"] = "platform";
+    }
+    if (std::string(f.industry) == "公用事业") in.excluded_reason = "公用事业（演示）";
+    if (i == 29 && year == 2023) in.excluded_reason = "投产不满2年（演示）";
+    if (i == 12 && year == 2023) in.veto_reason = "发生一般环境事件，按一票否决处理（演示）";
+    if (i == 6 && year == 2023) in.emissions_t.reset();  // 缺失排放数据：按组平均得分
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+Status SeedEvaluationDemo(storage::Database& db) {
+  int64_t park_id = 0, admin_id = 0;
+  std::vector<int64_t> sub_parks;
+  {
+    PARKHQ_ASSIGN_OR_RETURN(auto c, db.Acquire());
+    PARKHQ_ASSIGN_OR_RETURN(auto park, c->QueryOne("SELECT id FROM parks WHERE parent_id IS NULL AND is_demo = 1 "
+                                                   "ORDER BY id LIMIT 1"));
+    if (!park) return Status::Ok();
+    park_id = park->Int(0);
+    PARKHQ_ASSIGN_OR_RETURN(auto any, c->QueryOne("SELECT COUNT(*) FROM eval_inputs WHERE park_id = ?", {park_id}));
+    if (any && any->Int(0) > 0) return Status::Ok();
+    PARKHQ_ASSIGN_OR_RETURN(auto subs, c->Query("SELECT id FROM parks WHERE parent_id = ? ORDER BY sort, id", {park_id}));
+    for (const auto& r : subs) sub_parks.push_back(r.Int(0));
+    PARKHQ_ASSIGN_OR_RETURN(auto admin, c->QueryOne("SELECT id FROM users WHERE role = 'sysadmin' ORDER BY id LIMIT 1"));
+    if (admin) admin_id = admin->Int(0);
+  }
+  Scope who;
+  who.user_id = admin_id;
+  who.username = "demo-seed";
+  who.role = Role::kSysadmin;
+  who.all_parks = true;
+  who.ip = "127.0.0.1";
+  storage::SqlEvaluationRepository repo(db);
+  EvaluationService svc(repo);
+  // 2022: explicit benchmarks (no 2021 data); 2023: the default scheme (k × 2022 averages).
+  Scheme s2022 = DefaultScheme();
+  const double b22[2][6] = {{20, 60, 40, 6, 600, 0.03}, {6, 2.5}};
+  for (size_t g = 0; g < s2022.groups.size(); ++g)
+    for (size_t i = 0; i < s2022.groups[g].indicators.size() && i < 6; ++i)
+      s2022.groups[g].indicators[i].benchmark = b22[g][i];
+  PARKHQ_RETURN_IF_ERROR(svc.PutScheme(who, park_id, 2022, s2022).status());
+  PARKHQ_RETURN_IF_ERROR(svc.PutInputs(who, park_id, 2022, MakeInputs(2022, sub_parks)).status());
+  PARKHQ_RETURN_IF_ERROR(svc.Run(who, park_id, 2022).status());
+  PARKHQ_RETURN_IF_ERROR(svc.Publish(who, park_id, 2022, 7).status());
+  PARKHQ_RETURN_IF_ERROR(svc.PutScheme(who, park_id, 2023, DefaultScheme()).status());
+  PARKHQ_RETURN_IF_ERROR(svc.PutInputs(who, park_id, 2023, MakeInputs(2023, sub_parks)).status());
+  PARKHQ_RETURN_IF_ERROR(svc.Run(who, park_id, 2023).status());
+  return Status::Ok();
+}
+
+}  // namespace parkhq::app

@@ -1,0 +1,117 @@
+// Use cases of the 亩均效益 evaluation workbench. Who may do what:
+//  - park staff (sysadmin, the park's admins) save schemes and inputs, run, publish, decide appeals;
+//  - departments and leaders read (leaders are read-only; departments may also try a what-if);
+//  - an enterprise user sees only its own inputs and result (the result once published) and may
+//    confirm its own data sheet (一企一单) and appeal its own class during the 公示 period;
+//  - a park outside the caller's scope is 404.
+// Thread-safe (no mutable state).
+#pragma once
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/evaluation/comparison_calc.h"
+#include "domain/evaluation/evaluation_repository.h"
+#include "domain/evaluation/policy_calc.h"
+
+namespace parkhq::evaluation {
+
+struct SchemeView {
+  Scheme scheme;
+  bool is_default = false;  // no scheme saved for the year: the DefaultScheme is shown
+};
+
+struct RunView {
+  std::optional<RunInfo> run;             // nullopt: the year has not been run
+  std::vector<ResultRecord> items;        // ordered by group, rank (T last), enterprise id
+  int64_t unconfirmed = 0;                // inputs not yet confirmed by their enterprise
+};
+
+struct WhatIfView {
+  std::vector<ClassChange> changes;
+  // Class counts A,B,C,D,T before and after, per group (index = Group).
+  std::array<std::array<int32_t, 5>, kGroupCount> before{};
+  std::array<std::array<int32_t, 5>, kGroupCount> after{};
+  int64_t enterprises = 0;
+};
+
+struct MigrationView {
+  int year = 0;
+  MigrationMatrix matrix;
+  bool has_last_year = false;
+};
+
+struct PolicyRow {
+  int64_t enterprise_id = 0;
+  std::optional<std::string> enterprise_name;
+  EvalClass cls = EvalClass::kT;
+  std::vector<PolicyItem> measures;
+  int years_in_d = 0;
+  std::optional<double> surcharge_rate;    // 元/kWh
+  std::optional<double> surcharge_amount;  // 万元
+};
+
+// Per-mu figures (亩均税收, 亩均产值 …) over a set of inputs: ratios of sums.
+struct PerMuFigure {
+  std::string key;                         // sub-park id / industry name / "park"
+  std::string name;
+  int64_t enterprises = 0;
+  double land_mu = 0;
+  double tax = 0;
+  double output = 0;                       // 工业总产值, or 营业收入 where no output was given
+  double value_added = 0;
+  std::optional<double> tax_per_mu;        // 亩均税收 万元/亩
+  std::optional<double> output_per_mu;     // 亩均产值 万元/亩
+  std::optional<double> value_added_per_mu;
+};
+struct PerMuView {
+  PerMuFigure park;
+  std::vector<PerMuFigure> by_sub_park;
+  std::vector<PerMuFigure> by_industry;
+  std::vector<PerMuFigure> by_group;
+};
+
+class EvaluationService {
+ public:
+  explicit EvaluationService(EvaluationRepository& repo) : repo_(repo) {}
+
+  StatusOr<SchemeView> GetScheme(const Scope& s, int64_t park_id, int year) const;
+  // 422 with the domain's field errors; staff only.
+  StatusOr<SchemeView> PutScheme(const Scope& s, int64_t park_id, int year, const Scheme& scheme) const;
+
+  // Inputs: each item's set fields override the stored ones (or all when replace); 422 with
+  // items[i].field details (negative or missing land area, unknown source …).
+  StatusOr<std::vector<InputRecord>> PutInputs(const Scope& s, int64_t park_id, int year,
+                                               const std::vector<InputRecord>& items) const;
+  StatusOr<std::vector<InputRecord>> ListInputs(const Scope& s, int64_t park_id, int year) const;
+  StatusOr<InputRecord> ConfirmInput(const Scope& s, int64_t park_id, int year, int64_t enterprise_id) const;
+
+  StatusOr<RunView> Run(const Scope& s, int64_t park_id, int year) const;
+  StatusOr<RunView> Results(const Scope& s, int64_t park_id, int year) const;
+  StatusOr<WhatIfView> WhatIf(const Scope& s, int64_t park_id, int year, const Scheme& proposed) const;
+  StatusOr<MigrationView> Migration(const Scope& s, int64_t park_id, int year) const;
+  StatusOr<std::vector<PolicyRow>> Policies(const Scope& s, int64_t park_id, int year) const;
+  StatusOr<PerMuView> PerMu(const Scope& s, int64_t park_id, int year,
+                            const std::vector<std::pair<int64_t, std::string>>& sub_parks) const;
+
+  // 公示: publishes the latest run with a period of `days` days starting today (1..60).
+  StatusOr<RunInfo> Publish(const Scope& s, int64_t park_id, int year, int days) const;
+  StatusOr<Appeal> CreateAppeal(const Scope& s, int64_t park_id, int year, int64_t enterprise_id,
+                                const std::string& reason) const;
+  StatusOr<std::vector<Appeal>> ListAppeals(const Scope& s, int64_t park_id, int year) const;
+  // decision: "upheld" | "rejected"; new_class (A–D) only when upheld.
+  StatusOr<Appeal> DecideAppeal(const Scope& s, int64_t park_id, int64_t appeal_id, const std::string& decision,
+                                std::optional<std::string> new_class, const std::string& note) const;
+
+  // The resolved scheme of a year (saved or default) with last year's averages; 422 when a rule
+  // benchmark has no last-year average.
+  StatusOr<ResolvedScheme> Resolve(int64_t park_id, int year, const Scheme& scheme) const;
+
+ private:
+  Status RequireRead(const Scope& s, int64_t park_id) const;
+  Status RequireAdmin(const Scope& s, int64_t park_id) const;
+  EvaluationRepository& repo_;
+};
+
+}  // namespace parkhq::evaluation

@@ -1,0 +1,26 @@
+// 亩均效益评价 handlers (issue 6, evaluation half): schemes, inputs (一企一单), run and results,
+// what-if, migration, policy list, per-mu figures, 公示 and appeals. Parse → one service call →
+// render JSON (or CSV / XLSX with ?format=).
+#pragma once
+#include "http/handlers/services.h"
+#include "http/router.h"
+
+namespace parkhq::http::handlers {
+
+StatusOr<Response> GetEvalScheme(RequestContext& ctx, const Services& s);
+StatusOr<Response> PutEvalScheme(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetEvalInputs(RequestContext& ctx, const Services& s);
+StatusOr<Response> PutEvalInputs(RequestContext& ctx, const Services& s);
+StatusOr<Response> ConfirmEvalInput(RequestContext& ctx, const Services& s);
+StatusOr<Response> RunEvaluation(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetEvaluation(RequestContext& ctx, const Services& s);
+StatusOr<Response> EvalWhatIf(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetEvalMigration(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetEvalPolicies(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetEvalPerMu(RequestContext& ctx, const Services& s);
+StatusOr<Response> PublishEvaluation(RequestContext& ctx, const Services& s);
+StatusOr<Response> ListEvalAppeals(RequestContext& ctx, const Services& s);
+StatusOr<Response> CreateEvalAppeal(RequestContext& ctx, const Services& s);
+StatusOr<Response> DecideEvalAppeal(RequestContext& ctx, const Services& s);
+
+}  // namespace parkhq::http::handlers

@@ -1,0 +1,52 @@
+// 亩均效益评价: the park admin sees the demo ranking with classes, changes a weight in the what-if
+// panel and sees the class changes (nothing saved); the phone layout renders.
+import { PHONE } from './lib.mjs'
+
+export async function whatIfWeightChangeShowsClassChanges({ newPage, login, input, screenshot, expect, baseUrl }) {
+  const page = await newPage()
+  await login(page, 'parkadmin', 'Park@2023demo')
+  await page.getByTestId('menu-evaluation').click()
+  await page.waitForURL(/\/evaluation$/)
+  const rows = page.locator('[data-testid="results-table"] .el-table__body-wrapper tbody tr')
+  await rows.nth(19).waitFor()
+  const a = await page.getByTestId('class-count-A').innerText()
+  expect(Number(a.replace(/\D+/g, '')) > 0, `some class A firms expected, saw "${a}"`)
+  await screenshot(page, 'evaluation-results-desktop')
+
+  await page.locator('#tab-whatif').click()
+  const pane = page.locator('#pane-whatif')
+  const weight = input(pane, 'weight-above_scale-tax_per_mu')
+  await weight.waitFor()
+  await weight.fill('100')
+  await weight.press('Tab')
+  await pane.getByTestId('whatif-try').click()
+  const summary = pane.getByTestId('whatif-summary')
+  await summary.waitFor()
+  const text = await summary.innerText()
+  expect(/\d+/.test(text) && !text.includes('无变化'), `class changes expected, saw "${text}"`)
+  const changed = pane.locator('[data-testid="whatif-changes"] .el-table__body-wrapper tbody tr')
+  await changed.first().waitFor()
+  expect((await changed.count()) > 0, 'the changes table lists enterprises')
+  await screenshot(page, 'evaluation-whatif-desktop')
+
+  // Nothing was saved: the ranking still shows the same class A count.
+  await page.locator('#tab-results').click()
+  expect((await page.getByTestId('class-count-A').innerText()) === a, 'what-if must not change the saved results')
+  for (const tab of ['scheme', 'migration', 'policies', 'permu']) {
+    await page.locator(`#tab-${tab}`).click()
+    await page.locator(`#pane-${tab}`).waitFor()
+    await page.waitForTimeout(300)
+    await screenshot(page, `evaluation-${tab}-desktop`)
+  }
+}
+
+export async function evaluationOnAPhone({ newPage, login, screenshot, expect, baseUrl }) {
+  const page = await newPage({ viewport: PHONE })
+  await login(page, 'leader', 'Leader@2023demo')
+  await page.goto(`${baseUrl}/evaluation`)
+  await page.getByTestId('class-count-A').waitFor()
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  expect(width <= 400, `no horizontal page scroll at 390px (scrollWidth ${width})`)
+  expect((await page.getByTestId('eval-run').count()) === 0, 'a read-only leader has no run button')
+  await screenshot(page, 'evaluation-phone')
+}

@@ -9,6 +9,9 @@
 #include "storage/database.h"
 #include "storage/sql_account_repository.h"
 #include "storage/sql_org_repository.h"
+// -- monitoring --
+#include "domain/monitoring/monitoring_service.h"
+#include "storage/monitoring/sql_monitoring_repository.h"
 
 namespace parkhq::app {
 
@@ -29,6 +32,8 @@ struct App {
   std::unique_ptr<AccountService> accounts;
   // Module repositories and services, each below its marker.
   // -- monitoring --
+  std::unique_ptr<storage::SqlMonitoringRepository> monitoring_repo;
+  std::unique_ptr<monitoring::MonitoringService> monitoring;
 
   // -- projects --
 

@@ -6,6 +6,9 @@
 namespace parkhq {
 class AccountService;
 class OrgService;
+namespace monitoring {
+class MonitoringService;
+}
 namespace storage {
 class Database;
 }
@@ -19,6 +22,7 @@ struct Services {
   OrgService* org = nullptr;
   // Module services, each added below its marker.
   // -- monitoring --
+  monitoring::MonitoringService* monitoring = nullptr;
 
   // -- projects --
 

@@ -1,5 +1,7 @@
 #include "http/handlers/monitoring_handlers.h"
 
+#include <cmath>
+
 #include "domain/monitoring/monitoring_service.h"
 #include "http/json/json_util.h"
 #include "io/monitoring_xlsx.h"
@@ -43,9 +45,15 @@ StatusOr<mon::Basis> BasisQuery(const Request& req) {
   return Status::Validation("数据口径有误", {{"basis", "应为 all 或 approved"}});
 }
 
+// A figure rounded to 6 decimal places (drops binary noise such as 13411.189999999999).
+json::value Fig(const std::optional<double>& v) {
+  if (!v) return nullptr;
+  return std::round(*v * 1e6) / 1e6;
+}
+
 json::value Series(const mon::MonthlySeries& s) {
   json::array a;
-  for (const auto& v : s) a.push_back(OptJson(v));
+  for (const auto& v : s) a.push_back(Fig(v));
   return a;
 }
 
@@ -60,21 +68,21 @@ json::object RowJson(const mon::ComputedRow& r, bool with_series) {
   const auto& f = r.figures;
   json::object o = IndicatorJson(r.indicator);
   o["source"] = r.source;
-  o["month"] = OptJson(f.month);
-  o["month_last_year"] = OptJson(f.month_last_year);
-  o["ytd"] = OptJson(f.ytd);
+  o["month"] = Fig(f.month);
+  o["month_last_year"] = Fig(f.month_last_year);
+  o["ytd"] = Fig(f.ytd);
   o["ytd_complete"] = f.ytd_complete;
-  o["ytd_last_year"] = OptJson(f.ytd_last_year);
+  o["ytd_last_year"] = Fig(f.ytd_last_year);
   o["yoy_pct"] = OptJson(f.yoy_pct);
   o["month_yoy_pct"] = OptJson(f.month_yoy_pct);
-  o["target"] = OptJson(f.target);
+  o["target"] = Fig(f.target);
   o["completion_pct"] = OptJson(f.completion_pct);
   o["time_progress"] = f.time_progress;
   o["gap"] = OptJson(f.gap);
   o["status"] = mon::ProgressStatusName(f.status);
   o["status_zh"] = mon::ProgressStatusNameZh(f.status);
-  o["projected_year_end"] = OptJson(f.projected_year_end);
-  o["required_monthly_avg"] = OptJson(f.required_monthly_avg);
+  o["projected_year_end"] = Fig(f.projected_year_end);
+  o["required_monthly_avg"] = Fig(f.required_monthly_avg);
   if (with_series) o["series"] = {{"this_year", Series(r.this_year)}, {"last_year", Series(r.last_year)}};
   return o;
 }
@@ -104,8 +112,8 @@ json::object DashboardJson(const mon::Dashboard& d) {
     json::array rows;
     for (const auto& r : sp.rows) {
       const auto& f = r.figures;
-      rows.push_back({{"code", r.indicator.code}, {"month", OptJson(f.month)}, {"ytd", OptJson(f.ytd)},
-                      {"ytd_last_year", OptJson(f.ytd_last_year)}, {"yoy_pct", OptJson(f.yoy_pct)},
+      rows.push_back({{"code", r.indicator.code}, {"month", Fig(f.month)}, {"ytd", Fig(f.ytd)},
+                      {"ytd_last_year", Fig(f.ytd_last_year)}, {"yoy_pct", OptJson(f.yoy_pct)},
                       {"target", OptJson(f.target)}, {"completion_pct", OptJson(f.completion_pct)},
                       {"gap", OptJson(f.gap)}, {"status", mon::ProgressStatusName(f.status)}});
     }

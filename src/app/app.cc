@@ -23,6 +23,11 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   services.version = PARKHQ_VERSION;
   // Module wiring, each below its marker.
   // -- monitoring --
+  a->monitoring_repo = std::make_unique<storage::SqlMonitoringRepository>(*a->db);
+  a->monitoring = std::make_unique<monitoring::MonitoringService>(*a->monitoring_repo, *a->org_repo);
+  // Figures of indicators whose park setting "source" is enterprise_reports / projects come from
+  // a->monitoring->RegisterSource(...) once those modules provide a MonthlyFiguresSource.
+  services.monitoring = a->monitoring.get();
 
   // -- projects --
 

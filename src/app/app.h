@@ -13,6 +13,9 @@
 #include "storage/sql_org_repository.h"
 #include "domain/land/land_service.h"
 #include "storage/land/sql_land_repository.h"
+// -- monitoring --
+#include "domain/monitoring/monitoring_service.h"
+#include "storage/monitoring/sql_monitoring_repository.h"
 
 namespace parkhq::app {
 
@@ -33,6 +36,8 @@ struct App {
   std::unique_ptr<AccountService> accounts;
   // Module repositories and services, each below its marker.
   // -- monitoring --
+  std::unique_ptr<storage::SqlMonitoringRepository> monitoring_repo;
+  std::unique_ptr<monitoring::MonitoringService> monitoring;
 
   // -- projects --
 

@@ -1,6 +1,8 @@
 #include "app/demo_seed.h"
 #include "app/land_demo.h"
 
+#include "app/monitoring_demo.h"  // -- monitoring --
+
 #include <map>
 #include <sstream>
 
@@ -202,6 +204,7 @@ Status SeedDemo(storage::Database& db, bool fast_hash) {
   PARKHQ_RETURN_IF_ERROR(tx.Commit());
   // Module demo data, each below its marker (each function runs its own transaction).
   // -- monitoring --
+  PARKHQ_RETURN_IF_ERROR(SeedMonitoringDemo(db));
 
   // -- projects --
 

@@ -3,6 +3,7 @@
 #include "http/handlers/core_handlers.h"
 #include "http/handlers/land_handlers.h"
 #include "http/handlers/evaluation_handlers.h"
+#include "http/handlers/monitoring_handlers.h"
 #include "http/router.h"
 
 namespace parkhq::http {
@@ -20,7 +21,6 @@ std::vector<Route> AllRoutes() {
       {"POST", "/api/v1/parks", kSysadmin, h::CreatePark},
       {"GET", "/api/v1/units", kAnyRole, h::ListUnits},
       {"GET", "/api/v1/tasks", kAnyRole, h::ListTasks},
-      {"GET", "/api/v1/parks/{park_id}/targets/{year}", kAnyRole, h::GetTargets},
       {"GET", "/api/v1/users", kSysadmin, h::ListUsers},
       {"POST", "/api/v1/users", kSysadmin, h::CreateUser},
       {"PATCH", "/api/v1/users/{id}", kSysadmin, h::UpdateUser},
@@ -33,6 +33,29 @@ std::vector<Route> AllRoutes() {
   // Each module appends its routes below its own marker (keeps merges clean).
 
   // -- monitoring (issue 3) --
+  r.insert(r.end(), {
+      {"GET", "/api/v1/indicators", kAnyRole, h::ListIndicators},
+      {"POST", "/api/v1/indicators", kSysadmin, h::CreateIndicator},
+      {"PUT", "/api/v1/indicators/{code}", kSysadmin, h::UpdateIndicator},
+      {"GET", "/api/v1/parks/{park_id}/targets/{year}", kAnyRole, h::GetTargets},
+      {"PUT", "/api/v1/parks/{park_id}/targets/{year}", kParkStaff, h::PutTargets},
+      {"GET", "/api/v1/parks/{park_id}/indicator-values", h::kMonitoringReaders, h::GetIndicatorValues},
+      {"PUT", "/api/v1/parks/{park_id}/indicator-values", kParkStaff, h::PutIndicatorValues},
+      {"GET", "/api/v1/parks/{park_id}/indicator-values/history", h::kMonitoringReaders, h::IndicatorValueHistory},
+      {"POST", "/api/v1/parks/{park_id}/monitoring/months/{period}/submit", kParkStaff, h::SubmitMonth},
+      {"POST", "/api/v1/parks/{park_id}/monitoring/months/{period}/approve", kParkStaff, h::ApproveMonth},
+      {"POST", "/api/v1/parks/{park_id}/monitoring/months/{period}/return", kParkStaff, h::ReturnMonth},
+      {"POST", "/api/v1/parks/{park_id}/monitoring/months/{period}/unlock", kParkStaff, h::UnlockMonth},
+      {"GET", "/api/v1/parks/{park_id}/monitoring", h::kMonitoringReaders, h::ParkMonitoring},
+      {"GET", "/api/v1/parks/{park_id}/monitoring/latest", h::kMonitoringReaders, h::LatestPeriod},
+      {"GET", "/api/v1/parks/{park_id}/monitoring.xlsx", h::kMonitoringReaders, h::ParkMonitoringXlsx},
+      {"GET", "/api/v1/parks/{park_id}/dashboard", h::kMonitoringReaders, h::ParkDashboard},
+      {"GET", "/api/v1/parks/{park_id}/monitoring/settings", h::kMonitoringReaders, h::GetMonitoringSettings},
+      {"PUT", "/api/v1/parks/{park_id}/monitoring/settings", kParkStaff, h::PutMonitoringSettings},
+      {"GET", "/api/v1/regions/{region_id}/monitoring", h::kMonitoringReaders, h::RegionMonitoring},
+      {"GET", "/api/v1/regions/{region_id}/monitoring.xlsx", h::kMonitoringReaders, h::RegionMonitoringXlsx},
+      {"GET", "/api/v1/regions/{region_id}/dashboard", h::kMonitoringReaders, h::RegionDashboard},
+  });
 
   // -- projects (issue 4) --
 

@@ -1,4 +1,4 @@
-// Handlers of the foundation: health, auth, me, org (regions, parks, units, tasks, targets),
+// Handlers of the foundation: health, auth, me, org (regions, parks, units, tasks),
 // users, API tokens and the audit log. Each parses and checks input, calls one service and
 // renders JSON; domain work stays in the services.
 #pragma once
@@ -17,7 +17,6 @@ StatusOr<Response> ListParks(RequestContext& ctx, const Services& s);
 StatusOr<Response> CreatePark(RequestContext& ctx, const Services& s);
 StatusOr<Response> ListUnits(RequestContext& ctx, const Services& s);
 StatusOr<Response> ListTasks(RequestContext& ctx, const Services& s);
-StatusOr<Response> GetTargets(RequestContext& ctx, const Services& s);
 
 StatusOr<Response> ListUsers(RequestContext& ctx, const Services& s);
 StatusOr<Response> CreateUser(RequestContext& ctx, const Services& s);

@@ -1,7 +1,6 @@
 #include "domain/org/org_service.h"
 #include "http/handlers/core_handlers.h"
 #include "http/json/json_util.h"
-#include "storage/database.h"
 
 namespace parkhq::http::handlers {
 
@@ -68,26 +67,6 @@ StatusOr<Response> ListTasks(RequestContext& ctx, const Services& s) {
                      {"lead_units", Strings(t.lead_units)}, {"responsible_units", Strings(t.responsible_units)},
                      {"note", t.note}});
   return JsonList(std::move(items), static_cast<int64_t>(tasks.size()));
-}
-
-StatusOr<Response> GetTargets(RequestContext& ctx, const Services& s) {
-  auto park_id = ctx.IdParam("park_id");
-  auto year = ctx.IdParam("year");
-  if (!park_id) return Status::NotFound("园区不存在");
-  if (!year || *year < 1900 || *year > 2999) return Status::Validation("年份有误", {{"year", "应为四位年份"}});
-  PARKHQ_RETURN_IF_ERROR(s.org->GetPark(ctx.caller(), *park_id).status());
-  PARKHQ_ASSIGN_OR_RETURN(auto conn, s.db->Acquire());
-  PARKHQ_ASSIGN_OR_RETURN(
-      auto rows, conn->Query("SELECT t.indicator_code, i.name_zh, i.name_en, i.unit, t.target, t.growth_pct, t.base "
-                             "FROM targets t JOIN indicators i ON i.code = t.indicator_code "
-                             "WHERE t.park_id = ? AND t.year = ? ORDER BY i.sort",
-                             {*park_id, *year}));
-  json::array items;
-  for (const auto& r : rows)
-    items.push_back({{"code", r.Text(0)}, {"name", r.Text(1)}, {"name_en", r.Text(2)}, {"unit", r.Text(3)},
-                     {"target", OptJson(r.OptDouble(4))}, {"growth_pct", OptJson(r.OptDouble(5))},
-                     {"base", OptJson(r.OptDouble(6))}});
-  return Json({{"year", *year}, {"park_id", *park_id}, {"items", std::move(items)}});
 }
 
 }  // namespace parkhq::http::handlers

@@ -10,6 +10,8 @@ namespace land {
 class LandService;
 namespace evaluation {
 class EvaluationService;  // evaluation module
+namespace monitoring {
+class MonitoringService;
 }
 namespace storage {
 class Database;
@@ -24,6 +26,7 @@ struct Services {
   OrgService* org = nullptr;
   // Module services, each added below its marker.
   // -- monitoring --
+  monitoring::MonitoringService* monitoring = nullptr;
 
   // -- projects --
 

@@ -1,15 +1,20 @@
 // The ECharts parts the app uses (tree-shaken). A module needing another chart type adds it here.
 import * as echarts from 'echarts/core'
-import { BarChart, LineChart, PieChart, MapChart } from 'echarts/charts'
-import { GridComponent, LegendComponent, TitleComponent, TooltipComponent, DatasetComponent } from 'echarts/components'
+import {
+  BarChart, GaugeChart, GraphChart, HeatmapChart, LineChart, MapChart, PieChart, ScatterChart, TreeChart,
+} from 'echarts/charts'
+import {
+  DatasetComponent, DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent,
+  TitleComponent, ToolboxComponent, TooltipComponent, VisualMapComponent,
+} from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 
-// MapChart: the land module's parcel map (custom GeoJSON via registerMap, no tiles).
-echarts.use([BarChart, LineChart, PieChart, MapChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, DatasetComponent, CanvasRenderer])
+// Map: the land module's parcel map (custom GeoJSON via registerMap, no tiles). Gauge: monitoring.
+// Heatmap + VisualMap: the evaluation class-migration matrix. Graph/Tree: the industry-chain map.
+echarts.use([
+  BarChart, GaugeChart, GraphChart, HeatmapChart, LineChart, MapChart, PieChart, ScatterChart, TreeChart,
+  DatasetComponent, DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent,
+  TitleComponent, ToolboxComponent, TooltipComponent, VisualMapComponent, CanvasRenderer,
+])
 
 export { echarts }
-
-// evaluation: the class migration heat map.
-import { HeatmapChart } from 'echarts/charts'
-import { VisualMapComponent } from 'echarts/components'
-echarts.use([HeatmapChart, VisualMapComponent])

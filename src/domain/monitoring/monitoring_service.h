@@ -1,0 +1,158 @@
+// Use cases of economic-operation monitoring (issue 3): the indicator catalog, annual targets,
+// monthly values with the 填报 → 提交 → 审核 workflow, and the computed monitoring table, dashboard
+// and warnings of a park, a sub-park or a region (the sum of its parks).
+//
+// Access: reading needs the park in the caller's scope (404 otherwise, so existence does not
+// leak); writing values, targets and settings and moving a month need CanAdminPark (403); the
+// catalog is edited by the sysadmin only (403). Read-only callers (leaders, read-only tokens) are
+// refused every write (403).
+//
+// Thread safety: after construction and RegisterSource calls, every method is const and safe to
+// call concurrently; the per-park cache is guarded by a mutex.
+#pragma once
+#include <array>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "domain/monitoring/figures_source.h"
+#include "domain/monitoring/monitoring.h"
+#include "domain/monitoring/monitoring_repository.h"
+#include "domain/org/org_repository.h"
+
+namespace parkhq::monitoring {
+
+// Which months' values the figures include: every entered value, or approved months only.
+enum class Basis { kAll, kApproved };
+
+struct TargetRow {
+  Indicator indicator;
+  AnnualTarget target;
+  std::optional<double> effective;  // EffectiveTarget(target)
+};
+
+struct TargetsView {
+  int64_t park_id = 0;
+  int year = 0;
+  std::vector<TargetRow> items;  // catalog order, only indicators with a stored target
+};
+
+// A park's year of stored values (the entry grid), months × indicators.
+struct YearGrid {
+  int64_t park_id = 0;
+  int year = 0;
+  std::array<MonthState, 12> months;
+  std::vector<Indicator> indicators;
+  std::map<std::string, MonthlySeries, std::less<>> values;  // code → monthly amounts
+  std::map<std::string, std::string, std::less<>> sources;   // code → source name
+};
+
+// One indicator's computed figures plus the monthly series behind them.
+struct ComputedRow {
+  Indicator indicator;
+  IndicatorFigures figures;
+  std::string source;        // direct | enterprise_reports | projects
+  MonthlySeries this_year{};
+  MonthlySeries last_year{};
+};
+
+// The monitoring table of a park, a sub-park or a region at period Y-m.
+struct MonitoringTable {
+  std::string kind;  // "park" | "region"
+  int64_t id = 0;
+  std::string name;
+  bool is_demo = false;
+  Period period;
+  double time_progress = 0;
+  Basis basis = Basis::kAll;
+  std::vector<int64_t> park_ids;  // the parks whose figures are summed (region) or {id}
+  SubmissionState state = SubmissionState::kNotStarted;  // park: the month's; region: the least advanced
+  std::vector<ComputedRow> rows;
+};
+
+struct SubParkFigures {
+  int64_t park_id = 0;
+  std::string name;
+  SubmissionState state = SubmissionState::kNotStarted;
+  std::vector<ComputedRow> rows;
+};
+
+struct LocatedWarning {
+  Warning warning;
+  int64_t park_id = 0;
+  std::string park_name;
+};
+
+struct Dashboard {
+  MonitoringTable table;
+  std::vector<SubParkFigures> sub_parks;  // a park's sub-parks, or a region's parks
+  std::vector<LocatedWarning> warnings;
+};
+
+class MonitoringService {
+ public:
+  MonitoringService(MonitoringRepository& repo, OrgRepository& org) : repo_(repo), org_(org) {}
+
+  // Registers the provider of figures for a source name (not thread-safe: call before serving).
+  // The pointer must outlive the service.
+  void RegisterSource(const std::string& name, MonthlyFiguresSource* source) { sources_[name] = source; }
+
+  // Catalog.
+  StatusOr<std::vector<Indicator>> ListIndicators(const Scope& s) const;
+  StatusOr<Indicator> CreateIndicator(const Scope& s, const Indicator& ind) const;
+  StatusOr<Indicator> UpdateIndicator(const Scope& s, const Indicator& ind) const;
+
+  // Targets (park or sub-park). PutTargets: Validation per ValidateYearTargets; year 1900..2999.
+  StatusOr<TargetsView> GetTargets(const Scope& s, int64_t park_id, int year) const;
+  StatusOr<TargetsView> PutTargets(const Scope& s, int64_t park_id, int year,
+                                   const YearTargets& targets) const;
+
+  // Monthly values.
+  StatusOr<YearGrid> GetYear(const Scope& s, int64_t park_id, int year) const;
+  // Validation: "period" (future month, locked month), "values.<code>" (unknown indicator,
+  // negative, cumulative below the previous month's, a missing earlier month, a figure fed by
+  // another module). Returns the month's grid year after the write.
+  StatusOr<YearGrid> PutValues(const Scope& s, int64_t park_id, const ValueEntry& entry) const;
+  // submit: draft/returned → submitted; approve: submitted → approved; return: submitted →
+  // returned (reason required); unlock: approved → draft (park admin or sysadmin, reason required).
+  // Conflict when the month is not in a state the action starts from.
+  StatusOr<MonthState> Act(const Scope& s, int64_t park_id, Period period, MonthAction action,
+                           const std::string& reason) const;
+  // The latest month with figures of the park or its sub-parks (nullopt when none): the
+  // dashboard's default period.
+  StatusOr<std::optional<Period>> LatestPeriod(const Scope& s, int64_t park_id) const;
+  StatusOr<HistoryPage> History(const Scope& s, int64_t park_id, const HistoryFilter& f) const;
+
+  // Computations.
+  StatusOr<MonitoringTable> ParkMonitoring(const Scope& s, int64_t park_id, Period period,
+                                           Basis basis) const;
+  StatusOr<MonitoringTable> RegionMonitoring(const Scope& s, int64_t region_id, Period period,
+                                             Basis basis) const;
+  StatusOr<Dashboard> ParkDashboard(const Scope& s, int64_t park_id, Period period, Basis basis) const;
+  StatusOr<Dashboard> RegionDashboard(const Scope& s, int64_t region_id, Period period,
+                                      Basis basis) const;
+
+  // Settings.
+  StatusOr<MonitoringSettings> GetSettings(const Scope& s, int64_t park_id) const;
+  StatusOr<MonitoringSettings> PutSettings(const Scope& s, int64_t park_id,
+                                           const MonitoringSettings& settings) const;
+
+ private:
+  struct Context;  // parks, catalog and loaded data of one computation
+  StatusOr<Park> ReadablePark(const Scope& s, int64_t park_id) const;
+  StatusOr<Park> WritablePark(const Scope& s, int64_t park_id) const;
+  StatusOr<Context> Load(const std::vector<int64_t>& roots, Period period, Basis basis,
+                         bool with_children_rows) const;
+  StatusOr<std::vector<ComputedRow>> Compute(Context& ctx, const std::vector<int64_t>& parks) const;
+  StatusOr<MonitoringTable> Table(const Scope& s, Context& ctx, std::string kind, int64_t id,
+                                  std::string name, bool is_demo) const;
+  StatusOr<std::vector<LocatedWarning>> Warnings(Context& ctx, const MonitoringTable& t) const;
+
+  MonitoringRepository& repo_;
+  OrgRepository& org_;
+  std::map<std::string, MonthlyFiguresSource*> sources_;
+};
+
+}  // namespace parkhq::monitoring

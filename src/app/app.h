@@ -4,11 +4,13 @@
 #include <string>
 
 #include "domain/account/account_service.h"
+#include "domain/enterprise/enterprise_service.h"
 #include "domain/org/org_service.h"
 #include "http/dispatcher.h"
 #include "storage/database.h"
 #include "storage/sql_account_repository.h"
 #include "storage/sql_org_repository.h"
+#include "storage/enterprise/sql_enterprise_repository.h"
 
 namespace parkhq::app {
 
@@ -33,6 +35,8 @@ struct App {
   // -- projects --
 
   // -- enterprises --
+  std::unique_ptr<storage::SqlEnterpriseRepository> enterprise_repo;
+  std::unique_ptr<enterprise::EnterpriseService> enterprises;
 
   // -- land and evaluation --
 

@@ -1,5 +1,7 @@
 #include "app/demo_seed.h"
 
+#include "app/enterprise_demo.h"
+
 #include <map>
 #include <sstream>
 
@@ -204,6 +206,7 @@ Status SeedDemo(storage::Database& db, bool fast_hash) {
   // -- projects --
 
   // -- enterprises --
+  PARKHQ_RETURN_IF_ERROR(SeedEnterpriseDemo(db, fast_hash));
 
   // -- land and evaluation --
 

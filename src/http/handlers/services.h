@@ -6,6 +6,9 @@
 namespace parkhq {
 class AccountService;
 class OrgService;
+namespace enterprise {
+class EnterpriseService;
+}
 namespace storage {
 class Database;
 }
@@ -23,6 +26,7 @@ struct Services {
   // -- projects --
 
   // -- enterprises --
+  enterprise::EnterpriseService* enterprises = nullptr;
 
   // -- land and evaluation --
 

@@ -23,6 +23,18 @@ bool InParkDuring(const Enterprise& e, Period from, Period to) {
   return true;
 }
 
+// The latest month in which at least half as many firms have approved figures as in the busiest
+// month: one early report for a new month does not move the default as-of date.
+Period LatestCompletePeriod(const std::vector<ApprovedValue>& values, Period fallback) {
+  std::map<Period, int> counts;
+  for (const auto& v : values) counts[v.period]++;
+  int most = 0;
+  for (const auto& [p, n] : counts) most = std::max(most, n);
+  for (auto it = counts.rbegin(); it != counts.rend(); ++it)
+    if (it->second * 2 >= most) return it->first;
+  return fallback;
+}
+
 std::optional<Date> ClosedOn(const Enterprise& e) {
   return e.status == EnterpriseStatus::kClosed ? e.status_changed_on : std::nullopt;
 }
@@ -152,12 +164,7 @@ StatusOr<Cultivation> EnterpriseService::CultivationOf(const Scope& s, int64_t p
   const Period last_closed = LastClosedMonth();
   PARKHQ_ASSIGN_OR_RETURN(auto revenue, repo_.ApprovedValues({park_id}, "revenue", last_closed.AddMonths(-72),
                                                              last_closed));
-  Period as_of = as_of_in.value_or(last_closed);
-  if (!as_of_in) {  // the latest month with approved figures
-    Period latest{0, 1};
-    for (const auto& v : revenue) latest = std::max(latest, v.period);
-    if (latest.year > 0) as_of = latest;
-  }
+  const Period as_of = as_of_in.value_or(LatestCompletePeriod(revenue, last_closed));
   std::map<int64_t, MonthlySeries> series;
   for (const auto& v : revenue) series[v.enterprise_id][v.period] = v.value;
   const PoolsConfig cfg = DefaultPoolsConfig();
@@ -235,9 +242,7 @@ StatusOr<std::vector<ZombieRow>> EnterpriseService::Zombies(const Scope& s, int6
   if (!as_of_in) {  // the latest month with approved figures: a park that stopped using the
                     // platform must not turn every firm into a candidate
     PARKHQ_ASSIGN_OR_RETURN(auto recent, repo_.ApprovedValues({park_id}, "output", as_of.AddMonths(-72), as_of));
-    Period latest{0, 1};
-    for (const auto& v : recent) latest = std::max(latest, v.period);
-    if (latest.year > 0) as_of = latest;
+    as_of = LatestCompletePeriod(recent, as_of);
   }
   const Period from = as_of.AddMonths(-(n + 1));
   PARKHQ_ASSIGN_OR_RETURN(auto output, repo_.ApprovedValues({park_id}, "output", from, as_of));

@@ -71,7 +71,7 @@ export function shareOption(rows: ShareRow[], seriesName: string) {
 export function monthlyBarsOption(thisYear: (number | null)[], lastYear: (number | null)[], labels: { this: string; last: string; unit: string }) {
   const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`)
   return {
-    color: [PALETTE[0], PALETTE[4]],
+    color: [PALETTE[4], PALETTE[0]],
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 56, right: 16, top: 36, bottom: 28 },

@@ -64,6 +64,8 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/parks/{park_id}/cultivation", kAnyRole, h::ParkCultivation},
       {"POST", "/api/v1/parks/{park_id}/cultivation/{pool}/members", kParkStaff, h::AcceptPoolCandidate},
       {"GET", "/api/v1/parks/{park_id}/zombies", kAnyRole, h::ParkZombies},
+      {"POST", "/api/v1/parks/{park_id}/report-imports", kParkStaff, h::ImportReports, true},
+      {"GET", "/api/v1/parks/{park_id}/report-export", kStaff, h::ExportReports},
   });
 
   // -- land and evaluation (issue 6) --

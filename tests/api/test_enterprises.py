@@ -280,3 +280,45 @@ def test_breakdown_movement_and_totals(api):
     expect(m["comparable_last"] != m["total_last"], "同口径 differs from the reported last year")
     expect(pa.get(f"/api/v1/parks/{top}/enterprise-movement?field=nope&period=2023-12").status == 422, "bad field")
     expect(pa.get(f"/api/v1/parks/{top}/enterprise-breakdown?field=output").status == 422, "year required")
+
+
+def test_import_reports_all_or_nothing(api):
+    top, _ = park_ids(api)
+    pa = api.as_user("parkadmin")
+    r = pa.get(f"/api/v1/parks/{top}/report-export?from=2023-06&to=2023-06")
+    expect(r.status == 200 and r.headers.get("Content-Type", "").startswith("text/csv"), f"export: {r.status}")
+    lines = r.body.decode("utf-8-sig").strip().split("\r\n")
+    expect(lines[0].startswith("uscc,period,state,output") and len(lines) >= 30, f"export rows: {len(lines)}")
+    # Re-importing approved (locked) reports is refused row by row, and nothing is written.
+    header = "uscc,period," + ",".join(lines[0].split(",")[3:])
+    body = header + "\n" + "\n".join(",".join(l.split(",")[:2] + l.split(",")[3:]) for l in lines[1:3]) + "\n"
+    r = pa.post(f"/api/v1/parks/{top}/report-imports", raw_body=body, headers={"Content-Type": "text/csv"})
+    expect(r.status == 422 and r.json()["errors"][0]["row"] == 1 and "锁定" in r.json()["errors"][0]["message"],
+           f"locked rows: {r.status} {r.body[:300]!r}")
+    # A file with one bad row imports nothing.
+    period = last_month()
+    firms = pa.get("/api/v1/enterprises?leading_group=power&page_size=3").json()["items"]
+    good = [f"{f['uscc']},{period},1000,990,120,30,50,2400,80,200,,1" for f in firms[:2]]
+    cols = "uscc,period,output,revenue,value_added,tax,profit,energy,electricity,employees,rnd,emissions"
+    bad = good + [f"91620824MA9ZZZZZZ0,{period},1,1,1,1,1,1,1,1,,", f"{firms[2]['uscc']},{period},abc,1,1,1,1,1,1,1,,"]
+    before = pa.get(f"/api/v1/parks/{top}/reporting-status?period={period}").json()["submitted"]
+    r = pa.post(f"/api/v1/parks/{top}/report-imports", raw_body=cols + "\n" + "\n".join(bad) + "\n")
+    expect(r.status == 422, f"bad file: {r.status} {r.body[:300]!r}")
+    errs = r.json()["errors"]
+    expect({(e["row"], e["column"]) for e in errs} >= {(3, "uscc"), (4, "output")}, f"row/column report: {errs}")
+    expect(r.json()["error"]["details"][0]["field"].startswith("rows["), "standard error shape too")
+    expect(pa.get(f"/api/v1/parks/{top}/reporting-status?period={period}").json()["submitted"] == before, "nothing written")
+    r = pa.post(f"/api/v1/parks/{top}/report-imports", raw_body=cols + "\n" + "\n".join(good + [good[0]]) + "\n")
+    expect(r.status == 422 and "重复" in r.json()["errors"][0]["message"], f"duplicate row: {r.body[:200]!r}")
+    r = pa.post(f"/api/v1/parks/{top}/report-imports", raw_body=cols.replace("output", "outptu") + "\n")
+    expect(r.status == 422 and r.json()["errors"][0]["row"] == 0, "unknown column")
+    r = pa.post(f"/api/v1/parks/{top}/report-imports", raw_body=cols + "\n" + "\n".join(good) + "\n")
+    expect(r.status == 200 and r.json()["imported"] == 2, f"import: {r.status} {r.body[:300]!r}")
+    after = pa.get(f"/api/v1/parks/{top}/reporting-status?period={period}").json()["submitted"]
+    expect(after == before + 2, f"two reports submitted: {before} -> {after}")
+    for who in ("gxj", "leader", "qiye"):
+        expect(api.as_user(who).post(f"/api/v1/parks/{top}/report-imports", raw_body=cols + "\n").status == 403,
+               f"{who} cannot import")
+    expect(api.as_user("qiye").get(f"/api/v1/parks/{top}/report-export?from=2023-01&to=2023-01").status == 403,
+           "enterprise cannot export the park")
+    expect(pa.get(f"/api/v1/parks/{top}/report-export?from=2023-06").status == 422, "to is required")

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,6 +80,16 @@ struct DisposalRecord {
   std::string note, created_at;
 };
 
+// Receives the rows of an import inside one transaction (see BeginReportImport).
+class ReportImportSink {
+ public:
+  virtual ~ReportImportSink() = default;
+  // Adds one report with its values; `replace` when a report for that enterprise and period exists.
+  virtual Status Add(const StoredReport& r, bool replace) = 0;
+  // Writes one audit row for the whole import and commits. Without Commit nothing is kept.
+  virtual Status Commit(const Scope& who, const std::string& summary) = 0;
+};
+
 class EnterpriseRepository {
  public:
   virtual ~EnterpriseRepository() = default;
@@ -129,6 +140,9 @@ class EnterpriseRepository {
   virtual StatusOr<std::vector<ApprovedValue>> ApprovedValues(const std::vector<int64_t>& park_ids,
                                                               const std::string& field, Period from,
                                                               Period to) = 0;
+
+  // Opens one write transaction for a bulk import into the park (rolled back unless committed).
+  virtual StatusOr<std::unique_ptr<ReportImportSink>> BeginReportImport(int64_t park_id) = 0;
 
   // --- pools and zombies ---
   virtual StatusOr<std::vector<PoolMember>> ListPoolMembers(int64_t park_id) = 0;

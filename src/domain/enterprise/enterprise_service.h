@@ -16,6 +16,7 @@
 
 #include "domain/enterprise/contribution_calc.h"
 #include "domain/enterprise/enterprise_repository.h"
+#include "domain/enterprise/report_import.h"
 #include "domain/enterprise/reporting_calc.h"
 #include "domain/enterprise/rules_calc.h"
 #include "domain/org/org_repository.h"
@@ -129,6 +130,19 @@ class EnterpriseService {
                                                   Period to) const;
   StatusOr<std::vector<Revision>> Revisions(const Scope& s, int64_t enterprise_id,
                                             std::optional<Period> period) const;
+
+  // Imports monthly reports of the park's enterprises from CSV (report_import.h): park staff only.
+  // Pass 1 validates every row (enterprise known in the park, period, numbers, the field list and
+  // the error rules; rows of one enterprise in ascending period order, so duplicates are found in
+  // bounded memory; approved reports are locked). Only when no row has an error, pass 2 re-reads
+  // the stream and applies everything in one transaction. `in` must be seekable.
+  StatusOr<ImportResult> ImportReports(const Scope& s, int64_t park_id, std::istream& in,
+                                       const ImportOptions& opt) const;
+
+  // Reports of the park's enterprises for from..to (at most 60 months), ordered by period and
+  // enterprise, with the enterprises' USCCs: the import file's format.
+  StatusOr<std::vector<std::pair<std::string, StoredReport>>> ExportReports(const Scope& s, int64_t park_id,
+                                                                            Period from, Period to) const;
 
   // --- park level (park staff, departments, leaders; not enterprises) ---
   StatusOr<std::vector<ReviewItem>> ReviewQueue(const Scope& s, int64_t park_id) const;

@@ -34,5 +34,7 @@ StatusOr<Response> ParkCultivation(RequestContext& ctx, const Services& s);
 StatusOr<Response> AcceptPoolCandidate(RequestContext& ctx, const Services& s);
 StatusOr<Response> ParkZombies(RequestContext& ctx, const Services& s);
 StatusOr<Response> ApprovedTotals(RequestContext& ctx, const Services& s);
+StatusOr<Response> ImportReports(RequestContext& ctx, const Services& s);
+StatusOr<Response> ExportReports(RequestContext& ctx, const Services& s);
 
 }  // namespace parkhq::http::handlers

@@ -280,3 +280,70 @@ StatusOr<Response> ApprovedTotals(RequestContext& ctx, const Services& s) {
 }
 
 }  // namespace parkhq::http::handlers
+
+namespace parkhq::http::handlers {
+
+namespace {
+std::string CsvCell(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+std::string CsvNumber(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+}  // namespace
+
+StatusOr<Response> ImportReports(RequestContext& ctx, const Services& s) {
+  auto park_id = ctx.IdParam("park_id");
+  if (!park_id) return Status::NotFound("园区不存在");
+  enterprise::ImportOptions opt;
+  opt.approve = ctx.request.Query("approve").value_or("0") == "1";
+  std::istringstream in(ctx.request.body);
+  PARKHQ_ASSIGN_OR_RETURN(auto r, s.enterprises->ImportReports(ctx.caller(), *park_id, in, opt));
+  json::array errors, details;
+  for (const auto& e : r.errors) {
+    errors.push_back({{"row", e.row}, {"column", e.column}, {"message", e.message}});
+    details.push_back({{"field", "rows[" + std::to_string(e.row) + "]" + (e.column.empty() ? "" : "." + e.column)},
+                       {"message", e.message}});
+  }
+  json::object body{{"rows", r.rows}, {"imported", r.imported}, {"warnings", r.warnings},
+                    {"errors", std::move(errors)}, {"truncated", r.truncated}};
+  if (r.errors.empty()) return Json(body);
+  body["error"] = {{"code", "validation"},
+                   {"message", "导入失败：共 " + std::to_string(r.errors.size()) + (r.truncated ? "+" : "") +
+                                   " 处错误，未导入任何数据"},
+                   {"details", std::move(details)}};
+  return Json(body, 422);
+}
+
+StatusOr<Response> ExportReports(RequestContext& ctx, const Services& s) {
+  auto park_id = ctx.IdParam("park_id");
+  if (!park_id) return Status::NotFound("园区不存在");
+  PARKHQ_ASSIGN_OR_RETURN(auto from, ParsePeriodParam(ctx.request.Query("from"), "from"));
+  PARKHQ_ASSIGN_OR_RETURN(auto to, ParsePeriodParam(ctx.request.Query("to"), "to"));
+  PARKHQ_ASSIGN_OR_RETURN(auto rows, s.enterprises->ExportReports(ctx.caller(), *park_id, from, to));
+  const auto& fields = s.enterprises->fields();
+  std::string out = "\xEF\xBB\xBFuscc,period,state";
+  for (const auto& f : fields) out += "," + f.code;
+  out += "\r\n";
+  for (const auto& [uscc, r] : rows) {
+    out += CsvCell(uscc) + "," + r.period.ToString() + "," + enterprise::ReportStateName(r.state);
+    for (const auto& f : fields) {
+      auto it = r.values.find(f.code);
+      out += ",";
+      if (it != r.values.end()) out += CsvNumber(it->second);
+    }
+    out += "\r\n";
+  }
+  Response resp;
+  resp.content_type = "text/csv; charset=utf-8";
+  resp.body = std::move(out);
+  resp.AddHeader("Content-Disposition", "attachment; filename=\"reports-" + from.ToString() + "-" + to.ToString() + ".csv\"");
+  return resp;
+}
+
+}  // namespace parkhq::http::handlers

@@ -41,6 +41,8 @@ class SqlEnterpriseRepository : public enterprise::EnterpriseRepository {
                                                                   const std::string& field, Period from,
                                                                   Period to) override;
 
+  StatusOr<std::unique_ptr<enterprise::ReportImportSink>> BeginReportImport(int64_t park_id) override;
+
   StatusOr<std::vector<enterprise::PoolMember>> ListPoolMembers(int64_t park_id) override;
   StatusOr<int64_t> AddPoolMember(const enterprise::PoolMember& m, const Scope& who) override;
   StatusOr<std::vector<enterprise::DisposalRecord>> ListDisposals(int64_t park_id) override;

@@ -1,5 +1,6 @@
 #include "app/app.h"
 
+#include "common/embedded.h"
 #include "storage/migrations.h"
 
 namespace parkhq::app {
@@ -32,6 +33,13 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   // -- projects --
 
   // -- enterprises --
+  a->enterprise_repo = std::make_unique<storage::SqlEnterpriseRepository>(*a->db);
+  {
+    PARKHQ_ASSIGN_OR_RETURN(auto industries, enterprise::IndustryTable::ParseCsv(SeedFile("gbt4754.csv")));
+    a->enterprises = std::make_unique<enterprise::EnterpriseService>(*a->enterprise_repo, *a->org_repo,
+                                                                     std::move(industries));
+  }
+  services.enterprises = a->enterprises.get();
 
   // -- land and evaluation --
   a->land_repo = std::make_unique<storage::SqlLandRepository>(*a->db);  // land

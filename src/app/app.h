@@ -4,6 +4,7 @@
 #include <string>
 
 #include "domain/account/account_service.h"
+#include "domain/enterprise/enterprise_service.h"
 #include "domain/org/org_service.h"
 #include "http/dispatcher.h"
 #include "storage/database.h"
@@ -16,6 +17,7 @@
 // -- monitoring --
 #include "domain/monitoring/monitoring_service.h"
 #include "storage/monitoring/sql_monitoring_repository.h"
+#include "storage/enterprise/sql_enterprise_repository.h"
 
 namespace parkhq::app {
 
@@ -42,6 +44,8 @@ struct App {
   // -- projects --
 
   // -- enterprises --
+  std::unique_ptr<storage::SqlEnterpriseRepository> enterprise_repo;
+  std::unique_ptr<enterprise::EnterpriseService> enterprises;
 
   // -- land and evaluation --
   std::unique_ptr<storage::SqlLandRepository> land_repo;  // land

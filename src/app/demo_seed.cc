@@ -3,6 +3,8 @@
 
 #include "app/monitoring_demo.h"  // -- monitoring --
 
+#include "app/enterprise_demo.h"
+
 #include <map>
 #include <sstream>
 
@@ -209,6 +211,7 @@ Status SeedDemo(storage::Database& db, bool fast_hash) {
   // -- projects --
 
   // -- enterprises --
+  PARKHQ_RETURN_IF_ERROR(SeedEnterpriseDemo(db, fast_hash));
 
   // -- land and evaluation --
   PARKHQ_RETURN_IF_ERROR(SeedLandDemo(db));  // land

@@ -4,6 +4,7 @@
 #include "http/handlers/land_handlers.h"
 #include "http/handlers/evaluation_handlers.h"
 #include "http/handlers/monitoring_handlers.h"
+#include "http/handlers/enterprise_handlers.h"
 #include "http/router.h"
 
 namespace parkhq::http {
@@ -60,6 +61,37 @@ std::vector<Route> AllRoutes() {
   // -- projects (issue 4) --
 
   // -- enterprises (issue 5) --
+  r.insert(r.end(), {
+      {"GET", "/api/v1/enterprises", kAnyRole, h::ListEnterprises},
+      {"POST", "/api/v1/enterprises", kParkStaff, h::CreateEnterprise},
+      {"GET", "/api/v1/enterprises/{id}", kAnyRole, h::GetEnterprise},
+      {"PATCH", "/api/v1/enterprises/{id}", kReporters, h::UpdateEnterprise},
+      {"GET", "/api/v1/industries", kAnyRole, h::ListIndustries},
+      {"GET", "/api/v1/report-fields", kAnyRole, h::ReportFields},
+      {"GET", "/api/v1/enterprises/{id}/report-queue", kAnyRole, h::ReportQueue},
+      {"GET", "/api/v1/enterprises/{id}/reports", kAnyRole, h::ListEnterpriseReports},
+      {"GET", "/api/v1/enterprises/{id}/revisions", kAnyRole, h::ReportRevisions},
+      {"GET", "/api/v1/enterprises/{id}/reports/{period}", kAnyRole, h::GetReport},
+      {"PUT", "/api/v1/enterprises/{id}/reports/{period}", kReporters, h::PutReport},
+      {"POST", "/api/v1/enterprises/{id}/reports/{period}/submit", kReporters, h::SubmitReport},
+      {"POST", "/api/v1/enterprises/{id}/reports/{period}/review", kParkStaff, h::ReviewReport},
+      {"POST", "/api/v1/enterprises/{id}/reports/{period}/unlock", kParkStaff, h::UnlockReport},
+      {"POST", "/api/v1/enterprises/{id}/reports/{period}/exception", kParkStaff, h::GrantReportException},
+      {"GET", "/api/v1/enterprises/{id}/reports/{period}/revisions", kAnyRole, h::ReportRevisions},
+      {"POST", "/api/v1/enterprises/{id}/disposals", kParkStaff, h::AddZombieDisposal},
+      {"GET", "/api/v1/parks/{park_id}/review-queue", kStaff, h::ParkReviewQueue},
+      {"GET", "/api/v1/parks/{park_id}/reporting-status", kAnyRole, h::ParkReportingStatus},
+      {"GET", "/api/v1/parks/{park_id}/report-rules", kAnyRole, h::GetReportRules},
+      {"PUT", "/api/v1/parks/{park_id}/report-rules", kParkStaff, h::PutReportRules},
+      {"GET", "/api/v1/parks/{park_id}/enterprise-totals", kAnyRole, h::ApprovedTotals},
+      {"GET", "/api/v1/parks/{park_id}/enterprise-breakdown", kAnyRole, h::EnterpriseBreakdown},
+      {"GET", "/api/v1/parks/{park_id}/enterprise-movement", kAnyRole, h::EnterpriseMovement},
+      {"GET", "/api/v1/parks/{park_id}/cultivation", kAnyRole, h::ParkCultivation},
+      {"POST", "/api/v1/parks/{park_id}/cultivation/{pool}/members", kParkStaff, h::AcceptPoolCandidate},
+      {"GET", "/api/v1/parks/{park_id}/zombies", kAnyRole, h::ParkZombies},
+      {"POST", "/api/v1/parks/{park_id}/report-imports", kParkStaff, h::ImportReports, true},
+      {"GET", "/api/v1/parks/{park_id}/report-export", kStaff, h::ExportReports},
+  });
 
   // -- land and evaluation (issue 6) --
   // land: staff and leaders read, park staff write, enterprise users are refused.

@@ -12,6 +12,8 @@ namespace evaluation {
 class EvaluationService;  // evaluation module
 namespace monitoring {
 class MonitoringService;
+namespace enterprise {
+class EnterpriseService;
 }
 namespace storage {
 class Database;
@@ -31,6 +33,7 @@ struct Services {
   // -- projects --
 
   // -- enterprises --
+  enterprise::EnterpriseService* enterprises = nullptr;
 
   // -- land and evaluation --
   land::LandService* land = nullptr;  // land: parcels, 标准地, inefficient land, disposals

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { appModules, featureModules, menuFor } from './modules'
 import zh from '@/locales/zh-CN'
 import en from '@/locales/en'
+import { appModules, menuFor } from './modules'
+import { i18n } from '@/locales'
+
+// The merged messages: the core locale files plus every feature module's block.
+const zh = i18n.global.getLocaleMessage('zh-CN')
+const en = i18n.global.getLocaleMessage('en')
 
 describe('menuFor', () => {
   it('gives sysadmin everything and others only what they may use', () => {

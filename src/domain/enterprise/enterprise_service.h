@@ -1,0 +1,187 @@
+// Use cases of the enterprises module: the registry (一企一档), the monthly report with its review
+// and deadlines, reporting status, rules as data, breakdowns, 同口径 / why-did-it-move, cultivation
+// pools and zombie candidates. Every call takes the caller's Scope:
+//   - enterprise users read and write only their own enterprise (403 for another one) and never
+//     park-level lists (403);
+//   - park admins and sysadmins write and review within their parks;
+//   - departments and leaders read within their parks; read-only callers never write (403);
+//   - an enterprise or park outside the caller's parks is 404 (no existence leak).
+// Thread-safe: no mutable state; the clock is injected for tests.
+#pragma once
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/enterprise/contribution_calc.h"
+#include "domain/enterprise/enterprise_repository.h"
+#include "domain/enterprise/report_import.h"
+#include "domain/enterprise/reporting_calc.h"
+#include "domain/enterprise/rules_calc.h"
+#include "domain/org/org_repository.h"
+
+namespace parkhq::enterprise {
+
+// A report as the reporter and the reviewer see it.
+struct ReportView {
+  int64_t enterprise_id = 0;
+  std::string enterprise_name;
+  Period period;
+  bool exists = false;                 // false: nothing saved yet (an empty draft)
+  StoredReport report;
+  std::optional<FieldValues> last_month;  // reference values (any state)
+  std::optional<FieldValues> last_year;
+  ReportCheck check;                   // CheckReport against the park's fields and rules
+  QueueItem queue;
+  std::optional<Date> exception_until;
+  bool editable = false;               // may the caller edit it now?
+};
+
+struct QueueEntry {
+  Period period;
+  std::optional<ReportState> state;
+  QueueItem item;
+};
+
+struct ParkReportingStatus {
+  ReportingStatus status;
+  Date deadline;
+  std::vector<std::pair<int64_t, std::string>> missing_names;  // 催报 list: id, name
+};
+
+struct ReviewItem {
+  StoredReport report;
+  std::string enterprise_name;
+  std::vector<Warning> warnings;
+};
+
+struct BreakdownRow {
+  std::string key;      // leading group code or "above" / "below"
+  std::string name_zh;
+  int enterprises = 0;
+  double total = 0;
+};
+struct Breakdown {
+  std::string field;
+  int year = 0;
+  std::vector<BreakdownRow> by_group, by_scale;
+};
+
+struct MovementResult {
+  MovementAnalysis analysis;
+  std::map<int64_t, std::string> names;
+  Period from, to;  // this year's compared months (1-N月 when ytd)
+};
+
+struct PoolView {
+  std::string code, name_zh;
+  std::vector<PoolMember> members;
+  std::vector<Suggestion> candidates;
+};
+struct Cultivation {
+  std::vector<PoolView> pools;
+  std::map<int64_t, std::string> names;
+  YearCounts year_counts;
+  int year = 0;
+};
+
+struct ZombieRow {
+  int64_t enterprise_id = 0;
+  std::string name;
+  ZombieAssessment assessment;
+  std::vector<DisposalRecord> disposals;
+};
+
+class EnterpriseService {
+ public:
+  EnterpriseService(EnterpriseRepository& repo, OrgRepository& org, IndustryTable industries,
+                    std::function<Date()> today = Today);
+
+  const IndustryTable& industries() const { return industries_; }
+  const LeadingGroupMapping& mapping() const { return mapping_; }
+  const std::vector<ReportField>& fields() const { return fields_; }
+
+  // --- registry ---
+  // Park staff. `e.park_id` may name a sub-park: it becomes sub_park_id and its park park_id.
+  // The leading group comes from the mapping unless leading_group_manual. 422 / 409 on errors.
+  StatusOr<Enterprise> Create(const Scope& s, Enterprise e) const;
+  StatusOr<Enterprise> Get(const Scope& s, int64_t id) const;
+  // `e` is the complete new record (the handler merges a PATCH into Get()). Enterprise users may
+  // change only legal_rep, address, contact_phone and employees of their own enterprise.
+  StatusOr<Enterprise> Update(const Scope& s, Enterprise e, const std::string& reason) const;
+  StatusOr<EnterprisePage> List(const Scope& s, EnterpriseFilter f, std::optional<int64_t> park_id) const;
+
+  // --- monthly reports ---
+  StatusOr<ReportView> GetReport(const Scope& s, int64_t enterprise_id, Period period) const;
+  // Saves values and explanations (a draft; unknown fields and non-finite values are 422).
+  StatusOr<ReportView> SaveReport(const Scope& s, int64_t enterprise_id, Period period, FieldValues values,
+                                  std::map<std::string, std::string> explanations) const;
+  StatusOr<ReportView> Submit(const Scope& s, int64_t enterprise_id, Period period) const;
+  // decision "approve" | "return" (return needs a reason).
+  StatusOr<ReportView> Review(const Scope& s, int64_t enterprise_id, Period period, const std::string& decision,
+                              const std::string& reason) const;
+  StatusOr<ReportView> Unlock(const Scope& s, int64_t enterprise_id, Period period, const std::string& reason) const;
+  Status GrantException(const Scope& s, int64_t enterprise_id, Period period, Date until,
+                        const std::string& reason) const;
+  // The work queue: the last `months` periods up to last month, newest first.
+  StatusOr<std::vector<QueueEntry>> Queue(const Scope& s, int64_t enterprise_id, int months = 12) const;
+  StatusOr<std::vector<StoredReport>> ListReports(const Scope& s, int64_t enterprise_id, Period from,
+                                                  Period to) const;
+  StatusOr<std::vector<Revision>> Revisions(const Scope& s, int64_t enterprise_id,
+                                            std::optional<Period> period) const;
+
+  // Imports monthly reports of the park's enterprises from CSV (report_import.h): park staff only.
+  // Pass 1 validates every row (enterprise known in the park, period, numbers, the field list and
+  // the error rules; rows of one enterprise in ascending period order, so duplicates are found in
+  // bounded memory; approved reports are locked). Only when no row has an error, pass 2 re-reads
+  // the stream and applies everything in one transaction. `in` must be seekable.
+  StatusOr<ImportResult> ImportReports(const Scope& s, int64_t park_id, std::istream& in,
+                                       const ImportOptions& opt) const;
+
+  // Reports of the park's enterprises for from..to (at most 60 months), ordered by period and
+  // enterprise, with the enterprises' USCCs: the import file's format.
+  StatusOr<std::vector<std::pair<std::string, StoredReport>>> ExportReports(const Scope& s, int64_t park_id,
+                                                                            Period from, Period to) const;
+
+  // --- park level (park staff, departments, leaders; not enterprises) ---
+  StatusOr<std::vector<ReviewItem>> ReviewQueue(const Scope& s, int64_t park_id) const;
+  StatusOr<ParkReportingStatus> ReportingStatusOf(const Scope& s, int64_t park_id, Period period) const;
+  StatusOr<std::vector<ValidationRule>> Rules(const Scope& s, int64_t park_id) const;
+  Status ReplaceRules(const Scope& s, int64_t park_id, const std::vector<ValidationRule>& rules) const;
+  StatusOr<Breakdown> BreakdownOf(const Scope& s, int64_t park_id, const std::string& field, int year) const;
+  // This year's period (or 1-N月 when ytd) against the same months of last year.
+  StatusOr<MovementResult> Movement(const Scope& s, int64_t park_id, const std::string& field, Period period,
+                                    bool ytd, int top_n) const;
+  // Approved monthly sums of a field for the park (with its sub-parks), index 0 = January.
+  StatusOr<std::array<std::optional<double>, 12>> ApprovedTotals(const Scope& s, int64_t park_id,
+                                                                 const std::string& field, int year) const;
+  StatusOr<Cultivation> CultivationOf(const Scope& s, int64_t park_id, std::optional<Period> as_of) const;
+  StatusOr<int64_t> AcceptCandidate(const Scope& s, int64_t park_id, const std::string& pool_code,
+                                    int64_t enterprise_id, const std::string& note) const;
+  StatusOr<std::vector<ZombieRow>> Zombies(const Scope& s, int64_t park_id, std::optional<Period> as_of,
+                                           int consecutive_months) const;
+  StatusOr<int64_t> AddDisposal(const Scope& s, int64_t enterprise_id, const ZombieDisposal& d,
+                                const std::string& note) const;
+
+ private:
+  // 404 unknown / outside the parks; 403 another enterprise for an enterprise user.
+  StatusOr<Enterprise> Readable(const Scope& s, int64_t id) const;
+  // 403 for enterprise users; 404 for a park outside the scope or unknown.
+  StatusOr<Park> ReadablePark(const Scope& s, int64_t park_id) const;
+  StatusOr<std::vector<CompiledRule>> CompiledRulesFor(int64_t park_id) const;
+  StatusOr<ReportView> BuildView(const Scope& s, const Enterprise& e, Period period) const;
+  Status CheckAction(const Scope& s, const Enterprise& e, ReportAction a, const ReportView& v,
+                     const std::string& reason) const;
+  std::string NameOf(int64_t id) const;
+  Period LastClosedMonth() const;
+
+  EnterpriseRepository& repo_;
+  OrgRepository& org_;
+  const IndustryTable industries_;
+  const LeadingGroupMapping mapping_;
+  const std::vector<ReportField> fields_;
+  const std::function<Date()> today_;
+};
+
+}  // namespace parkhq::enterprise

@@ -1,0 +1,39 @@
+// Importing monthly reports from CSV (the registry's USCC identifies the enterprise): streamed row
+// by row in bounded memory, every row validated first, then applied in one transaction — all or
+// nothing — with a row/column/message report.
+//
+// File: UTF-8 (an optional BOM), header line `uscc,period,<field>,<field>...` with report field codes
+// (Chinese field names are accepted too), one report per line. Empty cells are "not reported".
+#pragma once
+#include <cstdint>
+#include <istream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace parkhq::enterprise {
+
+// Splits one CSV record (RFC 4180 quoting; "" inside quotes). Reads more lines when a quoted cell
+// spans lines. Returns false at the end of the input.
+bool ReadCsvRecord(std::istream& in, std::vector<std::string>& cells);
+
+struct ImportError {
+  int64_t row = 0;      // 1-based data row (the header is row 0)
+  std::string column;   // header name, or "" for the whole row
+  std::string message;  // Chinese
+};
+
+struct ImportResult {
+  int64_t rows = 0;          // data rows read
+  int64_t imported = 0;      // rows applied (0 when any error)
+  int64_t warnings = 0;      // rule warnings (not blocking: imported figures come from the source)
+  std::vector<ImportError> errors;  // at most kMaxImportErrors
+  bool truncated = false;    // more errors than listed
+};
+inline constexpr size_t kMaxImportErrors = 200;
+
+struct ImportOptions {
+  bool approve = false;  // store the reports as approved (e.g. figures taken over from the statistics office)
+};
+
+}  // namespace parkhq::enterprise

@@ -1,0 +1,86 @@
+// Enterprises (issue 5): the enterprise fills last month's report and submits it, the park admin
+// approves it in the review queue, and the park's reporting figures change.
+
+async function apiSession(page, baseUrl, username, password) {
+  const r = await page.request.post(`${baseUrl}/api/v1/auth/login`, { data: { username, password } })
+  if (!r.ok()) throw new Error(`login ${username}: ${r.status()}`)
+  return (await r.json()).csrf_token
+}
+
+function lastMonth() {
+  const d = new Date()
+  const m = new Date(d.getFullYear(), d.getMonth() - 1, 1)
+  return `${m.getFullYear()}-${String(m.getMonth() + 1).padStart(2, '0')}`
+}
+
+export async function enterpriseFillsSubmitsAndParkApproves({ newPage, login, screenshot, expect, input, baseUrl }) {
+  const period = lastMonth()
+  // The filing deadline of last month may have passed: the park admin opens late filing (补报).
+  const setup = await newPage()
+  const csrf = await apiSession(setup, baseUrl, 'parkadmin', 'Park@2023demo')
+  const list = await (await setup.request.get(`${baseUrl}/api/v1/enterprises?q=${encodeURIComponent('矿山机械')}`)).json()
+  const eid = list.items[0].id
+  const parkId = list.items[0].park_id
+  const until = new Date(Date.now() + 10 * 86400000).toISOString().slice(0, 10)
+  const ex = await setup.request.post(`${baseUrl}/api/v1/enterprises/${eid}/reports/${period}/exception`, {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { until, reason: '浏览器测试开放补报' },
+  })
+  expect(ex.ok(), `exception: ${ex.status()}`)
+  const before = await (await setup.request.get(`${baseUrl}/api/v1/parks/${parkId}/reporting-status?period=${period}`)).json()
+
+  // The enterprise user fills the form from its work queue and submits.
+  const page = await newPage()
+  await login(page, 'qiye', 'Ent@2023demo')
+  await page.getByTestId('menu-enterprise-report').click()
+  await page.getByTestId(`queue-${period}`).click()
+  await page.getByTestId('report-form').waitFor()
+  const values = { output: 230, revenue: 226, value_added: 27.5, tax: 8, profit: 12, energy: 14, electricity: 18, employees: 43 }
+  for (const [k, v] of Object.entries(values)) await input(page, `value-${k}`).fill(String(v))
+  await input(page, 'value-value_added').fill('300')  // larger than output: an error next to the field
+  await page.getByTestId('report-submit').click()
+  await page.locator('.err').first().waitFor()
+  await screenshot(page, 'enterprise-report-error')
+  await input(page, 'value-value_added').fill(String(values.value_added))
+  await page.getByTestId('report-submit').click()
+  await page.getByTestId('report-state').getByText('已提交').waitFor()
+  await screenshot(page, 'enterprise-report-submitted')
+
+  // The park admin approves it in the review queue; the reporting figures change.
+  const admin = await newPage()
+  await login(admin, 'parkadmin', 'Park@2023demo')
+  await admin.getByTestId('menu-enterprise-review').click()
+  const approve = admin.getByTestId(`approve-${eid}-${period}`)
+  await approve.waitFor()
+  await screenshot(admin, 'enterprise-review-queue')
+  await approve.click()
+  await approve.waitFor({ state: 'detached' })
+  await admin.getByTestId('menu-enterprise-status').click()
+  const approved = admin.getByTestId('stat-approved')
+  await approved.waitFor()
+  await admin.waitForFunction(
+    ([sel, n]) => document.querySelector(sel)?.textContent?.trim() === String(n),
+    ['[data-testid="stat-approved"]', before.approved + 1],
+  )
+  expect(Number(await approved.innerText()) === before.approved + 1, 'approved count went up by one')
+  await screenshot(admin, 'enterprise-reporting-status')
+  const after = await (await setup.request.get(`${baseUrl}/api/v1/parks/${parkId}/enterprise-totals?field=output&year=${period.slice(0, 4)}`)).json()
+  expect(after.total >= 230, `approved output reaches the park totals: ${after.total}`)
+}
+
+export async function enterpriseScreensRender({ newPage, login, screenshot, expect, baseUrl }) {
+  const page = await newPage()
+  await login(page, 'parkadmin', 'Park@2023demo')
+  await page.goto(`${baseUrl}/enterprises`)
+  const rows = page.locator('[data-testid="enterprises-table"] .el-table__body-wrapper tbody tr')
+  await rows.nth(10).waitFor()
+  await screenshot(page, 'enterprises-list')
+  await rows.first().locator('a').click()
+  await page.getByTestId('profile-name').waitFor()
+  await page.locator('canvas').first().waitFor()
+  await screenshot(page, 'enterprise-profile')
+  await page.goto(`${baseUrl}/enterprise-pools`)
+  await page.getByTestId('pool-reserve-candidates').waitFor()
+  await screenshot(page, 'enterprise-pools')
+  expect((await page.getByTestId('pool-reserve-candidates').innerText()).includes('（演示）'), 'reserve candidates listed')
+}

@@ -25,6 +25,8 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   // -- monitoring --
 
   // -- projects --
+  a->projects = std::make_unique<ProjectWiring>(*a->db, *a->org_repo);
+  services.projects = &a->projects->module;
 
   // -- enterprises --
 

@@ -6,6 +6,7 @@
 #include "domain/account/account_service.h"
 #include "domain/org/org_service.h"
 #include "http/dispatcher.h"
+#include "app/project_wiring.h"
 #include "storage/database.h"
 #include "storage/sql_account_repository.h"
 #include "storage/sql_org_repository.h"
@@ -31,6 +32,7 @@ struct App {
   // -- monitoring --
 
   // -- projects --
+  std::unique_ptr<ProjectWiring> projects;  // app/project_wiring.h
 
   // -- enterprises --
 

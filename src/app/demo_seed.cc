@@ -202,6 +202,10 @@ Status SeedDemo(storage::Database& db, bool fast_hash) {
   // -- monitoring --
 
   // -- projects --
+  {
+    Status SeedProjectDemo(storage::Database & db);  // app/project_demo.cc
+    PARKHQ_RETURN_IF_ERROR(SeedProjectDemo(db));
+  }
 
   // -- enterprises --
 

@@ -21,6 +21,7 @@ struct Services {
   // -- monitoring --
 
   // -- projects --
+  struct ProjectsModule* projects = nullptr;  // http/handlers/project_module.h
 
   // -- enterprises --
 

@@ -31,6 +31,8 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   services.monitoring = a->monitoring.get();
 
   // -- projects --
+  a->projects = std::make_unique<ProjectWiring>(*a->db, *a->org_repo);
+  services.projects = &a->projects->module;
 
   // -- enterprises --
   a->enterprise_repo = std::make_unique<storage::SqlEnterpriseRepository>(*a->db);

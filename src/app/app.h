@@ -7,6 +7,7 @@
 #include "domain/enterprise/enterprise_service.h"
 #include "domain/org/org_service.h"
 #include "http/dispatcher.h"
+#include "app/project_wiring.h"
 #include "storage/database.h"
 #include "domain/evaluation/evaluation_service.h"  // evaluation module
 #include "storage/evaluation/sql_evaluation_repository.h"  // evaluation module
@@ -42,6 +43,7 @@ struct App {
   std::unique_ptr<monitoring::MonitoringService> monitoring;
 
   // -- projects --
+  std::unique_ptr<ProjectWiring> projects;  // app/project_wiring.h
 
   // -- enterprises --
   std::unique_ptr<storage::SqlEnterpriseRepository> enterprise_repo;

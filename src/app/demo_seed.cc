@@ -209,6 +209,10 @@ Status SeedDemo(storage::Database& db, bool fast_hash) {
   PARKHQ_RETURN_IF_ERROR(SeedMonitoringDemo(db));
 
   // -- projects --
+  {
+    Status SeedProjectDemo(storage::Database & db);  // app/project_demo.cc
+    PARKHQ_RETURN_IF_ERROR(SeedProjectDemo(db));
+  }
 
   // -- enterprises --
   PARKHQ_RETURN_IF_ERROR(SeedEnterpriseDemo(db, fast_hash));

@@ -5,6 +5,8 @@
 #include "http/handlers/evaluation_handlers.h"
 #include "http/handlers/monitoring_handlers.h"
 #include "http/handlers/enterprise_handlers.h"
+#include "http/handlers/crm_handlers.h"
+#include "http/handlers/project_handlers.h"
 #include "http/router.h"
 
 namespace parkhq::http {
@@ -59,6 +61,57 @@ std::vector<Route> AllRoutes() {
   });
 
   // -- projects (issue 4) --
+  {
+    // Project data: staff read and write (services check the park and the project's unit);
+    // leaders read; enterprise users are refused.
+    static const RoleSet kProjectReaders = {Role::kSysadmin, Role::kParkAdmin, Role::kDepartment, Role::kLeader};
+    const std::string p = "/api/v1/projects/{id}";
+    r.insert(r.end(), {
+        {"POST", "/api/v1/projects", kParkStaff, h::CreateProject},
+        {"GET", "/api/v1/projects", kProjectReaders, h::ListProjects},
+        {"GET", p, kProjectReaders, h::GetProject},
+        {"PATCH", p, kStaff, h::UpdateProject},
+        {"POST", p + "/stage", kStaff, h::ChangeProjectStage},
+        {"POST", p + "/flags", kStaff, h::ChangeProjectFlag},
+        {"GET", p + "/stage-log", kProjectReaders, h::GetProjectStageLog},
+        {"PUT", p + "/investment", kStaff, h::PutProjectInvestment},
+        {"GET", p + "/milestones", kProjectReaders, h::ListProjectMilestones},
+        {"POST", p + "/milestones", kStaff, h::SaveProjectMilestone},
+        {"PUT", p + "/milestones/{item_id}", kStaff, h::SaveProjectMilestone},
+        {"DELETE", p + "/milestones/{item_id}", kStaff, h::DeleteProjectMilestone},
+        {"GET", p + "/approvals", kProjectReaders, h::ListProjectApprovals},
+        {"POST", p + "/approvals", kStaff, h::SaveProjectApproval},
+        {"PUT", p + "/approvals/{item_id}", kStaff, h::SaveProjectApproval},
+        {"DELETE", p + "/approvals/{item_id}", kStaff, h::DeleteProjectApproval},
+        {"GET", p + "/problems", kProjectReaders, h::ListProjectProblems},
+        {"POST", p + "/problems", kStaff, h::SaveProjectProblem},
+        {"PUT", p + "/problems/{item_id}", kStaff, h::SaveProjectProblem},
+        {"DELETE", p + "/problems/{item_id}", kStaff, h::DeleteProjectProblem},
+        {"GET", "/api/v1/parks/{park_id}/project-rates", kProjectReaders, h::GetProjectRates},
+        {"GET", "/api/v1/parks/{park_id}/project-lights", kProjectReaders, h::GetProjectLights},
+        {"GET", "/api/v1/parks/{park_id}/project-warnings", kProjectReaders, h::GetProjectWarnings},
+        {"GET", "/api/v1/parks/{park_id}/project-analytics", kProjectReaders, h::GetProjectAnalytics},
+        // Investor CRM (客商信息库) and the industry-chain map.
+        {"GET", "/api/v1/investors", kProjectReaders, h::ListInvestors},
+        {"POST", "/api/v1/investors", kStaff, h::SaveInvestor},
+        {"GET", "/api/v1/investors/{id}", kProjectReaders, h::GetInvestor},
+        {"PATCH", "/api/v1/investors/{id}", kStaff, h::SaveInvestor},
+        {"POST", "/api/v1/investors/{id}/contacts", kStaff, h::AddInvestorContact},
+        {"GET", "/api/v1/leads", kProjectReaders, h::ListLeads},
+        {"POST", "/api/v1/leads", kStaff, h::SaveLead},
+        {"GET", "/api/v1/leads/{id}", kProjectReaders, h::GetLead},
+        {"PATCH", "/api/v1/leads/{id}", kStaff, h::SaveLead},
+        {"POST", "/api/v1/leads/{id}/stage", kStaff, h::MoveLead},
+        {"POST", "/api/v1/leads/{id}/followups", kStaff, h::AddLeadFollowUp},
+        {"GET", "/api/v1/parks/{park_id}/lead-reminders", kProjectReaders, h::GetLeadReminders},
+        {"GET", "/api/v1/parks/{park_id}/chains", kProjectReaders, h::GetChainMap},
+        {"POST", "/api/v1/parks/{park_id}/chains", kParkStaff, h::SaveChain},
+        {"PATCH", "/api/v1/chains/{id}", kParkStaff, h::SaveChain},
+        {"POST", "/api/v1/chains/{id}/links", kParkStaff, h::SaveChainLink},
+        {"PATCH", "/api/v1/chain-links/{link_id}", kParkStaff, h::SaveChainLink},
+        {"DELETE", "/api/v1/chain-links/{link_id}", kParkStaff, h::DeleteChainLink},
+    });
+  }
 
   // -- enterprises (issue 5) --
   r.insert(r.end(), {

@@ -31,6 +31,7 @@ struct Services {
   monitoring::MonitoringService* monitoring = nullptr;
 
   // -- projects --
+  struct ProjectsModule* projects = nullptr;  // http/handlers/project_module.h
 
   // -- enterprises --
   enterprise::EnterpriseService* enterprises = nullptr;

@@ -1,0 +1,317 @@
+#include "domain/project/project_service.h"
+
+#include <algorithm>
+#include <set>
+
+namespace parkhq::project {
+namespace {
+
+const char kNotFound[] = "项目不存在或无权访问";
+
+void CheckText(const std::string& v, const char* field, const char* label, size_t max,
+               bool required, std::vector<FieldError>& errs) {
+  if (required && v.empty()) errs.push_back({field, std::string(label) + "不能为空"});
+  if (v.size() > max) errs.push_back({field, std::string(label) + "过长"});
+}
+
+bool ValidStatus(const std::string& v, std::initializer_list<const char*> allowed) {
+  for (const char* a : allowed)
+    if (v == a) return true;
+  return false;
+}
+
+}  // namespace
+
+bool CanWriteProject(const Scope& s, const ProjectRecord& p) {
+  if (s.read_only) return false;
+  if (s.CanAdminPark(p.core.park_id)) return true;
+  return s.role == Role::kDepartment && s.unit_id && p.responsible_unit_id &&
+         *s.unit_id == *p.responsible_unit_id && s.CanReadPark(p.core.park_id);
+}
+
+StatusOr<ProjectService::ParkSelection> ProjectService::SelectPark(const Scope& s, int64_t park_id) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto park, org_.FindPark(park_id));
+  if (!park || !s.CanReadPark(park_id)) return Status::NotFound("园区不存在或无权访问");
+  ParkSelection sel;
+  if (park->parent_id) {
+    sel.park_id = *park->parent_id;
+    sel.sub_park_id = park->id;
+  } else {
+    sel.park_id = park->id;
+  }
+  return sel;
+}
+
+StatusOr<ProjectRecord> ProjectService::Readable(const Scope& s, int64_t id) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto p, repo_.Find(id));
+  if (!p || !(s.CanReadPark(p->core.park_id) ||
+              (p->core.sub_park_id && s.CanReadPark(*p->core.sub_park_id))))
+    return Status::NotFound(kNotFound);
+  return std::move(*p);
+}
+
+StatusOr<ProjectRecord> ProjectService::Writable(const Scope& s, int64_t id) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto p, Readable(s, id));
+  if (!CanWriteProject(s, p))
+    return Status::PermissionDenied("无权修改该项目（园区管理员或项目责任单位可以修改）");
+  return p;
+}
+
+Status ProjectService::ResolvePark(const Scope& s, ProjectRecord& in, std::vector<FieldError>& errs) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto park, org_.FindPark(in.core.park_id));
+  if (!park || !s.CanReadPark(in.core.park_id)) {
+    errs.push_back({"park_id", "园区不存在"});
+    return Status::Ok();
+  }
+  if (park->parent_id) {  // a sub-park was given as the park
+    in.core.sub_park_id = park->id;
+    in.core.park_id = *park->parent_id;
+  } else if (in.core.sub_park_id) {
+    PARKHQ_ASSIGN_OR_RETURN(auto sub, org_.FindPark(*in.core.sub_park_id));
+    if (!sub || sub->parent_id != std::optional<int64_t>(park->id))
+      errs.push_back({"sub_park_id", "子园区不属于该园区"});
+  }
+  return Status::Ok();
+}
+
+StatusOr<ProjectRecord> ProjectService::Create(const Scope& s, ProjectRecord in) const {
+  if (s.read_only) return Status::PermissionDenied("只读账号不能新建项目");
+  std::vector<FieldError> errs;
+  PARKHQ_RETURN_IF_ERROR(ResolvePark(s, in, errs));
+  if (errs.empty() && !s.CanAdminPark(in.core.park_id))
+    return Status::PermissionDenied("只有园区管理员可以新建项目");
+  CheckText(in.core.name, "name", "项目名称", 200, false, errs);
+  CheckText(in.investor, "investor", "投资主体", 200, false, errs);
+  const Date today = Today();
+  if (!in.core.actual[in.core.stage]) {
+    // The reserve date defaults to 1 January of the earliest planned date's year, or today.
+    std::optional<Date> earliest;
+    for (Stage st : kAllStages)
+      if (in.core.planned[st] && (!earliest || *in.core.planned[st] < *earliest)) earliest = in.core.planned[st];
+    Date d = today;
+    if (earliest && Date{earliest->year, 1, 1} < today) d = Date{earliest->year, 1, 1};
+    if (in.core.stage == Stage::kReserve) in.core.actual[Stage::kReserve] = d;
+  }
+  Status v = ValidateProject(in.core, today);
+  if (!v.ok()) errs.insert(errs.end(), v.details().begin(), v.details().end());
+  if (!errs.empty()) return Status::Validation("项目信息有误，请检查标出的字段", errs);
+  PARKHQ_ASSIGN_OR_RETURN(int64_t id, repo_.Create(in, s));
+  return Readable(s, id);
+}
+
+StatusOr<ProjectRecord> ProjectService::Get(const Scope& s, int64_t id) const { return Readable(s, id); }
+
+StatusOr<ProjectRecord> ProjectService::Update(const Scope& s, int64_t id, ProjectRecord in) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto cur, Writable(s, id));
+  std::vector<FieldError> errs;
+  in.core.id = id;
+  in.core.park_id = cur.core.park_id;
+  if (in.core.sub_park_id) {
+    PARKHQ_ASSIGN_OR_RETURN(auto sub, org_.FindPark(*in.core.sub_park_id));
+    if (!sub || sub->parent_id != std::optional<int64_t>(cur.core.park_id))
+      errs.push_back({"sub_park_id", "子园区不属于该园区"});
+  }
+  // Stage, actual dates, flags and monthly reports change only through their own use cases.
+  in.core.stage = cur.core.stage;
+  in.core.actual = cur.core.actual;
+  in.core.suspended_on = cur.core.suspended_on;
+  in.core.terminated_on = cur.core.terminated_on;
+  in.core.resumed_on = cur.core.resumed_on;
+  in.core.monthly = cur.core.monthly;
+  in.lead_id = cur.lead_id;
+  in.is_demo = cur.is_demo;
+  CheckText(in.core.name, "name", "项目名称", 200, false, errs);
+  Status v = ValidateProject(in.core, Today());
+  if (!v.ok()) errs.insert(errs.end(), v.details().begin(), v.details().end());
+  if (!errs.empty()) return Status::Validation("项目信息有误，请检查标出的字段", errs);
+  PARKHQ_RETURN_IF_ERROR(repo_.Update(in, s));
+  return Readable(s, id);
+}
+
+StatusOr<ProjectPage> ProjectService::List(const Scope& s, ProjectFilter f, std::optional<int64_t> park_id) const {
+  f.park_ids.clear();
+  if (park_id) {
+    PARKHQ_ASSIGN_OR_RETURN(auto sel, SelectPark(s, *park_id));
+    f.park_ids.push_back(sel.park_id);
+    if (sel.sub_park_id) f.sub_park_id = sel.sub_park_id;
+  } else {
+    PARKHQ_ASSIGN_OR_RETURN(auto parks, org_.ListParks());
+    for (const auto& p : parks)
+      if (!p.parent_id && s.CanReadPark(p.id)) f.park_ids.push_back(p.id);
+  }
+  if (f.park_ids.empty()) return ProjectPage{};
+  return repo_.List(f);
+}
+
+StatusOr<ProjectRecord> ProjectService::ChangeStage(const Scope& s, int64_t id, StageChangeRequest r) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto p, Writable(s, id));
+  r.by_admin = s.CanAdminPark(p.core.park_id);
+  PARKHQ_ASSIGN_OR_RETURN(auto change, CheckStageChange(p.core, r, Today()));
+  ApplyStageChange(p.core, change);
+  StageLogEntry log;
+  log.change_type = ChangeTypeCode(change.type);
+  log.from = change.from;
+  log.to = change.to;
+  log.date = change.date;
+  log.reason = change.reason;
+  log.override_used = change.override_used;
+  PARKHQ_RETURN_IF_ERROR(repo_.SaveStageChange(p.core, log, s));
+  return Readable(s, id);
+}
+
+StatusOr<ProjectRecord> ProjectService::ChangeFlag(const Scope& s, int64_t id, const FlagChangeRequest& r) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto p, Writable(s, id));
+  PARKHQ_ASSIGN_OR_RETURN(auto change, CheckFlagChange(p.core, r, Today()));
+  ApplyFlagChange(p.core, change);
+  StageLogEntry log;
+  log.change_type = FlagActionCode(change.action);
+  log.from = p.core.stage;
+  log.to = p.core.stage;
+  log.date = change.date;
+  log.reason = change.reason;
+  PARKHQ_RETURN_IF_ERROR(repo_.SaveStageChange(p.core, log, s));
+  return Readable(s, id);
+}
+
+StatusOr<std::vector<StageLogEntry>> ProjectService::StageLog(const Scope& s, int64_t id) const {
+  PARKHQ_RETURN_IF_ERROR(Readable(s, id).status());
+  return repo_.StageLog(id);
+}
+
+StatusOr<ProjectRecord> ProjectService::ReportInvestment(const Scope& s, int64_t id,
+                                                         const MonthlyInvestment& m) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto p, Writable(s, id));
+  if (p.core.terminated_on) return Status::Conflict("规则「终止项目不可变更」：项目已终止，不能再填报投资");
+  PARKHQ_RETURN_IF_ERROR(ValidateMonthlyInvestment(m, Today()));
+  PARKHQ_RETURN_IF_ERROR(repo_.UpsertMonthly(id, p.core.park_id, m, s));
+  return Readable(s, id);
+}
+
+StatusOr<std::vector<Milestone>> ProjectService::Milestones(const Scope& s, int64_t id) const {
+  PARKHQ_RETURN_IF_ERROR(Readable(s, id).status());
+  return repo_.Milestones(id);
+}
+
+StatusOr<Milestone> ProjectService::SaveMilestone(const Scope& s, int64_t id, Milestone m) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto p, Writable(s, id));
+  std::vector<FieldError> errs;
+  CheckText(m.title, "title", "节点名称", 200, true, errs);
+  if (!errs.empty()) return Status::Validation("节点信息有误", errs);
+  m.project_id = id;
+  PARKHQ_ASSIGN_OR_RETURN(m.id, repo_.SaveMilestone(p.core.park_id, m, s));
+  return m;
+}
+
+StatusOr<std::vector<ApprovalItem>> ProjectService::Approvals(const Scope& s, int64_t id) const {
+  PARKHQ_RETURN_IF_ERROR(Readable(s, id).status());
+  return repo_.Approvals(id);
+}
+
+StatusOr<ApprovalItem> ProjectService::SaveApproval(const Scope& s, int64_t id, ApprovalItem a) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto p, Writable(s, id));
+  std::vector<FieldError> errs;
+  CheckText(a.item, "item", "审批事项", 200, true, errs);
+  if (!ValidStatus(a.status, {"pending", "in_progress", "done", "not_needed"}))
+    errs.push_back({"status", "状态应为 pending、in_progress、done 或 not_needed"});
+  if (a.status == "done" && !a.done_on) errs.push_back({"done_on", "已办结的事项须填写办结日期"});
+  if (a.done_on && *a.done_on > Today()) errs.push_back({"done_on", "办结日期不能晚于今天"});
+  if (!errs.empty()) return Status::Validation("审批事项有误", errs);
+  a.project_id = id;
+  PARKHQ_ASSIGN_OR_RETURN(a.id, repo_.SaveApproval(p.core.park_id, a, s));
+  return a;
+}
+
+StatusOr<std::vector<Problem>> ProjectService::Problems(const Scope& s, int64_t id) const {
+  PARKHQ_RETURN_IF_ERROR(Readable(s, id).status());
+  return repo_.Problems(id);
+}
+
+StatusOr<Problem> ProjectService::SaveProblem(const Scope& s, int64_t id, Problem pr) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto p, Writable(s, id));
+  std::vector<FieldError> errs;
+  CheckText(pr.issue, "issue", "问题", 1000, true, errs);
+  if (!ValidStatus(pr.status, {"open", "in_progress", "resolved"}))
+    errs.push_back({"status", "状态应为 open、in_progress 或 resolved"});
+  if (pr.deadline && *pr.deadline < pr.raised_on) errs.push_back({"deadline", "办结时限不能早于提出日期"});
+  if (pr.status == "resolved" && pr.resolution.empty()) errs.push_back({"resolution", "已解决的问题须填写解决情况"});
+  if (pr.status == "resolved" && !pr.resolved_on) pr.resolved_on = Today();
+  if (!errs.empty()) return Status::Validation("问题信息有误", errs);
+  pr.project_id = id;
+  PARKHQ_ASSIGN_OR_RETURN(pr.id, repo_.SaveProblem(p.core.park_id, pr, s));
+  return pr;
+}
+
+Status ProjectService::DeleteChild(const Scope& s, int64_t id, const std::string& entity, int64_t child_id) const {
+  PARKHQ_RETURN_IF_ERROR(Writable(s, id).status());
+  return repo_.DeleteChild(entity, id, child_id, s);
+}
+
+StatusOr<ParkRates> ProjectService::Rates(const Scope& s, int64_t park_id, Date d) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto sel, SelectPark(s, park_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto projects, repo_.LoadForRates({sel.park_id}, sel.sub_park_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto target, repo_.FundsInPlaceTarget({park_id}, d.year));
+  ParkRates out;
+  out.date = d;
+  out.park_id = park_id;
+  out.rates = ComputeRates(projects, d, target);
+  return out;
+}
+
+StatusOr<std::vector<ProjectLights>> ProjectService::Lights(const Scope& s, int64_t park_id, Date d) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto sel, SelectPark(s, park_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto projects, repo_.LoadForRates({sel.park_id}, sel.sub_park_id));
+  std::vector<ProjectLights> out;
+  for (const auto& p : projects) out.push_back(ComputeLights(p, d, lights_));
+  return out;
+}
+
+StatusOr<std::vector<ProjectWarning>> ProjectService::Warnings(const Scope& s, int64_t park_id, Date d) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto sel, SelectPark(s, park_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto projects, repo_.LoadForRates({sel.park_id}, sel.sub_park_id));
+  std::vector<ProjectWarning> out;
+  for (const auto& p : projects) {
+    if (IsTerminatedAt(p, d)) continue;
+    // Stage overdue: the next stage's planned date has passed and it is not reached.
+    for (Stage st : kAllStages) {
+      if (StageIndex(st) <= StageIndex(p.stage) || !p.planned[st] || *p.planned[st] >= d) continue;
+      out.push_back({p.id, p.name, "stage_overdue",
+                     std::string("计划") + StageNameZh(st) + "日期（" + p.planned[st]->ToString() + "）已过，尚未" +
+                         StageNameZh(st),
+                     p.planned[st]});
+      break;
+    }
+    // No investment reported this month for a project under construction.
+    if (p.stage == Stage::kStarted && !IsSuspendedAt(p, d)) {
+      bool reported = std::any_of(p.monthly.begin(), p.monthly.end(),
+                                  [&](const MonthlyInvestment& m) { return m.period == d.period(); });
+      if (!reported)
+        out.push_back({p.id, p.name, "no_investment", d.period().ToString() + " 月尚未填报完成投资",
+                       Date::LastOfMonth(d.period())});
+    }
+    PARKHQ_ASSIGN_OR_RETURN(auto approvals, repo_.Approvals(p.id));
+    for (const auto& a : approvals)
+      if (a.deadline && *a.deadline < d && (a.status == "pending" || a.status == "in_progress"))
+        out.push_back({p.id, p.name, "approval_overdue",
+                       "审批事项「" + a.item + "」已超过时限（" + a.deadline->ToString() + "）", a.deadline});
+    PARKHQ_ASSIGN_OR_RETURN(auto problems, repo_.Problems(p.id));
+    for (const auto& pr : problems)
+      if (pr.deadline && *pr.deadline < d && pr.status != "resolved")
+        out.push_back({p.id, p.name, "problem_overdue",
+                       "问题「" + pr.issue + "」已超过办结时限（" + pr.deadline->ToString() + "）", pr.deadline});
+  }
+  return out;
+}
+
+StatusOr<PipelineAnalytics> ProjectService::Analytics(const Scope& s, int64_t park_id, Date d) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto sel, SelectPark(s, park_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto projects, repo_.LoadForRates({sel.park_id}, sel.sub_park_id));
+  PipelineAnalytics a;
+  a.as_of = d;
+  a.cohorts = ConversionByCohort(projects, d);
+  a.durations = MedianDaysInStage(projects, d);
+  a.stuck = StuckProjects(projects, d, stuck_);
+  a.batches = CountYearBatches(projects, d.year, d);
+  return a;
+}
+
+}  // namespace parkhq::project

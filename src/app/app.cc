@@ -51,6 +51,13 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   a->evaluation = std::make_unique<evaluation::EvaluationService>(*a->evaluation_repo);
   services.evaluation = a->evaluation.get();
 
+  // Report once, use everywhere: a park that sets monitoring.source.<code> to enterprise_reports
+  // (output, sales, value_added, tax, energy, employees) or projects (fai) sees those figures.
+  a->enterprise_figures = std::make_unique<EnterpriseReportsSource>(*a->enterprise_repo);
+  a->project_figures = std::make_unique<ProjectInvestmentSource>(a->projects->repo);
+  a->monitoring->RegisterSource(monitoring::kSourceEnterpriseReports, a->enterprise_figures.get());
+  a->monitoring->RegisterSource(monitoring::kSourceProjects, a->project_figures.get());
+
   a->dispatcher = std::make_unique<http::Dispatcher>(http::Router(http::AllRoutes()), services,
                                                      std::make_unique<http::StaticFiles>(config.web_root));
   return a;

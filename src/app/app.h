@@ -20,6 +20,8 @@
 #include "storage/monitoring/sql_monitoring_repository.h"
 #include "storage/enterprise/sql_enterprise_repository.h"
 
+#include "app/figures_sources.h"
+
 namespace parkhq::app {
 
 struct Config {
@@ -54,6 +56,10 @@ struct App {
   std::unique_ptr<land::LandService> land;                // land
   std::unique_ptr<storage::SqlEvaluationRepository> evaluation_repo;
   std::unique_ptr<evaluation::EvaluationService> evaluation;
+
+  // Report once, use everywhere: monitoring figures from enterprise reports and project investment.
+  std::unique_ptr<EnterpriseReportsSource> enterprise_figures;
+  std::unique_ptr<ProjectInvestmentSource> project_figures;
 
   std::unique_ptr<http::Dispatcher> dispatcher;
 };

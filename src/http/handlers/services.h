@@ -8,10 +8,13 @@ class AccountService;
 class OrgService;
 namespace land {
 class LandService;
+}
 namespace evaluation {
 class EvaluationService;  // evaluation module
+}
 namespace monitoring {
 class MonitoringService;
+}
 namespace enterprise {
 class EnterpriseService;
 }

@@ -8,7 +8,6 @@ namespace parkhq::http::handlers {
 
 using namespace parkhq::enterprise;
 
-json::value DateJson(const std::optional<Date>& d) { return d ? json::value(d->ToString()) : json::value(nullptr); }
 
 json::object EnterpriseJson(const Enterprise& e, const IndustryTable& t) {
   json::array flags;

@@ -5,7 +5,6 @@
 
 namespace parkhq::http::handlers {
 
-json::value DateJson(const std::optional<Date>& d);
 json::object EnterpriseJson(const enterprise::Enterprise& e, const enterprise::IndustryTable& t);
 json::object ValuesJson(const enterprise::FieldValues& v);
 json::object ReportViewJson(const enterprise::ReportView& v);

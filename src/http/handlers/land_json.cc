@@ -269,7 +269,6 @@ void ApplyParcelFields(const json::object& in, land::ParcelRecord& r, const std:
   number("land_price", p.land_price);
 }
 
-json::value DateJson(const std::optional<Date>& d) { return d ? json::value(d->ToString()) : json::value(nullptr); }
 
 json::object ParcelJson(const land::ParcelView& v, bool with_geometry) {
   const land::ParcelRecord& r = v.record;

@@ -32,7 +32,6 @@ void ApplyParcelFields(const json::object& o, land::ParcelRecord& r, const std::
 void ApplyGeometry(const json::value& g, std::optional<land::CoordinateSystem> crs, land::ParcelRecord& r,
                    const std::string& field, std::vector<FieldError>& errs);
 
-json::value DateJson(const std::optional<Date>& d);
 json::object ParcelJson(const land::ParcelView& v, bool with_geometry);
 json::object ContractJson(const land::ContractView& v);
 json::object DisposalJson(const land::Disposal& d);

@@ -6,10 +6,6 @@ namespace parkhq::http::handlers {
 
 using project::Stage;
 
-json::value DateJson(const std::optional<Date>& d) {
-  if (!d) return nullptr;
-  return json::string(d->ToString());
-}
 
 double Round(double v, int places) {
   const double f = std::pow(10.0, places);

@@ -6,7 +6,6 @@
 
 namespace parkhq::http::handlers {
 
-json::value DateJson(const std::optional<Date>& d);
 double Round(double v, int places);
 json::value RoundOpt(const std::optional<double>& v, int places);
 json::object ProjectJson(const project::ProjectRecord& p);

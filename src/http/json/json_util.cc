@@ -129,6 +129,10 @@ json::value OptJson(const std::optional<std::string>& v) {
   return v ? json::value(*v) : json::value(nullptr);
 }
 
+json::value DateJson(const std::optional<Date>& d) {
+  return d ? json::value(d->ToString()) : json::value(nullptr);
+}
+
 StatusOr<PageParams> ParsePage(const Request& req) {
   PageParams p;
   std::vector<FieldError> errs;

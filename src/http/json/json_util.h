@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/status_or.h"
+#include "common/time.h"
 #include "http/request.h"
 
 namespace parkhq::http {
@@ -54,6 +55,8 @@ Response JsonList(json::array items, int64_t total);
 json::value OptJson(const std::optional<double>& v);
 json::value OptJson(const std::optional<int64_t>& v);
 json::value OptJson(const std::optional<std::string>& v);
+// "YYYY-MM-DD" or null.
+json::value DateJson(const std::optional<Date>& d);
 
 // Page and page size from the query (defaults 1 and 20; page_size at most 500).
 struct PageParams {

@@ -5,6 +5,7 @@
 #include "domain/monitoring/monitoring_service.h"
 #include "http/json/json_util.h"
 #include "io/monitoring_xlsx.h"
+#include "io/xlsx_writer.h"
 
 namespace parkhq::http::handlers {
 
@@ -205,18 +206,9 @@ StatusOr<Response> MonthAction(RequestContext& ctx, const Services& s, mon::Mont
 
 Response Xlsx(std::string bytes, const std::string& filename) {
   Response r;
-  r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  r.content_type = io::kXlsxContentType;
   r.body = std::move(bytes);
-  std::string encoded;
-  for (unsigned char c : filename) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_') encoded += static_cast<char>(c);
-    else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      encoded += buf;
-    }
-  }
-  r.AddHeader("Content-Disposition", "attachment; filename=\"monitoring.xlsx\"; filename*=UTF-8''" + encoded);
+  r.AddHeader("Content-Disposition", io::AttachmentDisposition(filename));
   return r;
 }
 

@@ -9,8 +9,14 @@
 //
 // Thread safety: after construction and RegisterSource calls, every method is const and safe to
 // call concurrently; the per-park cache is guarded by a mutex.
+//
+// Cache: a park's stored values and month states per year, its settings and targets are kept in
+// memory after the first read (a region of 100 parks then computes without touching storage).
+// Every write through this service drops the park's entries at once; entries also expire after
+// kCacheSeconds, which bounds how stale a write made by another process can be.
 #pragma once
 #include <array>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -93,6 +99,8 @@ struct Dashboard {
 
 class MonitoringService {
  public:
+  static constexpr int kCacheSeconds = 30;
+
   MonitoringService(MonitoringRepository& repo, OrgRepository& org) : repo_(repo), org_(org) {}
 
   // Registers the provider of figures for a source name (not thread-safe: call before serving).
@@ -149,10 +157,35 @@ class MonitoringService {
   StatusOr<MonitoringTable> Table(const Scope& s, Context& ctx, std::string kind, int64_t id,
                                   std::string name, bool is_demo) const;
   StatusOr<std::vector<LocatedWarning>> Warnings(Context& ctx, const MonitoringTable& t) const;
+  StatusOr<Dashboard> Region(const Scope& s, int64_t region_id, Period period, Basis basis, bool full) const;
+
+  // The cache (see above).
+  struct ParkYear {
+    std::map<std::string, MonthlySeries, std::less<>> values;
+    std::vector<MonthState> states;
+  };
+  template <typename T>
+  struct Cached {
+    std::chrono::steady_clock::time_point at;
+    T value;
+  };
+  // Values and states of these parks in `year`, from the cache or one batch read.
+  StatusOr<std::map<int64_t, ParkYear>> Years(const std::vector<int64_t>& parks, int year) const;
+  StatusOr<std::map<int64_t, YearTargets>> Targets(const std::vector<int64_t>& parks, int year) const;
+  StatusOr<MonitoringSettings> Settings(int64_t park_id) const;
+  StatusOr<std::vector<Indicator>> Catalog() const;
+  void Invalidate(int64_t park_id) const;
+  void InvalidateCatalog() const;
 
   MonitoringRepository& repo_;
   OrgRepository& org_;
   std::map<std::string, MonthlyFiguresSource*> sources_;
+
+  mutable std::mutex cache_mu_;
+  mutable std::map<std::pair<int64_t, int>, Cached<ParkYear>> years_;          // guarded by cache_mu_
+  mutable std::map<std::pair<int64_t, int>, Cached<YearTargets>> targets_;     // guarded by cache_mu_
+  mutable std::map<int64_t, Cached<MonitoringSettings>> settings_;            // guarded by cache_mu_
+  mutable std::optional<Cached<std::vector<Indicator>>> catalog_;             // guarded by cache_mu_
 };
 
 }  // namespace parkhq::monitoring

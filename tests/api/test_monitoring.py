@@ -232,8 +232,14 @@ def test_region_is_the_sum_of_its_parks(api):
     top = [x for x in regions if x["parent_id"] is None][0]
     t2 = admin.get(f"/api/v1/regions/{top['id']}/monitoring?period=2023-06").json()
     expect(close(by_code(t2)["output"]["ytd"], total, 1e-4), "a province sums the parks of its cities")
+    # A write shows in the region at once (the region result cache is dropped by any write).
+    pid = new_park(api, "监测地区测试园区")
+    r = admin.put(f"/api/v1/parks/{pid}/indicator-values", {"period": "2023-06", "values": {"output": 1000}})
+    expect(r.status == 200, f"put: {r.status}")
+    t3 = admin.get(f"/api/v1/regions/{region}/monitoring?period=2023-06").json()
+    expect(close(by_code(t3)["output"]["ytd"], total + 1000, 1e-4), "the new park's figure is in the region at once")
     d = admin.get(f"/api/v1/regions/{region}/dashboard?period=2023-06").json()
-    expect(len(d["sub_parks"]) == len(t["park_ids"]), "region dashboard lists its parks")
+    expect(len(d["sub_parks"]) == len(t3["park_ids"]) == len(t["park_ids"]) + 1, "region dashboard lists its parks")
     expect(admin.get("/api/v1/regions/999999/monitoring?period=2023-06").status == 404, "unknown region 404")
 
 

@@ -95,11 +95,31 @@ void MonitoringService::Invalidate(int64_t park_id) const {
   for (auto it = targets_.lower_bound({park_id, 0}); it != targets_.end() && it->first.first == park_id;)
     it = targets_.erase(it);
   settings_.erase(park_id);
+  ++generation_;
 }
 
 void MonitoringService::InvalidateCatalog() const {
   std::lock_guard<std::mutex> lock(cache_mu_);
   catalog_.reset();
+  ++generation_;
+}
+
+std::shared_ptr<const Dashboard> MonitoringService::CachedResult(const std::string& key) const {
+  const auto now = Clock::now();
+  const auto ttl = std::chrono::seconds(sources_.empty() ? kCacheSeconds : kSourceResultSeconds);
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  auto it = results_.find(key);
+  if (it == results_.end() || it->second.value.first != generation_ || now - it->second.at >= ttl) return nullptr;
+  return it->second.value.second;
+}
+
+Dashboard MonitoringService::StoreResult(const std::string& key, uint64_t generation, Dashboard d) const {
+  auto shared = std::make_shared<const Dashboard>(d);
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  if (results_.size() > 500) results_.clear();  // bounded: a few regions × periods in practice
+  // A write after `generation` makes the entry stale at once (CachedResult compares generations).
+  results_[key] = {Clock::now(), {generation, std::move(shared)}};
+  return d;
 }
 
 }  // namespace parkhq::monitoring

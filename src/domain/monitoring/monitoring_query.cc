@@ -258,6 +258,16 @@ StatusOr<Dashboard> MonitoringService::Region(const Scope& s, int64_t region_id,
   for (const auto& p : parks)
     if (!p.parent_id && tree.count(p.region_id) && s.CanReadPark(p.id)) ids.push_back(p.id);
   if (ids.empty()) return Status::NotFound("地区不存在或无权访问");
+  std::string key = std::to_string(region_id) + "/" + period.ToString() + "/" +
+                    (basis == Basis::kApproved ? "a" : "all") + "/" + (full ? "d" : "t") + "/" +
+                    Today().ToString() + "/";
+  for (int64_t id : ids) key += std::to_string(id) + ",";
+  if (auto hit = CachedResult(key)) return *hit;
+  uint64_t generation;
+  {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    generation = generation_;
+  }
   PARKHQ_ASSIGN_OR_RETURN(auto ctx, Load(ids, period, basis, true));
   Dashboard d;
   bool all_demo = true;
@@ -274,14 +284,14 @@ StatusOr<Dashboard> MonitoringService::Region(const Scope& s, int64_t region_id,
     }
   }
   PARKHQ_ASSIGN_OR_RETURN(d.table.rows, Compute(ctx, ids));
-  if (!full) return d;
+  if (!full) return StoreResult(key, generation, std::move(d));
   for (int64_t id : ids) {
     SubParkFigures sp{id, ctx.FindPark(id)->name, ctx.StateOf(id, period), {}};
     PARKHQ_ASSIGN_OR_RETURN(sp.rows, Compute(ctx, {id}));
     d.sub_parks.push_back(std::move(sp));
   }
   PARKHQ_ASSIGN_OR_RETURN(d.warnings, Warnings(ctx, d.table));
-  return d;
+  return StoreResult(key, generation, std::move(d));
 }
 
 }  // namespace parkhq::monitoring

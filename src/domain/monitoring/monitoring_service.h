@@ -13,7 +13,10 @@
 // Cache: a park's stored values and month states per year, its settings and targets are kept in
 // memory after the first read (a region of 100 parks then computes without touching storage).
 // Every write through this service drops the park's entries at once; entries also expire after
-// kCacheSeconds, which bounds how stale a write made by another process can be.
+// kCacheSeconds, which bounds how stale a write made by another process can be. Region results
+// (the sum of many parks) are kept too, keyed by region, period, basis, the caller's parks and the
+// day, and dropped by any write (a generation counter); with a figures source registered they live
+// only kSourceResultSeconds, as the service cannot see that module's writes.
 #pragma once
 #include <array>
 #include <chrono>
@@ -100,6 +103,7 @@ struct Dashboard {
 class MonitoringService {
  public:
   static constexpr int kCacheSeconds = 30;
+  static constexpr int kSourceResultSeconds = 2;
 
   MonitoringService(MonitoringRepository& repo, OrgRepository& org) : repo_(repo), org_(org) {}
 
@@ -176,6 +180,10 @@ class MonitoringService {
   StatusOr<std::vector<Indicator>> Catalog() const;
   void Invalidate(int64_t park_id) const;
   void InvalidateCatalog() const;
+  // A cached region result for `key`, or nullptr.
+  std::shared_ptr<const Dashboard> CachedResult(const std::string& key) const;
+  // Keeps `d`, computed from data read at `generation`, and returns it.
+  Dashboard StoreResult(const std::string& key, uint64_t generation, Dashboard d) const;
 
   MonitoringRepository& repo_;
   OrgRepository& org_;
@@ -186,6 +194,11 @@ class MonitoringService {
   mutable std::map<std::pair<int64_t, int>, Cached<YearTargets>> targets_;     // guarded by cache_mu_
   mutable std::map<int64_t, Cached<MonitoringSettings>> settings_;            // guarded by cache_mu_
   mutable std::optional<Cached<std::vector<Indicator>>> catalog_;             // guarded by cache_mu_
+  mutable uint64_t generation_ = 0;                                           // guarded by cache_mu_
+  // Region results; shared_ptr because an immutable result is read by concurrent requests while
+  // the cache may drop it. Each entry remembers the generation it was computed in.
+  mutable std::map<std::string, Cached<std::pair<uint64_t, std::shared_ptr<const Dashboard>>>>
+      results_;  // guarded by cache_mu_
 };
 
 }  // namespace parkhq::monitoring

@@ -127,6 +127,11 @@ class MonitoringService {
   // negative, cumulative below the previous month's, a missing earlier month, a figure fed by
   // another module). Returns the month's grid year after the write.
   StatusOr<YearGrid> PutValues(const Scope& s, int64_t park_id, const ValueEntry& entry) const;
+  // Imports a table of monthly figures (see ImportSheet): every row and cell is checked first —
+  // period, not future, month editable, known indicator columns, numbers ≥ 0, cumulative figures
+  // not below the previous month's — and then all months are written in one transaction; any
+  // problem writes nothing and answers Validation with details "rows[<row>].<column>".
+  StatusOr<ImportResult> ImportValues(const Scope& s, int64_t park_id, const ImportSheet& sheet) const;
   // submit: draft/returned → submitted; approve: submitted → approved; return: submitted →
   // returned (reason required); unlock: approved → draft (park admin or sysadmin, reason required).
   // Conflict when the month is not in a state the action starts from.

@@ -1,5 +1,5 @@
 // Economic-operation monitoring (issue 3): mirrors the routes of src/http/routes.cc "-- monitoring --".
-import { api, buildUrl, type ListResponse } from './client'
+import { api, buildUrl, toApiError, type ListResponse } from './client'
 
 export type Series12 = (number | null)[]
 export type ProgressStatus = 'none' | 'green' | 'yellow' | 'red'
@@ -150,6 +150,20 @@ export interface HistoryItem {
 }
 
 export type MonthAction = 'submit' | 'approve' | 'return' | 'unlock'
+
+/** Uploads an XLSX/CSV of monthly figures (raw body); errors become ApiError with rows[N].column fields. */
+export async function importValues(parkId: number, file: Blob, mode: 'month' | 'cumulative', csrf: string | null): Promise<{ months: number; values: number }> {
+  const res = await fetch(buildUrl(`/api/v1/parks/${parkId}/indicator-values/import`, { mode }), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json', ...(csrf ? { 'X-CSRF-Token': csrf } : {}) },
+    body: file,
+    credentials: 'same-origin',
+  })
+  const text = await res.text()
+  const body = text ? JSON.parse(text) : null
+  if (!res.ok) throw toApiError(res.status, body, res.statusText)
+  return body
+}
 
 export const monitoringApi = {
   indicators: () => api.get<ListResponse<Indicator>>('/api/v1/indicators'),

@@ -149,6 +149,16 @@ export interface HistoryItem {
   reason: string
 }
 
+export interface MonitoringSettings {
+  yellow_band: number
+  deadline_day: number
+  swing_threshold_pct: number
+  include_yellow: boolean
+  default_unit: string
+  sources: Record<string, string>
+  responsible_units: Record<string, string>
+}
+
 export type MonthAction = 'submit' | 'approve' | 'return' | 'unlock'
 
 /** Uploads an XLSX/CSV of monthly figures (raw body); errors become ApiError with rows[N].column fields. */
@@ -178,6 +188,8 @@ export const monitoringApi = {
     api.get<ListResponse<HistoryItem>>(`/api/v1/parks/${parkId}/indicator-values/history`, q),
   act: (parkId: number, period: string, action: MonthAction, reason = '') =>
     api.post<MonthState>(`/api/v1/parks/${parkId}/monitoring/months/${period}/${action}`, { reason }),
+  settings: (parkId: number) => api.get<MonitoringSettings>(`/api/v1/parks/${parkId}/monitoring/settings`),
+  putSettings: (parkId: number, s: Partial<MonitoringSettings>) => api.put<MonitoringSettings>(`/api/v1/parks/${parkId}/monitoring/settings`, s),
   latest: (parkId: number) => api.get<{ park_id: number; period: string | null }>(`/api/v1/parks/${parkId}/monitoring/latest`),
   parkDashboard: (parkId: number, period: string, basis: Basis = 'all') =>
     api.get<Dashboard>(`/api/v1/parks/${parkId}/dashboard`, { period, basis }),

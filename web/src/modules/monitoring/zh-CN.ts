@@ -108,6 +108,13 @@ export default {
   effective: '考核目标',
   targetRule: '请输入不小于0的数字',
   growthRule: '增长目标须大于-100',
+  settingsTitle: '预警与数据来源设置',
+  yellowBand: '黄色预警区间',
+  yellowBandHint: '个百分点：完成率落后序时进度不超过此值为黄色，超过为红色',
+  deadlineDay: '月报截止日',
+  deadlineHint: '次月几日前提交，逾期列入预警',
+  swingThreshold: '异常波动阈值',
+  defaultUnit: '默认责任单位',
   // catalog
   catalogTitle: '指标库',
   catalogSubtitle: '经济运行监测指标的定义：计量单位、流量/存量、方向和小数位数',

@@ -45,6 +45,7 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/parks/{park_id}/indicator-values", h::kMonitoringReaders, h::GetIndicatorValues},
       {"PUT", "/api/v1/parks/{park_id}/indicator-values", kParkStaff, h::PutIndicatorValues},
       {"GET", "/api/v1/parks/{park_id}/indicator-values/history", h::kMonitoringReaders, h::IndicatorValueHistory},
+      {"POST", "/api/v1/parks/{park_id}/indicator-values/import", kParkStaff, h::ImportIndicatorValues, true},
       {"POST", "/api/v1/parks/{park_id}/monitoring/months/{period}/submit", kParkStaff, h::SubmitMonth},
       {"POST", "/api/v1/parks/{park_id}/monitoring/months/{period}/approve", kParkStaff, h::ApproveMonth},
       {"POST", "/api/v1/parks/{park_id}/monitoring/months/{period}/return", kParkStaff, h::ReturnMonth},

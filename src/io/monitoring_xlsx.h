@@ -1,13 +1,17 @@
 // The monthly statistics table (主要经济指标完成情况) as an XLSX workbook in the familiar layout:
 // 指标 | 单位 | 本月 | 1-N月累计 | 同期 | 同比% | 年度目标 | 完成率% | 序时进度% | 状态 — Chinese
-// headers, numbers as numbers, a frozen header, set widths. Written with libxlsxwriter.
+// headers, numbers as numbers, a frozen header, set widths. Written by the shared io/xlsx_writer.
 #pragma once
 #include <string>
 
 #include "common/status_or.h"
 #include "domain/monitoring/monitoring_service.h"
+#include "io/table.h"
 
 namespace parkhq::io {
+
+// The sheet: a title row, the header, one row per indicator, notes (basis, state, DEMO) below.
+Sheet MonitoringSheet(const monitoring::MonitoringTable& table);
 
 // The workbook's bytes. Fails (Internal) only when the temporary file cannot be written or read.
 StatusOr<std::string> MonitoringXlsx(const monitoring::MonitoringTable& table);

@@ -232,8 +232,14 @@ def test_region_is_the_sum_of_its_parks(api):
     top = [x for x in regions if x["parent_id"] is None][0]
     t2 = admin.get(f"/api/v1/regions/{top['id']}/monitoring?period=2023-06").json()
     expect(close(by_code(t2)["output"]["ytd"], total, 1e-4), "a province sums the parks of its cities")
+    # A write shows in the region at once (the region result cache is dropped by any write).
+    pid = new_park(api, "监测地区测试园区")
+    r = admin.put(f"/api/v1/parks/{pid}/indicator-values", {"period": "2023-06", "values": {"output": 1000}})
+    expect(r.status == 200, f"put: {r.status}")
+    t3 = admin.get(f"/api/v1/regions/{region}/monitoring?period=2023-06").json()
+    expect(close(by_code(t3)["output"]["ytd"], total + 1000, 1e-4), "the new park's figure is in the region at once")
     d = admin.get(f"/api/v1/regions/{region}/dashboard?period=2023-06").json()
-    expect(len(d["sub_parks"]) == len(t["park_ids"]), "region dashboard lists its parks")
+    expect(len(d["sub_parks"]) == len(t3["park_ids"]) == len(t["park_ids"]) + 1, "region dashboard lists its parks")
     expect(admin.get("/api/v1/regions/999999/monitoring?period=2023-06").status == 404, "unknown region 404")
 
 
@@ -266,7 +272,8 @@ def test_xlsx_export_reads_back(api):
     header_at = [i for i, row in enumerate(rows) if row and row[0] == "指标"][0]
     expect(list(rows[header_at]) == ["指标", "单位", "本月", "1-6月累计", "同期", "同比%", "年度目标", "完成率%",
                                      "序时进度%", "状态"], f"headers: {rows[header_at]}")
-    expect(ws.freeze_panes == f"B{header_at + 2}", f"frozen header: {ws.freeze_panes}")
+    expect(ws.freeze_panes == f"A{header_at + 2}", f"frozen header: {ws.freeze_panes}")
+    expect(any(row and row[0] and "演示数据" in str(row[0]) for row in rows), "demo data is labelled in the file")
     table = by_code(s.get(f"/api/v1/parks/{park['id']}/monitoring?period=2023-06").json())
     data = {row[0]: row for row in rows[header_at + 1:] if row and row[0]}
     fai = data["固定资产投资"]
@@ -319,3 +326,49 @@ def test_settings_and_sources(api):
     fields = {d["field"] for d in r.json()["error"]["details"]}
     expect(r.status == 422 and fields == {"sources.fai", "deadline_day"}, f"invalid settings: {r.status} {fields}")
     expect(api.as_user("leader").put(url, {"yellow_band": 1}).status == 403, "leader cannot change settings")
+
+
+def test_import_all_or_nothing(api):
+    import openpyxl
+    pid = new_park(api, "监测导入测试园区")
+    admin = api.as_user("admin")
+    url = f"/api/v1/parks/{pid}/indicator-values/import"
+    csv = "月份,固定资产投资(万元),output,月报状态\r\n2023-01,100,500,\r\n2023-02,250.5,1200,\r\n"
+    r = admin.post(url + "?mode=cumulative", raw_body=csv.encode("utf-8"), headers={"Content-Type": "text/csv"})
+    expect(r.status == 200 and r.json() == {"months": 2, "values": 4}, f"csv import: {r.status} {r.body!r}")
+    grid = {i["code"]: i for i in admin.get(f"/api/v1/parks/{pid}/indicator-values?year=2023").json()["indicators"]}
+    expect(grid["fai"]["values"][:2] == [100, 150.5] and grid["output"]["values"][:2] == [500, 700], f"{grid['fai']['values'][:2]}")
+    # One bad cell anywhere: nothing is written, every problem is named by row and column.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["月份", "工业总产值", "税收", "不存在的指标"])
+    ws.append(["2023-03", 800, 50, 1])
+    ws.append(["2023-04", -1, "abc", None])
+    ws.append(["2023-13", 1, 1, None])
+    buf = io.BytesIO()
+    wb.save(buf)
+    r = admin.post(url, raw_body=buf.getvalue(), headers={"Content-Type": "application/octet-stream"})
+    expect(r.status == 422, f"bad xlsx: {r.status} {r.body[:300]!r}")
+    fields = {d["field"] for d in r.json()["error"]["details"]}
+    expect({"rows[1].不存在的指标", "rows[3].工业总产值", "rows[3].税收", "rows[4].月份"} <= fields, f"fields: {fields}")
+    g = admin.get(f"/api/v1/parks/{pid}/indicator-values?year=2023").json()
+    expect(g["months"][2]["state"] == "not_started", "nothing written (all or nothing)")
+    # A good XLSX.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["月份", "工业总产值", "税收"])
+    ws.append(["2023-03", 800, 50])
+    buf = io.BytesIO()
+    wb.save(buf)
+    r = admin.post(url, raw_body=buf.getvalue(), headers={"Content-Type": "application/octet-stream"})
+    expect(r.status == 200 and r.json()["months"] == 1, f"xlsx import: {r.status} {r.body!r}")
+    # Locked months refuse an import; a leader may not import.
+    admin.post(f"/api/v1/parks/{pid}/monitoring/months/2023-03/submit")
+    r = admin.post(url, raw_body=buf.getvalue(), headers={"Content-Type": "application/octet-stream"})
+    expect(r.status == 200 and r.json()["values"] == 0, "unchanged figures of a locked month are not a change")
+    ws.append(["2023-03", 900, 50])
+    buf = io.BytesIO()
+    wb.save(buf)
+    r = admin.post(url, raw_body=buf.getvalue(), headers={"Content-Type": "application/octet-stream"})
+    expect(r.status == 422, f"locked month / duplicate: {r.status}")
+    expect(api.as_user("leader").post(url, raw_body=csv.encode()).status == 403, "leader cannot import")

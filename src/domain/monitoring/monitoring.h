@@ -85,6 +85,31 @@ struct HistoryPage {
   int64_t total = 0;
 };
 
+// A table of monthly figures to import (XLSX/CSV, months × indicators): column 0 is the period
+// (YYYY-MM), the other columns are headed by an indicator's code or name (a trailing "(unit)" or
+// "（unit）" is ignored); a column headed 月报状态/状态 is ignored; empty cells are not imported.
+struct ImportSheet {
+  std::vector<std::string> headers;
+  struct Row {
+    int row = 0;  // 1-based row number in the file
+    std::vector<std::string> cells;
+  };
+  std::vector<Row> rows;
+  bool cumulative = false;
+  std::string reason;
+};
+
+struct ImportResult {
+  int months = 0;  // months written
+  int values = 0;  // values changed
+};
+
+// One month's changes (a batch of a multi-month write).
+struct MonthChanges {
+  Period period;
+  std::vector<ValueChange> changes;
+};
+
 // Per-park settings of the module (stored as key/value settings; park 0 holds the defaults).
 struct MonitoringSettings {
   StatusThresholds thresholds;

@@ -79,28 +79,26 @@ StatusOr<MonitoringService::Context> MonitoringService::Load(const std::vector<i
   ctx.period = period;
   ctx.basis = basis;
   PARKHQ_ASSIGN_OR_RETURN(ctx.parks, org_.ListParks());
-  PARKHQ_ASSIGN_OR_RETURN(ctx.catalog, repo_.ListIndicators());
+  PARKHQ_ASSIGN_OR_RETURN(ctx.catalog, Catalog());
   for (const auto& p : ctx.parks)
     if (p.parent_id) ctx.children[*p.parent_id].push_back(p.id);
   const std::vector<int64_t> ids = WithSubParks(ctx.parks, roots);
-  PARKHQ_ASSIGN_OR_RETURN(auto states, repo_.ListMonthStates(ids, period.year - 1, period.year));
-  for (auto& [park, list] : states)
-    for (auto& m : list)
-      if (m.period.year == period.year) ctx.states[park].push_back(m);
-  PARKHQ_ASSIGN_OR_RETURN(auto values, repo_.ListValues(ids, period.year - 1, period.year));
-  auto approved = [&](int64_t park, Period p) {
-    for (const auto& m : states[park])
-      if (m.period == p) return m.state == SubmissionState::kApproved;
-    return false;
-  };
-  for (const auto& v : values) {
-    if (basis == Basis::kApproved && !approved(v.park_id, v.period)) continue;
-    ctx.own[v.park_id][v.code][v.period.year == period.year ? 1 : 0][v.period.month - 1] = v.value;
+  for (int y = 0; y < 2; ++y) {
+    PARKHQ_ASSIGN_OR_RETURN(auto years, Years(ids, period.year - 1 + y));
+    for (auto& [park, py] : years) {
+      std::array<bool, 12> approved{};
+      for (const auto& m : py.states) approved[m.period.month - 1] = m.state == SubmissionState::kApproved;
+      if (y == 1) ctx.states[park] = py.states;
+      for (const auto& [code, series] : py.values) {
+        auto& dst = ctx.own[park][code][y];
+        for (int m = 0; m < 12; ++m)
+          if (basis == Basis::kAll || approved[m]) dst[m] = series[m];
+      }
+    }
   }
-  PARKHQ_ASSIGN_OR_RETURN(ctx.targets, repo_.ListTargets(ids, period.year));
+  PARKHQ_ASSIGN_OR_RETURN(ctx.targets, Targets(ids, period.year));
   for (int64_t id : ids) {
-    PARKHQ_ASSIGN_OR_RETURN(auto kv, repo_.GetSettings(id));
-    ctx.settings[id] = SettingsFromPairs(kv);
+    PARKHQ_ASSIGN_OR_RETURN(ctx.settings[id], Settings(id));
   }
   // Figures fed by another module replace the park's own entries.
   for (int64_t id : ids) {
@@ -221,8 +219,13 @@ std::set<int64_t> RegionTree(const std::vector<Region>& regions, int64_t root) {
 
 StatusOr<MonitoringTable> MonitoringService::RegionMonitoring(const Scope& s, int64_t region_id, Period period,
                                                               Basis basis) const {
-  PARKHQ_ASSIGN_OR_RETURN(auto dash, RegionDashboard(s, region_id, period, basis));
+  PARKHQ_ASSIGN_OR_RETURN(auto dash, Region(s, region_id, period, basis, false));
   return std::move(dash.table);
+}
+
+StatusOr<Dashboard> MonitoringService::RegionDashboard(const Scope& s, int64_t region_id, Period period,
+                                                       Basis basis) const {
+  return Region(s, region_id, period, basis, true);
 }
 
 StatusOr<Dashboard> MonitoringService::ParkDashboard(const Scope& s, int64_t park_id, Period period,
@@ -244,8 +247,8 @@ StatusOr<Dashboard> MonitoringService::ParkDashboard(const Scope& s, int64_t par
   return d;
 }
 
-StatusOr<Dashboard> MonitoringService::RegionDashboard(const Scope& s, int64_t region_id, Period period,
-                                                       Basis basis) const {
+StatusOr<Dashboard> MonitoringService::Region(const Scope& s, int64_t region_id, Period period, Basis basis,
+                                              bool full) const {
   PARKHQ_ASSIGN_OR_RETURN(auto region, org_.FindRegion(region_id));
   if (!region) return Status::NotFound("地区不存在或无权访问");
   PARKHQ_ASSIGN_OR_RETURN(auto regions, org_.ListRegions());
@@ -255,6 +258,16 @@ StatusOr<Dashboard> MonitoringService::RegionDashboard(const Scope& s, int64_t r
   for (const auto& p : parks)
     if (!p.parent_id && tree.count(p.region_id) && s.CanReadPark(p.id)) ids.push_back(p.id);
   if (ids.empty()) return Status::NotFound("地区不存在或无权访问");
+  std::string key = std::to_string(region_id) + "/" + period.ToString() + "/" +
+                    (basis == Basis::kApproved ? "a" : "all") + "/" + (full ? "d" : "t") + "/" +
+                    Today().ToString() + "/";
+  for (int64_t id : ids) key += std::to_string(id) + ",";
+  if (auto hit = CachedResult(key)) return *hit;
+  uint64_t generation;
+  {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    generation = generation_;
+  }
   PARKHQ_ASSIGN_OR_RETURN(auto ctx, Load(ids, period, basis, true));
   Dashboard d;
   bool all_demo = true;
@@ -271,13 +284,14 @@ StatusOr<Dashboard> MonitoringService::RegionDashboard(const Scope& s, int64_t r
     }
   }
   PARKHQ_ASSIGN_OR_RETURN(d.table.rows, Compute(ctx, ids));
+  if (!full) return StoreResult(key, generation, std::move(d));
   for (int64_t id : ids) {
     SubParkFigures sp{id, ctx.FindPark(id)->name, ctx.StateOf(id, period), {}};
     PARKHQ_ASSIGN_OR_RETURN(sp.rows, Compute(ctx, {id}));
     d.sub_parks.push_back(std::move(sp));
   }
   PARKHQ_ASSIGN_OR_RETURN(d.warnings, Warnings(ctx, d.table));
-  return d;
+  return StoreResult(key, generation, std::move(d));
 }
 
 }  // namespace parkhq::monitoring

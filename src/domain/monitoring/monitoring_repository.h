@@ -41,6 +41,9 @@ class MonitoringRepository {
   // draft, in one transaction. Validation (field "period") when the month is no longer editable.
   virtual Status WriteValues(int64_t park_id, Period period, const std::vector<ValueChange>& changes,
                              const std::string& reason, const Scope& who) = 0;
+  // The same for several months in ONE transaction (imports: all or nothing).
+  virtual Status WriteMonths(int64_t park_id, const std::vector<MonthChanges>& months, const std::string& reason,
+                             const Scope& who) = 0;
   // Moves the month to `next` when its current state is one of `from` (Conflict otherwise), with
   // the audit row (action = `action`).
   virtual StatusOr<MonthState> SetMonthState(int64_t park_id, Period period,

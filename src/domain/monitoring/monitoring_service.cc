@@ -39,13 +39,14 @@ StatusOr<Park> MonitoringService::WritablePark(const Scope& s, int64_t park_id) 
 // ---- catalog ----
 
 StatusOr<std::vector<Indicator>> MonitoringService::ListIndicators(const Scope& s) const {
-  return repo_.ListIndicators();
+  return Catalog();
 }
 
 StatusOr<Indicator> MonitoringService::CreateIndicator(const Scope& s, const Indicator& ind) const {
   if (!s.IsSysadmin() || s.read_only) return Denied(s, "只有系统管理员可以维护指标库");
   PARKHQ_RETURN_IF_ERROR(ValidateIndicator(ind));
   PARKHQ_RETURN_IF_ERROR(repo_.CreateIndicator(ind, s));
+  InvalidateCatalog();
   return ind;
 }
 
@@ -53,6 +54,7 @@ StatusOr<Indicator> MonitoringService::UpdateIndicator(const Scope& s, const Ind
   if (!s.IsSysadmin() || s.read_only) return Denied(s, "只有系统管理员可以维护指标库");
   PARKHQ_RETURN_IF_ERROR(ValidateIndicator(ind));
   PARKHQ_RETURN_IF_ERROR(repo_.UpdateIndicator(ind, s));
+  InvalidateCatalog();
   return ind;
 }
 
@@ -87,6 +89,7 @@ StatusOr<TargetsView> MonitoringService::PutTargets(const Scope& s, int64_t park
   PARKHQ_ASSIGN_OR_RETURN(auto catalog, repo_.ListIndicators());
   PARKHQ_RETURN_IF_ERROR(ValidateYearTargets(targets, catalog));
   PARKHQ_RETURN_IF_ERROR(repo_.PutTargets(park_id, year, targets, s));
+  Invalidate(park_id);
   return GetTargets(s, park_id, year);
 }
 
@@ -167,13 +170,18 @@ StatusOr<YearGrid> MonitoringService::PutValues(const Scope& s, int64_t park_id,
     changes.push_back(std::move(ch));
   }
   if (!errors.empty()) return Status::Validation("填报数据有误", std::move(errors));
-  if (!changes.empty()) PARKHQ_RETURN_IF_ERROR(repo_.WriteValues(park_id, e.period, changes, e.reason, s));
+  if (!changes.empty()) {
+    Status written = repo_.WriteValues(park_id, e.period, changes, e.reason, s);
+    Invalidate(park_id);
+    PARKHQ_RETURN_IF_ERROR(written);
+  }
   return GetYear(s, park_id, e.period.year);
 }
 
 StatusOr<MonthState> MonitoringService::Act(const Scope& s, int64_t park_id, Period p, MonthAction action,
                                             const std::string& reason) const {
   PARKHQ_RETURN_IF_ERROR(WritablePark(s, park_id).status());
+  Invalidate(park_id);  // the state changes below (or is re-read fresh after a refusal)
   using S = SubmissionState;
   switch (action) {
     case MonthAction::kSubmit:
@@ -218,6 +226,7 @@ StatusOr<MonitoringSettings> MonitoringService::PutSettings(const Scope& s, int6
   PARKHQ_ASSIGN_OR_RETURN(auto catalog, repo_.ListIndicators());
   PARKHQ_RETURN_IF_ERROR(ValidateSettings(settings, catalog));
   PARKHQ_RETURN_IF_ERROR(repo_.PutSettings(park_id, SettingsToPairs(settings), s));
+  Invalidate(park_id);
   return GetSettings(s, park_id);
 }
 

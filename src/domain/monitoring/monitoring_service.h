@@ -9,8 +9,17 @@
 //
 // Thread safety: after construction and RegisterSource calls, every method is const and safe to
 // call concurrently; the per-park cache is guarded by a mutex.
+//
+// Cache: a park's stored values and month states per year, its settings and targets are kept in
+// memory after the first read (a region of 100 parks then computes without touching storage).
+// Every write through this service drops the park's entries at once; entries also expire after
+// kCacheSeconds, which bounds how stale a write made by another process can be. Region results
+// (the sum of many parks) are kept too, keyed by region, period, basis, the caller's parks and the
+// day, and dropped by any write (a generation counter); with a figures source registered they live
+// only kSourceResultSeconds, as the service cannot see that module's writes.
 #pragma once
 #include <array>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -93,6 +102,9 @@ struct Dashboard {
 
 class MonitoringService {
  public:
+  static constexpr int kCacheSeconds = 30;
+  static constexpr int kSourceResultSeconds = 2;
+
   MonitoringService(MonitoringRepository& repo, OrgRepository& org) : repo_(repo), org_(org) {}
 
   // Registers the provider of figures for a source name (not thread-safe: call before serving).
@@ -115,6 +127,11 @@ class MonitoringService {
   // negative, cumulative below the previous month's, a missing earlier month, a figure fed by
   // another module). Returns the month's grid year after the write.
   StatusOr<YearGrid> PutValues(const Scope& s, int64_t park_id, const ValueEntry& entry) const;
+  // Imports a table of monthly figures (see ImportSheet): every row and cell is checked first —
+  // period, not future, month editable, known indicator columns, numbers ≥ 0, cumulative figures
+  // not below the previous month's — and then all months are written in one transaction; any
+  // problem writes nothing and answers Validation with details "rows[<row>].<column>".
+  StatusOr<ImportResult> ImportValues(const Scope& s, int64_t park_id, const ImportSheet& sheet) const;
   // submit: draft/returned → submitted; approve: submitted → approved; return: submitted →
   // returned (reason required); unlock: approved → draft (park admin or sysadmin, reason required).
   // Conflict when the month is not in a state the action starts from.
@@ -149,10 +166,44 @@ class MonitoringService {
   StatusOr<MonitoringTable> Table(const Scope& s, Context& ctx, std::string kind, int64_t id,
                                   std::string name, bool is_demo) const;
   StatusOr<std::vector<LocatedWarning>> Warnings(Context& ctx, const MonitoringTable& t) const;
+  StatusOr<Dashboard> Region(const Scope& s, int64_t region_id, Period period, Basis basis, bool full) const;
+
+  // The cache (see above).
+  struct ParkYear {
+    std::map<std::string, MonthlySeries, std::less<>> values;
+    std::vector<MonthState> states;
+  };
+  template <typename T>
+  struct Cached {
+    std::chrono::steady_clock::time_point at;
+    T value;
+  };
+  // Values and states of these parks in `year`, from the cache or one batch read.
+  StatusOr<std::map<int64_t, ParkYear>> Years(const std::vector<int64_t>& parks, int year) const;
+  StatusOr<std::map<int64_t, YearTargets>> Targets(const std::vector<int64_t>& parks, int year) const;
+  StatusOr<MonitoringSettings> Settings(int64_t park_id) const;
+  StatusOr<std::vector<Indicator>> Catalog() const;
+  void Invalidate(int64_t park_id) const;
+  void InvalidateCatalog() const;
+  // A cached region result for `key`, or nullptr.
+  std::shared_ptr<const Dashboard> CachedResult(const std::string& key) const;
+  // Keeps `d`, computed from data read at `generation`, and returns it.
+  Dashboard StoreResult(const std::string& key, uint64_t generation, Dashboard d) const;
 
   MonitoringRepository& repo_;
   OrgRepository& org_;
   std::map<std::string, MonthlyFiguresSource*> sources_;
+
+  mutable std::mutex cache_mu_;
+  mutable std::map<std::pair<int64_t, int>, Cached<ParkYear>> years_;          // guarded by cache_mu_
+  mutable std::map<std::pair<int64_t, int>, Cached<YearTargets>> targets_;     // guarded by cache_mu_
+  mutable std::map<int64_t, Cached<MonitoringSettings>> settings_;            // guarded by cache_mu_
+  mutable std::optional<Cached<std::vector<Indicator>>> catalog_;             // guarded by cache_mu_
+  mutable uint64_t generation_ = 0;                                           // guarded by cache_mu_
+  // Region results; shared_ptr because an immutable result is read by concurrent requests while
+  // the cache may drop it. Each entry remembers the generation it was computed in.
+  mutable std::map<std::string, Cached<std::pair<uint64_t, std::shared_ptr<const Dashboard>>>>
+      results_;  // guarded by cache_mu_
 };
 
 }  // namespace parkhq::monitoring

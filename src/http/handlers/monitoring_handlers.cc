@@ -5,6 +5,8 @@
 #include "domain/monitoring/monitoring_service.h"
 #include "http/json/json_util.h"
 #include "io/monitoring_xlsx.h"
+#include "io/reader.h"
+#include "io/xlsx_writer.h"
 
 namespace parkhq::http::handlers {
 
@@ -205,18 +207,9 @@ StatusOr<Response> MonthAction(RequestContext& ctx, const Services& s, mon::Mont
 
 Response Xlsx(std::string bytes, const std::string& filename) {
   Response r;
-  r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  r.content_type = io::kXlsxContentType;
   r.body = std::move(bytes);
-  std::string encoded;
-  for (unsigned char c : filename) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_') encoded += static_cast<char>(c);
-    else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      encoded += buf;
-    }
-  }
-  r.AddHeader("Content-Disposition", "attachment; filename=\"monitoring.xlsx\"; filename*=UTF-8''" + encoded);
+  r.AddHeader("Content-Disposition", io::AttachmentDisposition(filename));
   return r;
 }
 
@@ -314,6 +307,34 @@ StatusOr<Response> PutIndicatorValues(RequestContext& ctx, const Services& s) {
   PARKHQ_RETURN_IF_ERROR(f.Finish("填报数据有误"));
   PARKHQ_ASSIGN_OR_RETURN(auto g, s.monitoring->PutValues(ctx.caller(), park_id, e));
   return Json(GridJson(g));
+}
+
+StatusOr<Response> ImportIndicatorValues(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ParkIdParam(ctx));
+  mon::ImportSheet sheet;
+  const std::string mode = ctx.request.Query("mode").value_or("month");
+  if (mode == "cumulative") sheet.cumulative = true;
+  else if (mode != "month") return Status::Validation("录入方式有误", {{"mode", "应为 month 或 cumulative"}});
+  sheet.reason = ctx.request.Query("reason").value_or("");
+  if (ctx.request.body.empty()) return Status::Validation("请上传文件", {{"file", "请上传 XLSX 或 CSV 文件"}});
+  Status read = io::ReadTable(ctx.request.body, [&](const io::InputRow& r) {
+    if (sheet.headers.empty()) {
+      sheet.headers = r.cells;
+      return true;
+    }
+    mon::ImportSheet::Row row{r.row, r.cells};
+    // Excel may have turned "2023-06" into a date serial.
+    if (!row.cells.empty() && !row.cells[0].empty() && !Period::Parse(row.cells[0])) {
+      const std::string d = io::NormalizeDateCell(row.cells[0]);
+      if (!d.empty()) row.cells[0] = d.substr(0, 7);
+    }
+    sheet.rows.push_back(std::move(row));
+    return sheet.rows.size() <= 10000;
+  });
+  if (!read.ok()) return Status::Validation("文件无法读取", {{"file", read.message()}});
+  if (sheet.rows.size() > 10000) return Status::Validation("文件过大", {{"file", "最多 10000 行"}});
+  PARKHQ_ASSIGN_OR_RETURN(auto result, s.monitoring->ImportValues(ctx.caller(), park_id, sheet));
+  return Json({{"months", result.months}, {"values", result.values}});
 }
 
 StatusOr<Response> IndicatorValueHistory(RequestContext& ctx, const Services& s) {

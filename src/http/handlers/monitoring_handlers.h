@@ -18,6 +18,7 @@ StatusOr<Response> PutTargets(RequestContext& ctx, const Services& s);
 
 StatusOr<Response> GetIndicatorValues(RequestContext& ctx, const Services& s);
 StatusOr<Response> PutIndicatorValues(RequestContext& ctx, const Services& s);
+StatusOr<Response> ImportIndicatorValues(RequestContext& ctx, const Services& s);
 StatusOr<Response> IndicatorValueHistory(RequestContext& ctx, const Services& s);
 StatusOr<Response> SubmitMonth(RequestContext& ctx, const Services& s);
 StatusOr<Response> ApproveMonth(RequestContext& ctx, const Services& s);

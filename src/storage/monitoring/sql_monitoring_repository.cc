@@ -168,11 +168,10 @@ StatusOr<std::map<int64_t, std::vector<MonthState>>> SqlMonitoringRepository::Li
   return out;
 }
 
-Status SqlMonitoringRepository::WriteValues(int64_t park_id, Period period, const std::vector<ValueChange>& changes,
-                                            const std::string& reason, const Scope& who) {
-  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  Transaction tx(*c);
-  PARKHQ_RETURN_IF_ERROR(tx.status());
+namespace {
+// One month's changes inside the caller's transaction.
+Status WriteMonth(Connection* c, int64_t park_id, Period period, const std::vector<ValueChange>& changes,
+                  const std::string& reason, const Scope& who) {
   const std::string p = period.ToString();
   const std::string now = NowIso();
   PARKHQ_ASSIGN_OR_RETURN(auto state, c->QueryOne("SELECT state FROM monitoring_months WHERE park_id = ? AND "
@@ -221,6 +220,21 @@ Status SqlMonitoringRepository::WriteValues(int64_t park_id, Period period, cons
                                       "indicator_value", std::to_string(park_id) + "/" + p + "/" + ch.code, park_id,
                                       before, after, reason));
   }
+  return Status::Ok();
+}
+}  // namespace
+
+Status SqlMonitoringRepository::WriteValues(int64_t park_id, Period period, const std::vector<ValueChange>& changes,
+                                            const std::string& reason, const Scope& who) {
+  return WriteMonths(park_id, {MonthChanges{period, changes}}, reason, who);
+}
+
+Status SqlMonitoringRepository::WriteMonths(int64_t park_id, const std::vector<MonthChanges>& months,
+                                            const std::string& reason, const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  Transaction tx(*c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  for (const auto& m : months) PARKHQ_RETURN_IF_ERROR(WriteMonth(&c.get(), park_id, m.period, m.changes, reason, who));
   return tx.Commit();
 }
 

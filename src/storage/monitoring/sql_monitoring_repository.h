@@ -21,6 +21,8 @@ class SqlMonitoringRepository final : public monitoring::MonitoringRepository {
       const std::vector<int64_t>& park_ids, int from_year, int to_year) override;
   Status WriteValues(int64_t park_id, Period period, const std::vector<monitoring::ValueChange>& changes,
                      const std::string& reason, const Scope& who) override;
+  Status WriteMonths(int64_t park_id, const std::vector<monitoring::MonthChanges>& months, const std::string& reason,
+                     const Scope& who) override;
   StatusOr<monitoring::MonthState> SetMonthState(int64_t park_id, Period period,
                                                  const std::vector<monitoring::SubmissionState>& from,
                                                  monitoring::SubmissionState next, const std::string& action,

@@ -1,5 +1,5 @@
 // Economic-operation monitoring (issue 3): mirrors the routes of src/http/routes.cc "-- monitoring --".
-import { api, buildUrl, type ListResponse } from './client'
+import { api, buildUrl, toApiError, type ListResponse } from './client'
 
 export type Series12 = (number | null)[]
 export type ProgressStatus = 'none' | 'green' | 'yellow' | 'red'
@@ -149,7 +149,31 @@ export interface HistoryItem {
   reason: string
 }
 
+export interface MonitoringSettings {
+  yellow_band: number
+  deadline_day: number
+  swing_threshold_pct: number
+  include_yellow: boolean
+  default_unit: string
+  sources: Record<string, string>
+  responsible_units: Record<string, string>
+}
+
 export type MonthAction = 'submit' | 'approve' | 'return' | 'unlock'
+
+/** Uploads an XLSX/CSV of monthly figures (raw body); errors become ApiError with rows[N].column fields. */
+export async function importValues(parkId: number, file: Blob, mode: 'month' | 'cumulative', csrf: string | null): Promise<{ months: number; values: number }> {
+  const res = await fetch(buildUrl(`/api/v1/parks/${parkId}/indicator-values/import`, { mode }), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json', ...(csrf ? { 'X-CSRF-Token': csrf } : {}) },
+    body: file,
+    credentials: 'same-origin',
+  })
+  const text = await res.text()
+  const body = text ? JSON.parse(text) : null
+  if (!res.ok) throw toApiError(res.status, body, res.statusText)
+  return body
+}
 
 export const monitoringApi = {
   indicators: () => api.get<ListResponse<Indicator>>('/api/v1/indicators'),
@@ -164,6 +188,8 @@ export const monitoringApi = {
     api.get<ListResponse<HistoryItem>>(`/api/v1/parks/${parkId}/indicator-values/history`, q),
   act: (parkId: number, period: string, action: MonthAction, reason = '') =>
     api.post<MonthState>(`/api/v1/parks/${parkId}/monitoring/months/${period}/${action}`, { reason }),
+  settings: (parkId: number) => api.get<MonitoringSettings>(`/api/v1/parks/${parkId}/monitoring/settings`),
+  putSettings: (parkId: number, s: Partial<MonitoringSettings>) => api.put<MonitoringSettings>(`/api/v1/parks/${parkId}/monitoring/settings`, s),
   latest: (parkId: number) => api.get<{ park_id: number; period: string | null }>(`/api/v1/parks/${parkId}/monitoring/latest`),
   parkDashboard: (parkId: number, period: string, basis: Basis = 'all') =>
     api.get<Dashboard>(`/api/v1/parks/${parkId}/dashboard`, { period, basis }),

@@ -80,7 +80,7 @@ std::vector<InputRecord> MakeInputs(int year, const std::vector<int64_t>& sub_pa
     in.tax = R2(land * strength * (f.above ? 9.0 : 4.5));
     in.revenue = R2(land * strength * (f.above ? 180 : 70));
     r.output = R2(*in.revenue * g.Range(1.0, 1.15));
-    in.electricity_kwh = std::round(land * g.Range(6000, 30000));
+    in.electricity_kwh = std::round(land * g.Range(60000, 300000));
     if (f.above) {
       in.value_added = R2(*in.revenue * g.Range(0.18, 0.32));
       in.energy_tce = R2(land * g.Range(3, 40));
@@ -134,7 +134,7 @@ Status SeedEvaluationDemo(storage::Database& db) {
   EvaluationService svc(repo);
   // 2022: explicit benchmarks (no 2021 data); 2023: the default scheme (k × 2022 averages).
   Scheme s2022 = DefaultScheme();
-  const double b22[2][6] = {{20, 60, 40, 6, 600, 0.03}, {6, 2.5}};
+  const double b22[2][6] = {{20, 60, 40, 6, 600, 0.03}, {6, 0.5}};
   for (size_t g = 0; g < s2022.groups.size(); ++g)
     for (size_t i = 0; i < s2022.groups[g].indicators.size() && i < 6; ++i)
       s2022.groups[g].indicators[i].benchmark = b22[g][i];

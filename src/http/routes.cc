@@ -180,6 +180,7 @@ std::vector<Route> AllRoutes() {
       {"PUT", "/api/v1/parks/{park_id}/evaluation-schemes/{year}", kParkStaff, h::PutEvalScheme},
       {"GET", "/api/v1/parks/{park_id}/evaluations/{year}/inputs", kAnyRole, h::GetEvalInputs},
       {"PUT", "/api/v1/parks/{park_id}/evaluations/{year}/inputs", kParkStaff, h::PutEvalInputs, true},
+      {"POST", "/api/v1/parks/{park_id}/evaluations/{year}/inputs/import", kParkStaff, h::ImportEvalInputs, true},
       {"POST", "/api/v1/parks/{park_id}/evaluations/{year}/inputs/{enterprise_id}/confirm", kAnyRole,
        h::ConfirmEvalInput},
       {"POST", "/api/v1/parks/{park_id}/evaluations/{year}/run", kParkStaff, h::RunEvaluation},

@@ -298,3 +298,36 @@ def test_eval_demo_data_has_classes(api):
     expect(all("（演示）" in (i["enterprise_name"] or "") for i in got["items"]), "demo names")
     m = api.as_user("leader").get(f"/api/v1/parks/{pid}/evaluations/2023/migration").json()
     expect(m["has_last_year"], "2022 run for the migration matrix")
+
+
+def test_eval_inputs_file_import_csv_and_xlsx(api):
+    pid = park_id(api)
+    pa = api.as_user("parkadmin")
+    pa.put(f"/api/v1/parks/{pid}/evaluation-schemes/2044", SCHEME)
+    url = f"/api/v1/parks/{pid}/evaluations/2044/inputs/import?source=tax_bureau"
+    bad = ("企业编号,企业名称,分组,用地面积（亩）,实缴税收（万元）,工业增加值（万元）\r\n"
+           "9201,丙（测试）,规上,10,100,400\r\n"
+           "9202,丁（测试）,规上,-5,abc,200\r\n"
+           "9203,戊（测试）,中型,8,10,20\r\n")
+    r = pa.post(url, raw_body=bad.encode("utf-8"), headers={"Content-Type": "text/csv"})
+    expect(r.status == 422, f"bad file: {r.status} {r.body[:300]!r}")
+    f = fields(r)
+    expect("rows[3].实缴税收（万元）" in f and "rows[4].分组" in f, f"row/column errors: {f}")
+    expect(pa.get(f"/api/v1/parks/{pid}/evaluations/2044/inputs").json()["total"] == 0, "all or nothing")
+    bad2 = "企业编号,分组,用地面积（亩）,实缴税收（万元）\r\n9202,规上,-5,1\r\n"
+    r = pa.post(url, raw_body=bad2.encode("utf-8"), headers={"Content-Type": "text/csv"})
+    expect(r.status == 422 and "rows[2].用地面积（亩）" in fields(r), f"domain error mapped to the file: {r.body[:300]!r}")
+    good = bad.replace("-5,abc", "5,30").replace("中型", "规上企业")
+    r = pa.post(url, raw_body=good.encode("utf-8"), headers={"Content-Type": "text/csv"})
+    expect(r.status == 200 and r.json()["imported"] == 3, f"import: {r.status} {r.body[:300]!r}")
+    rows = {i["enterprise_id"]: i for i in pa.get(f"/api/v1/parks/{pid}/evaluations/2044/inputs").json()["items"]}
+    expect(rows[9201]["sources"]["tax"] == "tax_bureau" and rows[9203]["group"] == "above_scale", "values and sources")
+    for who in ("gxj", "leader"):
+        r = api.as_user(who).post(url, raw_body=good.encode("utf-8"), headers={"Content-Type": "text/csv"})
+        expect(r.status == 403, f"{who} may not import: {r.status}")
+    # The XLSX export of the inputs imports again (title row skipped).
+    x = pa.get(f"/api/v1/parks/{pid}/evaluations/2044/inputs?format=xlsx")
+    expect(x.status == 200 and x.body[:2] == b"PK", "xlsx export")
+    r = pa.post(f"/api/v1/parks/{pid}/evaluations/2045/inputs/import", raw_body=x.body,
+                headers={"Content-Type": "application/octet-stream"})
+    expect(r.status == 200 and r.json()["imported"] == 3, f"xlsx re-import: {r.status} {r.body[:300]!r}")

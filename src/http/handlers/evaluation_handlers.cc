@@ -1,17 +1,15 @@
 #include "http/handlers/evaluation_handlers.h"
 
-#include <xlsxwriter.h>
-
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <variant>
 
-#include "common/crypto.h"
 #include "domain/evaluation/evaluation_service.h"
 #include "domain/org/org_service.h"
 #include "http/json/json_util.h"
+#include "io/reader.h"
+#include "io/xlsx_writer.h"
 #include "storage/evaluation/evaluation_json.h"
 
 namespace parkhq::http::handlers {
@@ -36,9 +34,8 @@ StatusOr<ParkYear> ReadParkYear(const RequestContext& ctx) {
 
 EvaluationService& Svc(const Services& s) { return *s.evaluation; }
 
-// ---- exports (CSV with BOM, XLSX via libxlsxwriter) -----------------------------------------------
-// TODO(lead): switch to src/io/ once it lands on main.
-using Cell = std::variant<std::monostate, double, std::string>;
+// ---- exports (src/io: XLSX with Chinese headers, CSV with BOM) ------------------------------------
+using Cell = io::CellValue;
 struct Table {
   std::string title;
   std::vector<std::string> header;
@@ -48,80 +45,40 @@ struct Table {
 Cell OptCell(const std::optional<double>& v) { return v ? Cell(*v) : Cell(); }
 Cell OptCell(const std::optional<std::string>& v) { return v ? Cell(*v) : Cell(); }
 
-std::string CsvEscape(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string o = "\"";
-  for (char ch : s) o += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return o + "\"";
-}
-
-Response CsvResponse(const Table& t, const std::string& filename) {
-  std::ostringstream out;
-  out << "\xEF\xBB\xBF";
-  for (size_t i = 0; i < t.header.size(); ++i) out << (i ? "," : "") << CsvEscape(t.header[i]);
-  out << "\r\n";
-  for (const auto& row : t.rows) {
-    for (size_t i = 0; i < row.size(); ++i) {
-      if (i) out << ",";
-      if (auto d = std::get_if<double>(&row[i])) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%.10g", *d);
-        out << buf;
-      } else if (auto s = std::get_if<std::string>(&row[i])) {
-        out << CsvEscape(*s);
-      }
-    }
-    out << "\r\n";
+io::Sheet ToSheet(const Table& t) {
+  io::Sheet sh;
+  sh.name = "Sheet1";
+  sh.title = t.title;
+  for (size_t c = 0; c < t.header.size(); ++c) {
+    io::Column col;
+    col.header = t.header[c];
+    col.width = c < 4 ? 18 : 14;
+    bool numeric = !t.rows.empty();
+    for (const auto& r : t.rows)
+      if (c < r.size() && std::holds_alternative<std::string>(r[c])) numeric = false;
+    col.kind = numeric ? io::ColumnKind::kNumber : io::ColumnKind::kText;
+    col.decimals = 4;
+    sh.columns.push_back(std::move(col));
   }
-  Response r;
-  r.content_type = "text/csv; charset=utf-8";
-  r.body = out.str();
-  r.AddHeader("Content-Disposition", "attachment; filename=\"" + filename + ".csv\"");
-  return r;
-}
-
-StatusOr<Response> XlsxResponse(const Table& t, const std::string& filename) {
-  const auto path = std::filesystem::temp_directory_path() / ("parkhq-eval-" + RandomToken(12) + ".xlsx");
-  lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) return Status::Internal("cannot create workbook");
-  lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  int row = 0;
-  if (!t.title.empty()) worksheet_write_string(ws, row++, 0, t.title.c_str(), bold);
-  for (size_t c = 0; c < t.header.size(); ++c)
-    worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), t.header[c].c_str(), bold);
-  ++row;
-  for (const auto& r : t.rows) {
-    for (size_t c = 0; c < r.size(); ++c) {
-      if (auto d = std::get_if<double>(&r[c])) worksheet_write_number(ws, row, static_cast<lxw_col_t>(c), *d, nullptr);
-      else if (auto s = std::get_if<std::string>(&r[c]))
-        worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), s->c_str(), nullptr);
-    }
-    ++row;
-  }
-  worksheet_set_column(ws, 0, static_cast<lxw_col_t>(t.header.size()), 14, nullptr);
-  const lxw_error err = workbook_close(wb);
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream data;
-  data << in.rdbuf();
-  std::error_code ec;
-  std::filesystem::remove(path, ec);
-  if (err != LXW_NO_ERROR) return Status::Internal("cannot write workbook");
-  Response r;
-  r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  r.body = data.str();
-  r.AddHeader("Content-Disposition", "attachment; filename=\"" + filename + ".xlsx\"");
-  return r;
+  sh.rows = t.rows;
+  return sh;
 }
 
 // Renders the table when ?format=csv|xlsx; nullopt for JSON.
 StatusOr<std::optional<Response>> MaybeExport(const RequestContext& ctx, const Table& t, const std::string& name) {
   auto f = ctx.request.Query("format");
   if (!f || f->empty() || *f == "json") return std::optional<Response>();
-  if (*f == "csv") return std::optional<Response>(CsvResponse(t, name));
+  Response r;
+  if (*f == "csv") {
+    r.content_type = "text/csv; charset=utf-8";
+    r.body = io::WriteCsv(ToSheet(t));
+    r.AddHeader("Content-Disposition", io::AttachmentDisposition(name + ".csv"));
+    return std::optional<Response>(std::move(r));
+  }
   if (*f == "xlsx") {
-    PARKHQ_ASSIGN_OR_RETURN(auto r, XlsxResponse(t, name));
+    PARKHQ_ASSIGN_OR_RETURN(r.body, io::WriteXlsx({ToSheet(t)}));
+    r.content_type = io::kXlsxContentType;
+    r.AddHeader("Content-Disposition", io::AttachmentDisposition(name + ".xlsx"));
     return std::optional<Response>(std::move(r));
   }
   return Status::Validation("导出格式有误", {{"format", "应为 csv 或 xlsx"}});
@@ -424,6 +381,159 @@ StatusOr<Response> PutEvalInputs(RequestContext& ctx, const Services& s) {
   json::array out;
   for (const auto& r : saved) out.push_back(InputJson(r));
   return JsonList(std::move(out), static_cast<int64_t>(saved.size()));
+}
+
+namespace {
+
+// Header → field of an inputs import: the API code or the Chinese name (with or without unit).
+const std::vector<std::pair<const char*, std::vector<const char*>>> kImportHeaders = {
+    {"enterprise_id", {"企业编号", "企业ID"}},      {"enterprise_name", {"企业名称"}},
+    {"group", {"分组", "规模"}},                    {"industry", {"产业", "产业分组", "行业"}},
+    {"sub_park_id", {"子园区编号"}},                {"land_mu", {"用地面积", "用地"}},
+    {"tax", {"实缴税收", "税收"}},                  {"value_added", {"工业增加值", "增加值"}},
+    {"revenue", {"营业收入"}},                      {"output", {"工业总产值", "产值"}},
+    {"energy_tce", {"综合能耗"}},                   {"emissions_t", {"主要污染物排放", "排放"}},
+    {"employees_avg", {"年平均从业人员", "年均从业人员", "从业人员"}},
+    {"rnd", {"研发经费"}},                          {"electricity_kwh", {"用电量"}},
+    {"excluded_reason", {"不参评原因"}},            {"veto_reason", {"一票否决"}},
+    {"d_exempt_reason", {"免评D"}},
+};
+
+std::optional<std::string> FieldOfHeader(std::string h) {
+  while (!h.empty() && (h.back() == ' ' || h.back() == '\t')) h.pop_back();
+  while (!h.empty() && (h.front() == ' ' || h.front() == '\t')) h.erase(h.begin());
+  for (const auto& [field, names] : kImportHeaders) {
+    if (h == field) return std::string(field);
+    for (const char* n : names) {
+      const std::string name = n;
+      if (h == name || (h.rfind(name, 0) == 0 && (h.compare(name.size(), 3, "（") == 0 || h.compare(name.size(), 1, "(") == 0)))
+        return std::string(field);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<double> ParseNumberCell(const std::string& cell, bool& bad) {
+  std::string t;
+  for (char ch : cell)
+    if (ch != ',' && ch != ' ') t += ch;
+  if (t.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double v = std::strtod(t.c_str(), &end);
+  if (end == t.c_str() || *end != '\0' || !std::isfinite(v)) {
+    bad = true;
+    return std::nullopt;
+  }
+  return v;
+}
+
+}  // namespace
+
+// POST …/evaluations/{year}/inputs/import?source=tax_bureau — the body is an .xlsx or .csv file
+// (first sheet; a header row naming the columns by code or Chinese name; a title row above it is
+// skipped). All rows are checked first; any error answers 422 with rows[<row>].<column> details
+// and nothing is written.
+StatusOr<Response> ImportEvalInputs(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(auto py, ReadParkYear(ctx));
+  const std::string source = ctx.request.Query("source").value_or("manual");
+  if (ctx.request.body.empty()) return Status::Validation("请上传 Excel 或 CSV 文件", {{"file", "文件为空"}});
+  std::vector<std::optional<std::string>> fields;  // by column position
+  std::vector<std::string> headers;
+  bool have_header = false;
+  std::vector<InputRecord> items;
+  std::vector<int> item_rows;
+  std::vector<io::ImportError> errors;
+  Status read = io::ReadTable(ctx.request.body, [&](const io::InputRow& row) {
+    if (!have_header) {
+      std::vector<std::optional<std::string>> f;
+      bool has_id = false;
+      for (const auto& cell : row.cells) {
+        f.push_back(FieldOfHeader(cell));
+        if (f.back() == std::optional<std::string>("enterprise_id")) has_id = true;
+      }
+      if (has_id) {
+        fields = std::move(f);
+        headers = row.cells;
+        have_header = true;
+      }
+      return row.row < 20;  // the header must appear within the first rows
+    }
+    bool blank = true;
+    for (const auto& c : row.cells)
+      if (!c.empty()) blank = false;
+    if (blank) return true;
+    InputRecord rec;
+    EnterpriseInput& in = rec.input;
+    for (size_t i = 0; i < fields.size() && i < row.cells.size(); ++i) {
+      if (!fields[i]) continue;
+      const std::string& f = *fields[i];
+      const std::string& cell = row.cells[i];
+      auto err = [&](const std::string& m) { errors.push_back({row.row, headers[i], m}); };
+      if (f == "enterprise_name") { if (!cell.empty()) rec.enterprise_name = cell; continue; }
+      if (f == "industry") { if (!cell.empty()) rec.industry = cell; continue; }
+      if (f == "excluded_reason") { if (!cell.empty()) in.excluded_reason = cell; continue; }
+      if (f == "veto_reason") { if (!cell.empty()) in.veto_reason = cell; continue; }
+      if (f == "d_exempt_reason") { if (!cell.empty()) in.d_exempt_reason = cell; continue; }
+      if (f == "group") {
+        if (cell == "above_scale" || cell.rfind("规上", 0) == 0) in.group = Group::kAboveScale;
+        else if (cell == "below_scale" || cell.rfind("规下", 0) == 0) in.group = Group::kBelowScale;
+        else err("分组应为「规上」或「规下」");
+        continue;
+      }
+      bool bad = false;
+      auto v = ParseNumberCell(cell, bad);
+      if (bad) {
+        err("应为数字");
+        continue;
+      }
+      if (f == "enterprise_id" || f == "sub_park_id") {
+        if (v && (*v != std::floor(*v) || *v <= 0)) err("应为正整数");
+        else if (v && f == "enterprise_id") in.enterprise_id = static_cast<int64_t>(*v);
+        else if (v) rec.sub_park_id = static_cast<int64_t>(*v);
+        else if (f == "enterprise_id") err("必填");
+        continue;
+      }
+      std::optional<double>* slot = f == "land_mu" ? &in.land_mu : f == "tax" ? &in.tax : f == "value_added" ? &in.value_added
+          : f == "revenue" ? &in.revenue : f == "output" ? &rec.output : f == "energy_tce" ? &in.energy_tce
+          : f == "emissions_t" ? &in.emissions_t : f == "employees_avg" ? &in.employees_avg : f == "rnd" ? &in.rnd
+          : f == "electricity_kwh" ? &in.electricity_kwh : nullptr;
+      if (slot && v) {
+        *slot = v;
+        rec.sources[f] = source;
+      }
+    }
+    if (in.enterprise_id == 0 && std::find(fields.begin(), fields.end(), std::optional<std::string>("enterprise_id")) != fields.end() &&
+        (errors.empty() || errors.back().row != row.row))
+      errors.push_back({row.row, "企业编号", "必填"});
+    items.push_back(std::move(rec));
+    item_rows.push_back(row.row);
+    return items.size() <= 200000;
+  });
+  PARKHQ_RETURN_IF_ERROR(read);
+  if (!have_header) return Status::Validation("未找到表头：第一行应包含「企业编号」等列名", {{"file", "缺少表头"}});
+  if (items.empty()) return Status::Validation("文件中没有数据行", {{"file", "没有数据"}});
+  if (!errors.empty()) return io::ImportFailed(errors);
+  auto saved = Svc(s).PutInputs(ctx.caller(), py.park_id, py.year, items);
+  if (!saved.ok() && saved.status().IsValidation()) {
+    // items[i].field → the file's row and column header.
+    for (const auto& d : saved.status().details()) {
+      int row = 0;
+      std::string field = d.field;
+      if (d.field.rfind("items[", 0) == 0) {
+        const size_t close = d.field.find(']');
+        const size_t idx = std::stoul(d.field.substr(6, close - 6));
+        row = idx < item_rows.size() ? item_rows[idx] : 0;
+        field = close + 2 <= d.field.size() ? d.field.substr(close + 2) : "";
+      }
+      std::string column = field;
+      for (size_t i = 0; i < fields.size(); ++i)
+        if (fields[i] && field.rfind(*fields[i], 0) == 0) column = headers[i];
+      errors.push_back({row, column, d.message});
+    }
+    if (!errors.empty()) return io::ImportFailed(errors);
+  }
+  PARKHQ_RETURN_IF_ERROR(saved.status());
+  return Json({{"imported", static_cast<int64_t>(saved->size())}, {"source", source}});
 }
 
 StatusOr<Response> ConfirmEvalInput(RequestContext& ctx, const Services& s) {

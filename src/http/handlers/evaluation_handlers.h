@@ -11,6 +11,7 @@ StatusOr<Response> GetEvalScheme(RequestContext& ctx, const Services& s);
 StatusOr<Response> PutEvalScheme(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetEvalInputs(RequestContext& ctx, const Services& s);
 StatusOr<Response> PutEvalInputs(RequestContext& ctx, const Services& s);
+StatusOr<Response> ImportEvalInputs(RequestContext& ctx, const Services& s);
 StatusOr<Response> ConfirmEvalInput(RequestContext& ctx, const Services& s);
 StatusOr<Response> RunEvaluation(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetEvaluation(RequestContext& ctx, const Services& s);

@@ -1,6 +1,7 @@
 // 亩均效益评价 API (issue 6): schemes, inputs (一企一单), run/results, what-if, migration, policies,
 // per-mu figures, 公示 and appeals.
-import { api, buildUrl, type ListResponse } from './client'
+import { api, buildUrl, toApiError, type ListResponse } from './client'
+import { useAuthStore } from '@/stores/auth'
 
 export type GroupCode = 'above_scale' | 'below_scale'
 export type ClassCode = 'A' | 'B' | 'C' | 'D' | 'T'
@@ -121,6 +122,18 @@ export const evaluationApi = {
     api.post<Appeal>(`${base(parkId, year)}/appeals`, { enterprise_id: enterpriseId, reason }),
   decide: (parkId: number, id: number, decision: 'upheld' | 'rejected', note: string, cls?: string) =>
     api.post<Appeal>(`/api/v1/parks/${parkId}/evaluation-appeals/${id}/decision`, { decision, note, class: cls || undefined }),
+  /** Uploads an .xlsx or .csv file of inputs (all or nothing; 422 details name rows[<row>].<column>). */
+  importFile: async (parkId: number, year: number, file: Blob, source: string): Promise<{ imported: number }> => {
+    const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/octet-stream' }
+    const csrf = useAuthStore().csrfToken
+    if (csrf) headers['X-CSRF-Token'] = csrf
+    const res = await fetch(buildUrl(`${base(parkId, year)}/inputs/import`, { source }), {
+      method: 'POST', headers, body: file, credentials: 'same-origin',
+    })
+    const body = await res.json().catch(() => null)
+    if (!res.ok) throw toApiError(res.status, body, res.statusText)
+    return body as { imported: number }
+  },
   /** Server-side export URL (?format=xlsx|csv) of results ('' ), inputs or policies. */
   exportUrl: (parkId: number, year: number, what: '' | 'inputs' | 'policies', format: 'xlsx' | 'csv') =>
     buildUrl(what ? `${base(parkId, year)}/${what}` : base(parkId, year), { format }),

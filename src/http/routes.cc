@@ -66,6 +66,7 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/parks/{park_id}/zombies", kAnyRole, h::ParkZombies},
       {"POST", "/api/v1/parks/{park_id}/report-imports", kParkStaff, h::ImportReports, true},
       {"GET", "/api/v1/parks/{park_id}/report-export", kStaff, h::ExportReports},
+      {"POST", "/api/v1/parks/{park_id}/enterprise-imports", kParkStaff, h::ImportEnterprises, true},
   });
 
   // -- land and evaluation (issue 6) --

@@ -36,5 +36,6 @@ StatusOr<Response> ParkZombies(RequestContext& ctx, const Services& s);
 StatusOr<Response> ApprovedTotals(RequestContext& ctx, const Services& s);
 StatusOr<Response> ImportReports(RequestContext& ctx, const Services& s);
 StatusOr<Response> ExportReports(RequestContext& ctx, const Services& s);
+StatusOr<Response> ImportEnterprises(RequestContext& ctx, const Services& s);
 
 }  // namespace parkhq::http::handlers

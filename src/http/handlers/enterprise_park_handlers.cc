@@ -347,3 +347,26 @@ StatusOr<Response> ExportReports(RequestContext& ctx, const Services& s) {
 }
 
 }  // namespace parkhq::http::handlers
+
+namespace parkhq::http::handlers {
+
+StatusOr<Response> ImportEnterprises(RequestContext& ctx, const Services& s) {
+  auto park_id = ctx.IdParam("park_id");
+  if (!park_id) return Status::NotFound("园区不存在");
+  std::istringstream in(ctx.request.body);
+  PARKHQ_ASSIGN_OR_RETURN(auto r, s.enterprises->ImportEnterprises(ctx.caller(), *park_id, in));
+  json::array errors, details;
+  for (const auto& e : r.errors) {
+    errors.push_back({{"row", e.row}, {"column", e.column}, {"message", e.message}});
+    details.push_back({{"field", "rows[" + std::to_string(e.row) + "]" + (e.column.empty() ? "" : "." + e.column)},
+                       {"message", e.message}});
+  }
+  json::object body{{"rows", r.rows}, {"imported", r.imported}, {"errors", std::move(errors)}, {"truncated", r.truncated}};
+  if (r.errors.empty()) return Json(body, 201);
+  body["error"] = {{"code", "validation"},
+                   {"message", "导入失败：共 " + std::to_string(r.errors.size()) + " 处错误，未导入任何企业"},
+                   {"details", std::move(details)}};
+  return Json(body, 422);
+}
+
+}  // namespace parkhq::http::handlers

@@ -259,11 +259,10 @@ StatusOr<enterprise::EnterprisePage> SqlEnterpriseRepository::List(const enterpr
   return page;
 }
 
-StatusOr<int64_t> SqlEnterpriseRepository::Create(const Enterprise& e, const Scope& who) {
-  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  Transaction tx(*c);
-  PARKHQ_RETURN_IF_ERROR(tx.status());
-  PARKHQ_ASSIGN_OR_RETURN(auto dup, c->QueryOne("SELECT id FROM enterprises WHERE uscc = ?", {e.uscc}));
+namespace {
+// Inserts one enterprise with its flags and its audit row, inside the caller's transaction.
+StatusOr<int64_t> InsertEnterprise(Connection& c, const Enterprise& e, const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto dup, c.QueryOne("SELECT id FROM enterprises WHERE uscc = ?", {e.uscc}));
   if (dup) return Status::Conflict("统一社会信用代码已登记", {{"uscc", "统一社会信用代码已存在"}});
   auto params = EnterpriseValues(e);
   const std::string now = NowIso();
@@ -271,18 +270,35 @@ StatusOr<int64_t> SqlEnterpriseRepository::Create(const Enterprise& e, const Sco
   params.push_back(now);
   PARKHQ_ASSIGN_OR_RETURN(
       int64_t id,
-      c->InsertId("INSERT INTO enterprises(park_id, sub_park_id, uscc, name, legal_rep, address, contact_phone, "
-                  "land_parcels, industry_code, leading_group, leading_group_manual, above_scale, scale_changed_on, "
-                  "employees, founded_on, moved_in_on, status, status_changed_on, tax_arrears, is_demo, created_at, "
-                  "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                  params));
+      c.InsertId("INSERT INTO enterprises(park_id, sub_park_id, uscc, name, legal_rep, address, contact_phone, "
+                 "land_parcels, industry_code, leading_group, leading_group_manual, above_scale, scale_changed_on, "
+                 "employees, founded_on, moved_in_on, status, status_changed_on, tax_arrears, is_demo, created_at, "
+                 "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                 params));
   Enterprise stored = e;
   stored.id = id;
-  PARKHQ_RETURN_IF_ERROR(WriteFlags(*c, stored));
-  PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(*c, SnapshotSql(), {id}));
-  PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "create", "enterprise", std::to_string(id), e.park_id, "", after));
+  PARKHQ_RETURN_IF_ERROR(WriteFlags(c, stored));
+  PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(c, SnapshotSql(), {id}));
+  PARKHQ_RETURN_IF_ERROR(WriteAudit(c, who, "create", "enterprise", std::to_string(id), e.park_id, "", after));
+  return id;
+}
+}  // namespace
+
+StatusOr<int64_t> SqlEnterpriseRepository::Create(const Enterprise& e, const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  Transaction tx(*c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  PARKHQ_ASSIGN_OR_RETURN(int64_t id, InsertEnterprise(*c, e, who));
   PARKHQ_RETURN_IF_ERROR(tx.Commit());
   return id;
+}
+
+Status SqlEnterpriseRepository::CreateMany(const std::vector<Enterprise>& items, const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  Transaction tx(*c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  for (const auto& e : items) PARKHQ_RETURN_IF_ERROR(InsertEnterprise(*c, e, who).status());
+  return tx.Commit();
 }
 
 Status SqlEnterpriseRepository::Update(const Enterprise& e, const Scope& who, const std::string& reason) {

@@ -388,12 +388,17 @@ Status SqlEnterpriseRepository::InsertReportRaw(Connection& c, const StoredRepor
               ExplanationsJson(r.explanations), DateValue(r.first_submitted_on), r.submitted_at, r.reviewed_at,
               r.reviewed_by, r.return_reason, int64_t{r.is_demo}, r.updated_at.empty() ? NowIso() : r.updated_at})
           .status());
-  for (const auto& [field, value] : r.values)
-    PARKHQ_RETURN_IF_ERROR(c.Exec("INSERT INTO enterprise_report_values(park_id, enterprise_id, period, field, value) "
-                                  "VALUES (?,?,?,?,?)",
-                                  {r.park_id, r.enterprise_id, r.period.ToString(), field, value})
-                               .status());
-  return Status::Ok();
+  if (r.values.empty()) return Status::Ok();
+  // One multi-row INSERT per report (prepared once per number of values and cached).
+  std::string sql = "INSERT INTO enterprise_report_values(park_id, enterprise_id, period, field, value) VALUES ";
+  std::vector<Value> params;
+  params.reserve(r.values.size() * 5);
+  const std::string period = r.period.ToString();
+  for (const auto& [field, value] : r.values) {
+    sql += params.empty() ? "(?,?,?,?,?)" : ",(?,?,?,?,?)";
+    params.insert(params.end(), {r.park_id, r.enterprise_id, period, field, value});
+  }
+  return c.Exec(sql, params).status();
 }
 
 StatusOr<StoredReport> SqlEnterpriseRepository::SaveReport(const StoredReport& r, const Scope& who,
@@ -642,8 +647,17 @@ namespace {
 // and one multi-row INSERT of its values (statements are prepared once per shape and cached).
 class SqlReportImportSink : public enterprise::ReportImportSink {
  public:
-  SqlReportImportSink(ConnectionHandle conn, int64_t park_id)
-      : conn_(std::move(conn)), tx_(std::make_unique<Transaction>(*conn_)), park_id_(park_id) {}
+  SqlReportImportSink(ConnectionHandle conn, int64_t park_id) : conn_(std::move(conn)), park_id_(park_id) {
+    // A bulk import is one large transaction: on SQLite a larger page cache for its duration keeps
+    // dirty index pages from spilling to the WAL and being read back (engine tuning, not SQL
+    // semantics; restored when the sink ends). Bounded: 64 MiB whatever the file size.
+    if (conn_->engine() == Engine::kSqlite) (void)conn_->ExecScript("PRAGMA cache_size = -65536");
+    tx_ = std::make_unique<Transaction>(*conn_);
+  }
+  ~SqlReportImportSink() override {
+    tx_.reset();
+    if (conn_->engine() == Engine::kSqlite) (void)conn_->ExecScript("PRAGMA cache_size = -2000");
+  }
   Status status() const { return tx_->status(); }
 
   Status Add(const StoredReport& r, bool replace) override {

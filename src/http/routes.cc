@@ -38,6 +38,7 @@ std::vector<Route> AllRoutes() {
   // -- enterprises (issue 5) --
   r.insert(r.end(), {
       {"GET", "/api/v1/enterprises", kAnyRole, h::ListEnterprises},
+      {"GET", "/api/v1/enterprise-export", kAnyRole, h::ExportEnterprises},
       {"POST", "/api/v1/enterprises", kParkStaff, h::CreateEnterprise},
       {"GET", "/api/v1/enterprises/{id}", kAnyRole, h::GetEnterprise},
       {"PATCH", "/api/v1/enterprises/{id}", kReporters, h::UpdateEnterprise},

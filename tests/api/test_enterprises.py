@@ -347,3 +347,22 @@ def test_import_registry_all_or_nothing(api):
     r = pa.post(f"/api/v1/parks/{top}/enterprise-imports", raw_body=head + good[1] + "\n")
     expect(r.status == 422 and "已登记" in r.json()["errors"][0]["message"], "already registered")
     expect(api.as_user("gxj").post(f"/api/v1/parks/{top}/enterprise-imports", raw_body=head).status == 403, "dept 403")
+
+
+def test_xlsx_export_and_import(api):
+    top, _ = park_ids(api)
+    pa = api.as_user("parkadmin")
+    r = pa.get("/api/v1/enterprise-export?format=xlsx&leading_group=power")
+    expect(r.status == 200 and r.body[:2] == b"PK" and "spreadsheetml" in r.headers.get("Content-Type", ""),
+           f"registry xlsx: {r.status} {r.headers.get('Content-Type')}")
+    r = pa.get("/api/v1/enterprise-export?format=csv")
+    expect(r.status == 200 and "统一社会信用代码" in r.body.decode("utf-8-sig").split("\r\n")[0], "registry csv")
+    q = api.as_user("qiye").get("/api/v1/enterprise-export?format=csv").body.decode("utf-8-sig").strip().split("\r\n")
+    expect(len(q) == 2, f"an enterprise user exports only its own enterprise: {len(q)} lines")
+    x = pa.get(f"/api/v1/parks/{top}/report-export?from=2023-06&to=2023-06&format=xlsx")
+    expect(x.status == 200 and x.body[:2] == b"PK", f"reports xlsx: {x.status}")
+    # The exported workbook goes back in as it is: its rows are approved, so each is refused as locked.
+    r = pa.post(f"/api/v1/parks/{top}/report-imports", raw_body=x.body,
+                headers={"Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    expect(r.status == 422 and r.json()["rows"] >= 29 and all("锁定" in e["message"] for e in r.json()["errors"]),
+           f"xlsx import is read row by row: {r.status} {r.body[:300]!r}")

@@ -7,6 +7,7 @@
 namespace parkhq::http::handlers {
 
 StatusOr<Response> ListEnterprises(RequestContext& ctx, const Services& s);
+StatusOr<Response> ExportEnterprises(RequestContext& ctx, const Services& s);
 StatusOr<Response> CreateEnterprise(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetEnterprise(RequestContext& ctx, const Services& s);
 StatusOr<Response> UpdateEnterprise(RequestContext& ctx, const Services& s);

@@ -117,6 +117,7 @@ std::vector<Route> AllRoutes() {
   // -- enterprises (issue 5) --
   r.insert(r.end(), {
       {"GET", "/api/v1/enterprises", kAnyRole, h::ListEnterprises},
+      {"GET", "/api/v1/enterprise-export", kAnyRole, h::ExportEnterprises},
       {"POST", "/api/v1/enterprises", kParkStaff, h::CreateEnterprise},
       {"GET", "/api/v1/enterprises/{id}", kAnyRole, h::GetEnterprise},
       {"PATCH", "/api/v1/enterprises/{id}", kReporters, h::UpdateEnterprise},
@@ -145,6 +146,7 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/parks/{park_id}/zombies", kAnyRole, h::ParkZombies},
       {"POST", "/api/v1/parks/{park_id}/report-imports", kParkStaff, h::ImportReports, true},
       {"GET", "/api/v1/parks/{park_id}/report-export", kStaff, h::ExportReports},
+      {"POST", "/api/v1/parks/{park_id}/enterprise-imports", kParkStaff, h::ImportEnterprises, true},
   });
 
   // -- land and evaluation (issue 6) --

@@ -322,3 +322,47 @@ def test_import_reports_all_or_nothing(api):
     expect(api.as_user("qiye").get(f"/api/v1/parks/{top}/report-export?from=2023-01&to=2023-01").status == 403,
            "enterprise cannot export the park")
     expect(pa.get(f"/api/v1/parks/{top}/report-export?from=2023-06").status == 422, "to is required")
+
+
+def test_import_registry_all_or_nothing(api):
+    top, subs = park_ids(api)
+    pa = api.as_user("parkadmin")
+    sub_name = [p for p in pa.get("/api/v1/parks").json()["items"] if p["id"] == subs[1]][0]["name"]
+    a, b = new_uscc(), new_uscc()
+    head = "统一社会信用代码,企业名称,行业代码,子园区,规上,入园日期,企业标识\n"
+    good = [f"{a},导入企业甲（演示）,4411,{sub_name},是,2023-05-01,tech_sme", f"{b},导入企业乙（演示）,3011,,否,,"]
+    bad = good + [f"{a[:17]}{'1' if a[17] != '1' else '2'},坏企业,4411,,,,", f"{new_uscc()},坏行业,C,,,,",
+                  f"{new_uscc()},坏日期,3011,,,2023-13-01,", good[0]]
+    before = pa.get("/api/v1/enterprises?page_size=1").json()["total"]
+    r = pa.post(f"/api/v1/parks/{top}/enterprise-imports", raw_body=head + "\n".join(bad) + "\n")
+    expect(r.status == 422, f"bad registry file: {r.status} {r.body[:300]!r}")
+    cols = {(e["row"], e["column"]) for e in r.json()["errors"]}
+    expect({(3, "统一社会信用代码"), (4, "行业代码"), (5, "入园日期"), (6, "统一社会信用代码")} <= cols, f"row report: {cols}")
+    expect(pa.get("/api/v1/enterprises?page_size=1").json()["total"] == before, "nothing written")
+    r = pa.post(f"/api/v1/parks/{top}/enterprise-imports", raw_body=head + "\n".join(good) + "\n")
+    expect(r.status == 201 and r.json()["imported"] == 2, f"import: {r.status} {r.body[:300]!r}")
+    items = pa.get(f"/api/v1/enterprises?q={a}").json()["items"]
+    expect(items and items[0]["sub_park_id"] == subs[1] and items[0]["above_scale"] and
+           items[0]["leading_group"] == "power" and items[0]["flags"][0]["code"] == "tech_sme", f"imported: {items}")
+    r = pa.post(f"/api/v1/parks/{top}/enterprise-imports", raw_body=head + good[1] + "\n")
+    expect(r.status == 422 and "已登记" in r.json()["errors"][0]["message"], "already registered")
+    expect(api.as_user("gxj").post(f"/api/v1/parks/{top}/enterprise-imports", raw_body=head).status == 403, "dept 403")
+
+
+def test_xlsx_export_and_import(api):
+    top, _ = park_ids(api)
+    pa = api.as_user("parkadmin")
+    r = pa.get("/api/v1/enterprise-export?format=xlsx&leading_group=power")
+    expect(r.status == 200 and r.body[:2] == b"PK" and "spreadsheetml" in r.headers.get("Content-Type", ""),
+           f"registry xlsx: {r.status} {r.headers.get('Content-Type')}")
+    r = pa.get("/api/v1/enterprise-export?format=csv")
+    expect(r.status == 200 and "统一社会信用代码" in r.body.decode("utf-8-sig").split("\r\n")[0], "registry csv")
+    q = api.as_user("qiye").get("/api/v1/enterprise-export?format=csv").body.decode("utf-8-sig").strip().split("\r\n")
+    expect(len(q) == 2, f"an enterprise user exports only its own enterprise: {len(q)} lines")
+    x = pa.get(f"/api/v1/parks/{top}/report-export?from=2023-06&to=2023-06&format=xlsx")
+    expect(x.status == 200 and x.body[:2] == b"PK", f"reports xlsx: {x.status}")
+    # The exported workbook goes back in as it is: its rows are approved, so each is refused as locked.
+    r = pa.post(f"/api/v1/parks/{top}/report-imports", raw_body=x.body,
+                headers={"Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    expect(r.status == 422 and r.json()["rows"] >= 29 and all("锁定" in e["message"] for e in r.json()["errors"]),
+           f"xlsx import is read row by row: {r.status} {r.body[:300]!r}")

@@ -176,9 +176,10 @@ StatusOr<Cultivation> EnterpriseService::CultivationOf(const Scope& s, int64_t p
   std::vector<PoolView> flag_pools;
   for (const auto& fp : cfg.flag_pools) flag_pools.push_back({fp.code, fp.name_zh, {}, {}});
   std::vector<YearEntry> entries;
+  std::map<int64_t, EnterpriseFacts> facts_of;
   for (const auto& e : all.items) {
     out.names[e.id] = e.name;
-    EnterpriseFacts facts;
+    EnterpriseFacts& facts = facts_of[e.id];
     facts.id = e.id;
     facts.above_scale = e.above_scale;
     facts.status = e.status;
@@ -194,13 +195,29 @@ StatusOr<Cultivation> EnterpriseService::CultivationOf(const Scope& s, int64_t p
   out.pools.push_back(std::move(reserve));
   out.pools.push_back(std::move(watch));
   for (auto& p : flag_pools) out.pools.push_back(std::move(p));
+  // Promotion and expiry are computed on read from the rules (stored status "active" means
+  // accepted and not ended by hand): promoted / removed / expired are shown for a person to act on.
+  const Date today = today_();
   for (auto& p : out.pools) {
-    for (const auto& m : members)
-      if (m.pool_code == p.code) p.members.push_back(m);
+    for (PoolMember m : members) {
+      if (m.pool_code != p.code) continue;
+      auto f = facts_of.find(m.enterprise_id);
+      if (m.status == "active" && f != facts_of.end()) {
+        MembershipOutcome o = MembershipOutcome::kActive;
+        if (p.code == "reserve") o = ReserveOutcome(f->second, m.since, today, cfg.reserve_cycle_months);
+        else if (p.code == "watch")
+          o = WatchOutcome(f->second, as_of, cfg.watch, m.since, today, cfg.watch_cycle_months);
+        else
+          for (const auto& fp : cfg.flag_pools)
+            if (fp.code == p.code) o = FlagPoolOutcome(f->second, fp, m.since, today);
+        m.status = MembershipOutcomeName(o);
+      }
+      p.members.push_back(m);
+    }
     // A suggested candidate that is already an active member is not suggested again.
     std::erase_if(p.candidates, [&](const Suggestion& sg) {
       return std::any_of(p.members.begin(), p.members.end(), [&](const PoolMember& m) {
-        return m.enterprise_id == sg.enterprise_id && m.status == "active";
+        return m.enterprise_id == sg.enterprise_id;
       });
     });
   }

@@ -100,6 +100,8 @@ class EnterpriseRepository {
   virtual StatusOr<EnterprisePage> List(const EnterpriseFilter& f) = 0;
   // Inserts the record with its flags; Conflict when the USCC exists. Returns the new id.
   virtual StatusOr<int64_t> Create(const Enterprise& e, const Scope& who) = 0;
+  // Inserts all records in one transaction (all or nothing); Conflict on any existing USCC.
+  virtual Status CreateMany(const std::vector<Enterprise>& items, const Scope& who) = 0;
   // Replaces every registry field and the flags; Conflict when the USCC belongs to another record.
   virtual Status Update(const Enterprise& e, const Scope& who, const std::string& reason) = 0;
 

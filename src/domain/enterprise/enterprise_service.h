@@ -139,6 +139,13 @@ class EnterpriseService {
   StatusOr<ImportResult> ImportReports(const Scope& s, int64_t park_id, std::istream& in,
                                        const ImportOptions& opt) const;
 
+  // Registers enterprises from CSV (columns uscc, name, industry_code, and optionally sub_park (name
+  // or id), legal_rep, address, contact_phone, land_parcels, above_scale (1/0/是/否), employees,
+  // founded_on, moved_in_on, status, flags (codes separated by ; or 、); Chinese headers accepted).
+  // Every row is validated (ValidateEnterprise, USCC not yet registered nor twice in the file); any
+  // error → the row report and nothing written; else all rows in one transaction. Park staff.
+  StatusOr<ImportResult> ImportEnterprises(const Scope& s, int64_t park_id, std::istream& in) const;
+
   // Reports of the park's enterprises for from..to (at most 60 months), ordered by period and
   // enterprise, with the enterprises' USCCs: the import file's format.
   StatusOr<std::vector<std::pair<std::string, StoredReport>>> ExportReports(const Scope& s, int64_t park_id,

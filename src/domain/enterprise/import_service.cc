@@ -32,6 +32,7 @@ Layout ReadLayout(std::vector<std::string> header, const std::vector<ReportField
     l.names.push_back(h);
     if (h == "uscc" || h == "统一社会信用代码") l.uscc = static_cast<int>(i);
     else if (h == "period" || h == "报告期" || h == "月份") l.period = static_cast<int>(i);
+    else if (h == "state" || h == "状态") continue;  // the export's state column is ignored on import
     else if (const ReportField* f = FindField(fields, h)) l.fields.emplace_back(static_cast<int>(i), f->code);
     else {
       auto it = std::find_if(fields.begin(), fields.end(), [&](const ReportField& f) { return f.name_zh == h; });

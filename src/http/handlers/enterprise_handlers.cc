@@ -3,6 +3,7 @@
 
 #include "domain/enterprise/enterprise_service.h"
 #include "http/handlers/enterprise_json.h"
+#include "io/xlsx_writer.h"
 
 namespace parkhq::http::handlers {
 
@@ -172,16 +173,18 @@ void ReadEnterprise(FieldReader& f, Enterprise& e, bool patch) {
 
 }  // namespace
 
-StatusOr<Response> ListEnterprises(RequestContext& ctx, const Services& s) {
-  PARKHQ_ASSIGN_OR_RETURN(auto page, ParsePage(ctx.request));
-  EnterpriseFilter f;
-  f.offset = page.offset();
-  f.limit = page.page_size;
+namespace {
+struct ListQuery {
+  EnterpriseFilter filter;
   std::optional<int64_t> park_id;
+};
+StatusOr<ListQuery> ParseListQuery(const RequestContext& ctx) {
+  ListQuery lq;
+  EnterpriseFilter& f = lq.filter;
   std::vector<FieldError> errs;
   if (auto q = ctx.request.Query("park_id"); q && !q->empty()) {
     try {
-      park_id = std::stoll(*q);
+      lq.park_id = std::stoll(*q);
     } catch (const std::exception&) {
       errs.push_back({"park_id", "应为整数"});
     }
@@ -198,10 +201,55 @@ StatusOr<Response> ListEnterprises(RequestContext& ctx, const Services& s) {
   }
   f.flag = ctx.request.Query("flag").value_or("");
   if (!errs.empty()) return Status::Validation("查询条件有误", errs);
-  PARKHQ_ASSIGN_OR_RETURN(auto result, s.enterprises->List(ctx.caller(), f, park_id));
+  return lq;
+}
+}  // namespace
+
+StatusOr<Response> ListEnterprises(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(auto page, ParsePage(ctx.request));
+  PARKHQ_ASSIGN_OR_RETURN(auto lq, ParseListQuery(ctx));
+  lq.filter.offset = page.offset();
+  lq.filter.limit = page.page_size;
+  PARKHQ_ASSIGN_OR_RETURN(auto result, s.enterprises->List(ctx.caller(), lq.filter, lq.park_id));
   json::array items;
   for (const auto& e : result.items) items.push_back(EnterpriseJson(e, s.enterprises->industries()));
   return JsonList(std::move(items), result.total);
+}
+
+StatusOr<Response> ExportEnterprises(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(auto lq, ParseListQuery(ctx));
+  lq.filter.limit = 0;
+  PARKHQ_ASSIGN_OR_RETURN(auto result, s.enterprises->List(ctx.caller(), lq.filter, lq.park_id));
+  io::Sheet sheet;
+  sheet.name = "企业名录";
+  sheet.title = "企业名录（一企一档）";
+  sheet.columns = {{"统一社会信用代码", 22}, {"企业名称", 34},     {"行业代码", 10},     {"所属行业", 24},
+                   {"主导产业", 12},         {"规模", 8},          {"经营状态", 10},     {"从业人员", 10, io::ColumnKind::kInteger},
+                   {"成立日期", 12, io::ColumnKind::kDate}, {"入园日期", 12, io::ColumnKind::kDate}, {"企业标识", 30}};
+  bool demo = false;
+  for (const auto& e : result.items) {
+    const IndustryCode* ic = s.enterprises->industries().Find(e.industry_code);
+    std::string flags;
+    for (const auto& fl : e.flags) flags += (flags.empty() ? "" : "、") + FlagNameZh(fl.code);
+    sheet.rows.push_back({e.uscc, e.name, e.industry_code, ic ? ic->name : "", std::string(LeadingGroupNameZh(e.leading_group)),
+                          std::string(e.above_scale ? "规上" : "规下"), std::string(EnterpriseStatusNameZh(e.status)),
+                          e.employees ? io::CellValue(static_cast<double>(*e.employees)) : io::CellValue(),
+                          e.founded_on ? io::CellValue(e.founded_on->ToString()) : io::CellValue(),
+                          e.moved_in_on ? io::CellValue(e.moved_in_on->ToString()) : io::CellValue(), flags});
+    demo = demo || e.is_demo;
+  }
+  if (demo) sheet.notes.push_back("含演示数据（名称以“（演示）”结尾）");
+  Response resp;
+  if (ctx.request.Query("format").value_or("xlsx") == "csv") {
+    resp.content_type = "text/csv; charset=utf-8";
+    resp.body = io::WriteCsv(sheet);
+    resp.AddHeader("Content-Disposition", io::AttachmentDisposition("企业名录.csv"));
+    return resp;
+  }
+  PARKHQ_ASSIGN_OR_RETURN(resp.body, io::WriteXlsx({sheet}));
+  resp.content_type = io::kXlsxContentType;
+  resp.AddHeader("Content-Disposition", io::AttachmentDisposition("企业名录.xlsx"));
+  return resp;
 }
 
 StatusOr<Response> CreateEnterprise(RequestContext& ctx, const Services& s) {

@@ -7,6 +7,7 @@
 namespace parkhq::http::handlers {
 
 StatusOr<Response> ListEnterprises(RequestContext& ctx, const Services& s);
+StatusOr<Response> ExportEnterprises(RequestContext& ctx, const Services& s);
 StatusOr<Response> CreateEnterprise(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetEnterprise(RequestContext& ctx, const Services& s);
 StatusOr<Response> UpdateEnterprise(RequestContext& ctx, const Services& s);
@@ -36,5 +37,6 @@ StatusOr<Response> ParkZombies(RequestContext& ctx, const Services& s);
 StatusOr<Response> ApprovedTotals(RequestContext& ctx, const Services& s);
 StatusOr<Response> ImportReports(RequestContext& ctx, const Services& s);
 StatusOr<Response> ExportReports(RequestContext& ctx, const Services& s);
+StatusOr<Response> ImportEnterprises(RequestContext& ctx, const Services& s);
 
 }  // namespace parkhq::http::handlers

@@ -3,6 +3,8 @@
 #include "domain/enterprise/enterprise_service.h"
 #include "http/handlers/enterprise_handlers.h"
 #include "http/handlers/enterprise_json.h"
+#include "io/reader.h"
+#include "io/xlsx_writer.h"
 
 namespace parkhq::http::handlers {
 
@@ -297,12 +299,25 @@ std::string CsvNumber(double v) {
 }
 }  // namespace
 
+// An uploaded table as CSV text: XLSX (first worksheet, via src/io) is converted, CSV passes through.
+StatusOr<std::string> UploadAsCsv(const std::string& body) {
+  if (body.rfind("PK\x03\x04", 0) != 0) return body;
+  std::string out;
+  PARKHQ_RETURN_IF_ERROR(io::ReadXlsx(body, [&](const io::InputRow& row) {
+    for (size_t i = 0; i < row.cells.size(); ++i) out += (i ? "," : "") + CsvCell(row.cells[i]);
+    out += "\n";
+    return true;
+  }));
+  return out;
+}
+
 StatusOr<Response> ImportReports(RequestContext& ctx, const Services& s) {
   auto park_id = ctx.IdParam("park_id");
   if (!park_id) return Status::NotFound("园区不存在");
   enterprise::ImportOptions opt;
   opt.approve = ctx.request.Query("approve").value_or("0") == "1";
-  std::istringstream in(ctx.request.body);
+  PARKHQ_ASSIGN_OR_RETURN(auto text, UploadAsCsv(ctx.request.body));
+  std::istringstream in(text);
   PARKHQ_ASSIGN_OR_RETURN(auto r, s.enterprises->ImportReports(ctx.caller(), *park_id, in, opt));
   json::array errors, details;
   for (const auto& e : r.errors) {
@@ -327,6 +342,26 @@ StatusOr<Response> ExportReports(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(auto to, ParsePeriodParam(ctx.request.Query("to"), "to"));
   PARKHQ_ASSIGN_OR_RETURN(auto rows, s.enterprises->ExportReports(ctx.caller(), *park_id, from, to));
   const auto& fields = s.enterprises->fields();
+  if (ctx.request.Query("format").value_or("csv") == "xlsx") {
+    io::Sheet sheet;
+    sheet.name = "企业月报";
+    sheet.columns = {{"uscc", 22}, {"period", 10}, {"state", 10}};
+    for (const auto& f : fields) sheet.columns.push_back({f.code, 14, io::ColumnKind::kNumber, 2});
+    for (const auto& [uscc, r] : rows) {
+      std::vector<io::CellValue> cells = {uscc, r.period.ToString(), std::string(enterprise::ReportStateName(r.state))};
+      for (const auto& f : fields) {
+        auto it = r.values.find(f.code);
+        cells.push_back(it == r.values.end() ? io::CellValue() : io::CellValue(it->second));
+      }
+      sheet.rows.push_back(std::move(cells));
+    }
+    PARKHQ_ASSIGN_OR_RETURN(auto bytes, io::WriteXlsx({sheet}));
+    Response resp;
+    resp.content_type = io::kXlsxContentType;
+    resp.body = std::move(bytes);
+    resp.AddHeader("Content-Disposition", io::AttachmentDisposition("企业月报-" + from.ToString() + "-" + to.ToString() + ".xlsx"));
+    return resp;
+  }
   std::string out = "\xEF\xBB\xBFuscc,period,state";
   for (const auto& f : fields) out += "," + f.code;
   out += "\r\n";
@@ -344,6 +379,30 @@ StatusOr<Response> ExportReports(RequestContext& ctx, const Services& s) {
   resp.body = std::move(out);
   resp.AddHeader("Content-Disposition", "attachment; filename=\"reports-" + from.ToString() + "-" + to.ToString() + ".csv\"");
   return resp;
+}
+
+}  // namespace parkhq::http::handlers
+
+namespace parkhq::http::handlers {
+
+StatusOr<Response> ImportEnterprises(RequestContext& ctx, const Services& s) {
+  auto park_id = ctx.IdParam("park_id");
+  if (!park_id) return Status::NotFound("园区不存在");
+  PARKHQ_ASSIGN_OR_RETURN(auto text, UploadAsCsv(ctx.request.body));
+  std::istringstream in(text);
+  PARKHQ_ASSIGN_OR_RETURN(auto r, s.enterprises->ImportEnterprises(ctx.caller(), *park_id, in));
+  json::array errors, details;
+  for (const auto& e : r.errors) {
+    errors.push_back({{"row", e.row}, {"column", e.column}, {"message", e.message}});
+    details.push_back({{"field", "rows[" + std::to_string(e.row) + "]" + (e.column.empty() ? "" : "." + e.column)},
+                       {"message", e.message}});
+  }
+  json::object body{{"rows", r.rows}, {"imported", r.imported}, {"errors", std::move(errors)}, {"truncated", r.truncated}};
+  if (r.errors.empty()) return Json(body, 201);
+  body["error"] = {{"code", "validation"},
+                   {"message", "导入失败：共 " + std::to_string(r.errors.size()) + " 处错误，未导入任何企业"},
+                   {"details", std::move(details)}};
+  return Json(body, 422);
 }
 
 }  // namespace parkhq::http::handlers

@@ -259,11 +259,10 @@ StatusOr<enterprise::EnterprisePage> SqlEnterpriseRepository::List(const enterpr
   return page;
 }
 
-StatusOr<int64_t> SqlEnterpriseRepository::Create(const Enterprise& e, const Scope& who) {
-  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  Transaction tx(*c);
-  PARKHQ_RETURN_IF_ERROR(tx.status());
-  PARKHQ_ASSIGN_OR_RETURN(auto dup, c->QueryOne("SELECT id FROM enterprises WHERE uscc = ?", {e.uscc}));
+namespace {
+// Inserts one enterprise with its flags and its audit row, inside the caller's transaction.
+StatusOr<int64_t> InsertEnterprise(Connection& c, const Enterprise& e, const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto dup, c.QueryOne("SELECT id FROM enterprises WHERE uscc = ?", {e.uscc}));
   if (dup) return Status::Conflict("统一社会信用代码已登记", {{"uscc", "统一社会信用代码已存在"}});
   auto params = EnterpriseValues(e);
   const std::string now = NowIso();
@@ -271,18 +270,35 @@ StatusOr<int64_t> SqlEnterpriseRepository::Create(const Enterprise& e, const Sco
   params.push_back(now);
   PARKHQ_ASSIGN_OR_RETURN(
       int64_t id,
-      c->InsertId("INSERT INTO enterprises(park_id, sub_park_id, uscc, name, legal_rep, address, contact_phone, "
-                  "land_parcels, industry_code, leading_group, leading_group_manual, above_scale, scale_changed_on, "
-                  "employees, founded_on, moved_in_on, status, status_changed_on, tax_arrears, is_demo, created_at, "
-                  "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                  params));
+      c.InsertId("INSERT INTO enterprises(park_id, sub_park_id, uscc, name, legal_rep, address, contact_phone, "
+                 "land_parcels, industry_code, leading_group, leading_group_manual, above_scale, scale_changed_on, "
+                 "employees, founded_on, moved_in_on, status, status_changed_on, tax_arrears, is_demo, created_at, "
+                 "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                 params));
   Enterprise stored = e;
   stored.id = id;
-  PARKHQ_RETURN_IF_ERROR(WriteFlags(*c, stored));
-  PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(*c, SnapshotSql(), {id}));
-  PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "create", "enterprise", std::to_string(id), e.park_id, "", after));
+  PARKHQ_RETURN_IF_ERROR(WriteFlags(c, stored));
+  PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(c, SnapshotSql(), {id}));
+  PARKHQ_RETURN_IF_ERROR(WriteAudit(c, who, "create", "enterprise", std::to_string(id), e.park_id, "", after));
+  return id;
+}
+}  // namespace
+
+StatusOr<int64_t> SqlEnterpriseRepository::Create(const Enterprise& e, const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  Transaction tx(*c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  PARKHQ_ASSIGN_OR_RETURN(int64_t id, InsertEnterprise(*c, e, who));
   PARKHQ_RETURN_IF_ERROR(tx.Commit());
   return id;
+}
+
+Status SqlEnterpriseRepository::CreateMany(const std::vector<Enterprise>& items, const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  Transaction tx(*c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  for (const auto& e : items) PARKHQ_RETURN_IF_ERROR(InsertEnterprise(*c, e, who).status());
+  return tx.Commit();
 }
 
 Status SqlEnterpriseRepository::Update(const Enterprise& e, const Scope& who, const std::string& reason) {
@@ -372,12 +388,17 @@ Status SqlEnterpriseRepository::InsertReportRaw(Connection& c, const StoredRepor
               ExplanationsJson(r.explanations), DateValue(r.first_submitted_on), r.submitted_at, r.reviewed_at,
               r.reviewed_by, r.return_reason, int64_t{r.is_demo}, r.updated_at.empty() ? NowIso() : r.updated_at})
           .status());
-  for (const auto& [field, value] : r.values)
-    PARKHQ_RETURN_IF_ERROR(c.Exec("INSERT INTO enterprise_report_values(park_id, enterprise_id, period, field, value) "
-                                  "VALUES (?,?,?,?,?)",
-                                  {r.park_id, r.enterprise_id, r.period.ToString(), field, value})
-                               .status());
-  return Status::Ok();
+  if (r.values.empty()) return Status::Ok();
+  // One multi-row INSERT per report (prepared once per number of values and cached).
+  std::string sql = "INSERT INTO enterprise_report_values(park_id, enterprise_id, period, field, value) VALUES ";
+  std::vector<Value> params;
+  params.reserve(r.values.size() * 5);
+  const std::string period = r.period.ToString();
+  for (const auto& [field, value] : r.values) {
+    sql += params.empty() ? "(?,?,?,?,?)" : ",(?,?,?,?,?)";
+    params.insert(params.end(), {r.park_id, r.enterprise_id, period, field, value});
+  }
+  return c.Exec(sql, params).status();
 }
 
 StatusOr<StoredReport> SqlEnterpriseRepository::SaveReport(const StoredReport& r, const Scope& who,
@@ -626,8 +647,17 @@ namespace {
 // and one multi-row INSERT of its values (statements are prepared once per shape and cached).
 class SqlReportImportSink : public enterprise::ReportImportSink {
  public:
-  SqlReportImportSink(ConnectionHandle conn, int64_t park_id)
-      : conn_(std::move(conn)), tx_(std::make_unique<Transaction>(*conn_)), park_id_(park_id) {}
+  SqlReportImportSink(ConnectionHandle conn, int64_t park_id) : conn_(std::move(conn)), park_id_(park_id) {
+    // A bulk import is one large transaction: on SQLite a larger page cache for its duration keeps
+    // dirty index pages from spilling to the WAL and being read back (engine tuning, not SQL
+    // semantics; restored when the sink ends). Bounded: 64 MiB whatever the file size.
+    if (conn_->engine() == Engine::kSqlite) (void)conn_->ExecScript("PRAGMA cache_size = -65536");
+    tx_ = std::make_unique<Transaction>(*conn_);
+  }
+  ~SqlReportImportSink() override {
+    tx_.reset();
+    if (conn_->engine() == Engine::kSqlite) (void)conn_->ExecScript("PRAGMA cache_size = -2000");
+  }
   Status status() const { return tx_->status(); }
 
   Status Add(const StoredReport& r, bool replace) override {

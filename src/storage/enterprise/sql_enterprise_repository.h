@@ -14,6 +14,7 @@ class SqlEnterpriseRepository : public enterprise::EnterpriseRepository {
   StatusOr<std::optional<int64_t>> FindIdByUscc(const std::string& uscc) override;
   StatusOr<enterprise::EnterprisePage> List(const enterprise::EnterpriseFilter& f) override;
   StatusOr<int64_t> Create(const enterprise::Enterprise& e, const Scope& who) override;
+  Status CreateMany(const std::vector<enterprise::Enterprise>& items, const Scope& who) override;
   Status Update(const enterprise::Enterprise& e, const Scope& who, const std::string& reason) override;
 
   StatusOr<std::optional<enterprise::StoredReport>> FindReport(int64_t enterprise_id, Period period) override;

@@ -1,5 +1,5 @@
 // The enterprises module's API (issue 5): registry, monthly reports, review, park-level status.
-import { api, type ListResponse, type Query } from './client'
+import { api, buildUrl, toApiError, type ListResponse, type Query } from './client'
 
 export type LeadingGroup = 'coal_chemical' | 'power' | 'metallurgy' | 'building_materials' | 'other'
 export type ReportState = 'draft' | 'submitted' | 'approved' | 'returned'
@@ -240,3 +240,30 @@ export const enterprisesApi = {
     api.post<{ id: number }>(`${p(parkId)}/cultivation/${pool}/members`, { enterprise_id: enterpriseId }),
   zombies: (parkId: number) => api.get<ListResponse<ZombieRow>>(`${p(parkId)}/zombies`),
 }
+
+export interface ImportReport {
+  rows: number
+  imported: number
+  warnings: number
+  errors: { row: number; column: string; message: string }[]
+  truncated: boolean
+}
+
+/** Uploads a CSV of monthly reports as it is (not JSON). Resolves with the row report, also on 422. */
+export async function importReports(parkId: number, file: Blob | string, csrf: string | null, approve = false): Promise<ImportReport> {
+  const res = await fetch(`/api/v1/parks/${parkId}/report-imports${approve ? '?approve=1' : ''}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/octet-stream', 'X-CSRF-Token': csrf ?? '', Accept: 'application/json' },
+    body: file,
+  })
+  const body = await res.json().catch(() => null)
+  if (res.ok || (res.status === 422 && body && Array.isArray(body.errors))) return body as ImportReport
+  throw toApiError(res.status, body, res.statusText)
+}
+
+export const reportExportUrl = (parkId: number, from: string, to: string) =>
+  `/api/v1/parks/${parkId}/report-export?from=${from}&to=${to}&format=xlsx`
+
+/** The registry as XLSX, with the list's filters (a server export). */
+export const enterpriseExportUrl = (q: Query) => buildUrl('/api/v1/enterprise-export', { ...q, format: 'xlsx' })

@@ -49,6 +49,7 @@ export const zh = {
     saved: '已保存',
     submitted: '已提交，等待园区审核',
     locked: '本期月报已锁定，不能修改',
+    closed: '已过报送截止日期，该期已锁定，请联系园区管理员开放补报',
     returnReason: '退回原因',
     warnings: '需说明的提示',
     errors: '需修改的错误',
@@ -86,6 +87,7 @@ export const zh = {
     enterprises: '企业数',
     total: '合计',
   },
+  io: { exportXlsx: '导出 Excel', import: '导入月报', export: '导出月报', result: '导入结果', summary: '共 {rows} 行，导入 {imported} 行，错误 {errors} 处（有错误时不导入任何数据）', row: '行', column: '列', message: '问题', done: '已导入 {n} 行' },
   pools: { members: '在库企业', candidates: '建议纳入', accept: '纳入', accepted: '已纳入', reason: '依据', ttm: '近12个月营业收入', growth: '增长', since: '入库日期', yearCounts: '{year}年新增规上企业 {a} 户、新入园企业 {b} 户（目标各 ≥ {t} 户）', zombies: '僵尸企业候选', inactive: '连续无产值月数', disposals: '处置措施' },
 }
 
@@ -139,6 +141,7 @@ export const en: typeof zh = {
     saved: 'Saved',
     submitted: 'Submitted for review',
     locked: 'This report is locked',
+    closed: 'The deadline has passed; ask the park administrator to open late filing',
     returnReason: 'Returned because',
     warnings: 'Warnings to explain',
     errors: 'Errors to fix',
@@ -176,5 +179,6 @@ export const en: typeof zh = {
     enterprises: 'Firms',
     total: 'Total',
   },
+  io: { exportXlsx: 'Export Excel', import: 'Import reports', export: 'Export reports', result: 'Import result', summary: '{rows} rows, {imported} imported, {errors} errors (nothing is imported when there are errors)', row: 'Row', column: 'Column', message: 'Problem', done: '{n} rows imported' },
   pools: { members: 'Members', candidates: 'Suggested', accept: 'Accept', accepted: 'Accepted', reason: 'Reason', ttm: 'Revenue, last 12 months', growth: 'Growth', since: 'Since', yearCounts: '{year}: {a} newly above scale, {b} newly moved in (targets ≥ {t} each)', zombies: 'Zombie candidates', inactive: 'Months inactive', disposals: 'Disposal' },
 }

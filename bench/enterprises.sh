@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Enterprise monthly-report import benchmark (issue 5): writes the "Enterprises: report import"
+# section of bench/RESULTS.md. ENTERPRISE_BENCH_FIRMS (20000) x ENTERPRISE_BENCH_MONTHS (50) rows.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake --build build --target parkhq_bench >/dev/null
+out=$(mktemp)
+build/parkhq_bench --benchmark_filter=BM_ReportImport --benchmark_format=json >"$out"
+get() { /usr/bin/python3 -c "import json,sys; b=json.load(open('$out'))['benchmarks'][0]; print(b.get('$1', b.get('error_message','')))"; }
+fmt() { awk -v v="$1" -v d="${2:-2}" 'BEGIN { printf "%.*f", d, v }'; }
+section=$(cat <<MD
+## Enterprises: monthly-report import (bench/enterprises.sh)
+
+$(date -u +%Y-%m-%d), $(nproc) cores. $(fmt "$(get rows)" 0) generated rows ($(fmt "$(get csv_mb)" 1) MB CSV, ${ENTERPRISE_BENCH_FIRMS:-20000} enterprises x ${ENTERPRISE_BENCH_MONTHS:-50} months, 10 fields).
+ParkHQ: EnterpriseService::ImportReports on SQLite — pass 1 reads and validates every row (registry lookup,
+period order, numbers, the field list and the park's error rules), pass 2 re-reads the file and writes one
+report row plus one row per field (the narrow table every figure reads) in one transaction.
+Baseline: \`sqlite3 .import\` of the same CSV into a bare 12-column table, in the same run.
+
+| | wall seconds | rows/s (wall) | CPU seconds | peak RSS MB |
+|---|---:|---:|---:|---:|
+| ParkHQ import (validate + apply) | $(fmt "$(get seconds)") | $(fmt "$(get rows_per_s)" 0) | $(fmt "$(get cpu_seconds)") | $(fmt "$(get peak_rss_mb)" 1) (growth during the import $(fmt "$(get rss_growth_mb)" 1)) |
+| sqlite3 .import, bare table | $(fmt "$(get bare_seconds)") | $(fmt "$(get bare_rows_per_s)" 0) | $(fmt "$(get bare_cpu_seconds)") | $(fmt "$(get bare_peak_rss_mb)" 1) |
+| ratio ParkHQ / bare | $(fmt "$(get ratio)") | | $(fmt "$(get cpu_ratio)") | |
+
+Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared; the CPU-time ratio is the fairer figure).
+The aim was "within 2x of the bare import"; it is not met. The bare import appends 1,000,000 rows to one
+table without indexes; ParkHQ writes 1,000,000 report rows and 10,000,000 value rows (one per field,
+the narrow table every figure reads) with their primary keys and park_id-leading indexes, after a full
+validation pass. Closing the gap needs a wide value layout (one row per report) or building the value
+indexes after the bulk insert; both are open (docs/enterprises.md).
+MD
+)
+/usr/bin/python3 - "$section" <<'PY'
+import re, sys
+section = sys.argv[1].rstrip() + "\n"
+path = "bench/RESULTS.md"
+text = open(path, encoding="utf-8").read()
+pattern = re.compile(r"## Enterprises: monthly-report import.*?(?=\n## |\Z)", re.S)
+text = pattern.sub(section.rstrip("\n"), text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
+open(path, "w", encoding="utf-8").write(text)
+PY
+rm -f "$out"
+echo "bench/RESULTS.md updated"

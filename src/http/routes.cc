@@ -65,6 +65,9 @@ std::vector<Route> AllRoutes() {
         {"GET", "/api/v1/parks/{park_id}/project-lights", kProjectReaders, h::GetProjectLights},
         {"GET", "/api/v1/parks/{park_id}/project-warnings", kProjectReaders, h::GetProjectWarnings},
         {"GET", "/api/v1/parks/{park_id}/project-analytics", kProjectReaders, h::GetProjectAnalytics},
+        {"GET", "/api/v1/parks/{park_id}/project-ledger", kProjectReaders, h::ExportProjectLedger},
+        {"GET", "/api/v1/project-ledger/template", kProjectReaders, h::ProjectLedgerTemplate},
+        {"POST", "/api/v1/parks/{park_id}/project-ledger/import", kParkStaff, h::ImportProjectLedger, true},
         // Investor CRM (客商信息库) and the industry-chain map.
         {"GET", "/api/v1/investors", kProjectReaders, h::ListInvestors},
         {"POST", "/api/v1/investors", kStaff, h::SaveInvestor},

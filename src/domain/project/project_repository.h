@@ -144,6 +144,10 @@ class ProjectRepository {
   virtual StatusOr<int64_t> SaveApproval(int64_t park_id, const ApprovalItem& a, const Scope& who) = 0;
   virtual StatusOr<std::vector<Problem>> Problems(int64_t project_id) = 0;
   virtual StatusOr<int64_t> SaveProblem(int64_t park_id, const Problem& p, const Scope& who) = 0;
+  // The ledger import: inserts `creates` (stage log "import") and overwrites the editable fields
+  // and plans of `updates` (ids set), all in one transaction with their audit rows.
+  virtual Status ImportProjects(const std::vector<ProjectRecord>& creates, const std::vector<ProjectRecord>& updates,
+                                const Scope& who) = 0;
   // entity: "milestone" | "approval" | "problem". NotFound when the row is not the project's.
   virtual Status DeleteChild(const std::string& entity, int64_t project_id, int64_t id,
                              const Scope& who) = 0;

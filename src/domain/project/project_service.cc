@@ -1,6 +1,7 @@
 #include "domain/project/project_service.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace parkhq::project {
@@ -312,6 +313,71 @@ StatusOr<PipelineAnalytics> ProjectService::Analytics(const Scope& s, int64_t pa
   a.stuck = StuckProjects(projects, d, stuck_);
   a.batches = CountYearBatches(projects, d.year, d);
   return a;
+}
+
+StatusOr<std::vector<ProjectRecord>> ProjectService::AllProjects(const Scope& s, int64_t park_id) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto sel, SelectPark(s, park_id));
+  ProjectFilter f;
+  f.park_ids = {sel.park_id};
+  f.sub_park_id = sel.sub_park_id;
+  f.limit = 0;
+  PARKHQ_ASSIGN_OR_RETURN(auto page, repo_.List(f));
+  PARKHQ_ASSIGN_OR_RETURN(auto full, repo_.LoadForRates({sel.park_id}, sel.sub_park_id));
+  std::map<int64_t, const Project*> byId;
+  for (const auto& p : full) byId[p.id] = &p;
+  for (auto& r : page.items)
+    if (auto it = byId.find(r.core.id); it != byId.end()) r.core.monthly = it->second->monthly;
+  return std::move(page.items);
+}
+
+StatusOr<ProjectService::ImportResult> ProjectService::ImportLedger(const Scope& s, int64_t park_id,
+                                                                    const std::vector<io::InputRow>& rows) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto sel, SelectPark(s, park_id));
+  if (!s.CanAdminPark(sel.park_id)) return Status::PermissionDenied("只有园区管理员可以导入项目台账");
+  LedgerImport parsed = ParseLedger(rows, sel.park_id, Today());
+  if (!parsed.errors.empty()) return io::ImportFailed(parsed.errors);
+  ProjectFilter f;
+  f.park_ids = {sel.park_id};
+  f.limit = 0;
+  PARKHQ_ASSIGN_OR_RETURN(auto existing, repo_.List(f));
+  std::map<std::string, const ProjectRecord*> byName;
+  for (const auto& p : existing.items) byName[p.core.name] = &p;
+  std::vector<ProjectRecord> creates, updates;
+  for (auto& r : parsed.records) {
+    r.core.sub_park_id = sel.sub_park_id;
+    auto it = byName.find(r.core.name);
+    if (it == byName.end()) {
+      creates.push_back(std::move(r));
+      continue;
+    }
+    ProjectRecord u = *it->second;  // keeps stage, actual dates, flags, unit, chain link
+    u.investor = r.investor;
+    u.core.kind = r.core.kind;
+    u.core.total_investment = r.core.total_investment;
+    u.core.contracted_investment = r.core.contracted_investment;
+    u.core.planned = r.core.planned;
+    for (const auto& plan : r.core.annual_plans) {
+      auto same = std::find_if(u.core.annual_plans.begin(), u.core.annual_plans.end(),
+                               [&](const AnnualPlan& a) { return a.year == plan.year; });
+      if (same == u.core.annual_plans.end()) u.core.annual_plans.push_back(plan);
+      else same->planned_investment = plan.planned_investment;
+    }
+    u.responsible_leader = r.responsible_leader;
+    u.responsible_team = r.responsible_team;
+    u.industry = r.industry;
+    u.parcel_ref = r.parcel_ref;
+    u.content = r.content;
+    Status v = ValidateProject(u.core, Today());
+    if (!v.ok()) {
+      std::vector<io::ImportError> errs;
+      const size_t i = &r - parsed.records.data();
+      for (const auto& d : v.details()) errs.push_back({parsed.rows[i], d.field, d.message});
+      return io::ImportFailed(errs);
+    }
+    updates.push_back(std::move(u));
+  }
+  PARKHQ_RETURN_IF_ERROR(repo_.ImportProjects(creates, updates, s));
+  return ImportResult{static_cast<int>(creates.size()), static_cast<int>(updates.size())};
 }
 
 }  // namespace parkhq::project

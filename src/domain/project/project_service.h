@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "domain/org/org_repository.h"
+#include "domain/project/ledger.h"
 #include "domain/project/lights_calc.h"
 #include "domain/project/pipeline_calc.h"
 #include "domain/project/project_repository.h"
@@ -78,6 +79,18 @@ class ProjectService {
   StatusOr<MonthlyByPark> MonthlyCompletedInvestment(const std::vector<int64_t>& park_ids, int year) const {
     return repo_.MonthlyCompletedInvestment(park_ids, year);
   }
+
+  // 重点项目台账 import, all or nothing: every row is checked first (422 with row/column/message
+  // details, field "rows[<row>].<column>"); then new names are created and existing names (in the
+  // park) get their editable fields, planned dates and plans overwritten (stage and actual dates
+  // of existing projects change only through stage changes). Park admins only.
+  struct ImportResult {
+    int created = 0;
+    int updated = 0;
+  };
+  StatusOr<ImportResult> ImportLedger(const Scope& s, int64_t park_id, const std::vector<io::InputRow>& rows) const;
+  // Every project of a park in scope (for the export), ledger order (by id).
+  StatusOr<std::vector<ProjectRecord>> AllProjects(const Scope& s, int64_t park_id) const;
 
   const LightSettings& light_settings() const { return lights_; }
   // Park and sub-park of a readable park id (404 outside the scope).

@@ -31,4 +31,9 @@ StatusOr<Response> GetProjectLights(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetProjectWarnings(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetProjectAnalytics(RequestContext& ctx, const Services& s);
 
+// 重点项目台账: export (?format=xlsx|csv&date=), the import template, the import (file as body).
+StatusOr<Response> ExportProjectLedger(RequestContext& ctx, const Services& s);
+StatusOr<Response> ProjectLedgerTemplate(RequestContext& ctx, const Services& s);
+StatusOr<Response> ImportProjectLedger(RequestContext& ctx, const Services& s);
+
 }  // namespace parkhq::http::handlers

@@ -235,30 +235,52 @@ StatusOr<std::optional<ProjectRecord>> SqlProjectRepository::Find(int64_t id) {
   return std::optional<ProjectRecord>(std::move(p));
 }
 
+namespace {
+// Overwrites the editable fields and the annual plans of p (stage and actual dates untouched),
+// with the audit row, inside the caller's transaction.
+Status UpdateRow(Connection& c, const ProjectRecord& p, const Scope& who, const std::string& action) {
+  PARKHQ_ASSIGN_OR_RETURN(auto before, Snapshot(c, kSnapshot, {p.core.id}));
+  PARKHQ_RETURN_IF_ERROR(
+      c.Exec("UPDATE projects SET sub_park_id = ?, name = ?, investor = ?, kind = ?, total_investment = ?, "
+             "contracted_investment = ?, industry = ?, chain_link_id = ?, parcel_ref = ?, content = ?, "
+             "responsible_leader = ?, responsible_unit_id = ?, responsible_team = ?, contact_person = ?, "
+             "planned_reserve = ?, planned_signed = ?, planned_landed = ?, planned_started = ?, "
+             "planned_completed = ?, planned_production = ?, note = ?, updated_at = ? WHERE id = ?",
+             {Opt(p.core.sub_park_id), p.core.name, p.investor, std::string(project::KindCode(p.core.kind)),
+              p.core.total_investment, p.core.contracted_investment, p.industry, Opt(p.chain_link_id), p.parcel_ref,
+              p.content, p.responsible_leader, Opt(p.responsible_unit_id), p.responsible_team, p.contact_person,
+              DateValue(p.core.planned.by_stage[0]), DateValue(p.core.planned.by_stage[1]),
+              DateValue(p.core.planned.by_stage[2]), DateValue(p.core.planned.by_stage[3]),
+              DateValue(p.core.planned.by_stage[4]), DateValue(p.core.planned.by_stage[5]), p.note, NowIso(),
+              p.core.id})
+          .status());
+  PARKHQ_RETURN_IF_ERROR(c.Exec("DELETE FROM project_annual_plans WHERE project_id = ?", {p.core.id}).status());
+  PARKHQ_RETURN_IF_ERROR(InsertPlans(c, p.core.id, p.core.park_id, p.core));
+  PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(c, kSnapshot, {p.core.id}));
+  return WriteAudit(c, who, action, "project", std::to_string(p.core.id), p.core.park_id, before, after);
+}
+}  // namespace
+
 Status SqlProjectRepository::Update(const ProjectRecord& p, const Scope& who) {
   PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
   Transaction tx(*c);
   PARKHQ_RETURN_IF_ERROR(tx.status());
-  PARKHQ_ASSIGN_OR_RETURN(auto before, Snapshot(*c, kSnapshot, {p.core.id}));
-  PARKHQ_RETURN_IF_ERROR(
-      c->Exec("UPDATE projects SET sub_park_id = ?, name = ?, investor = ?, kind = ?, total_investment = ?, "
-              "contracted_investment = ?, industry = ?, chain_link_id = ?, parcel_ref = ?, content = ?, "
-              "responsible_leader = ?, responsible_unit_id = ?, responsible_team = ?, contact_person = ?, "
-              "planned_reserve = ?, planned_signed = ?, planned_landed = ?, planned_started = ?, "
-              "planned_completed = ?, planned_production = ?, note = ?, updated_at = ? WHERE id = ?",
-              {Opt(p.core.sub_park_id), p.core.name, p.investor, std::string(project::KindCode(p.core.kind)),
-               p.core.total_investment, p.core.contracted_investment, p.industry, Opt(p.chain_link_id), p.parcel_ref,
-               p.content, p.responsible_leader, Opt(p.responsible_unit_id), p.responsible_team, p.contact_person,
-               DateValue(p.core.planned.by_stage[0]), DateValue(p.core.planned.by_stage[1]),
-               DateValue(p.core.planned.by_stage[2]), DateValue(p.core.planned.by_stage[3]),
-               DateValue(p.core.planned.by_stage[4]), DateValue(p.core.planned.by_stage[5]), p.note, NowIso(),
-               p.core.id})
-          .status());
-  PARKHQ_RETURN_IF_ERROR(c->Exec("DELETE FROM project_annual_plans WHERE project_id = ?", {p.core.id}).status());
-  PARKHQ_RETURN_IF_ERROR(InsertPlans(*c, p.core.id, p.core.park_id, p.core));
-  PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(*c, kSnapshot, {p.core.id}));
-  PARKHQ_RETURN_IF_ERROR(
-      WriteAudit(*c, who, "update", "project", std::to_string(p.core.id), p.core.park_id, before, after));
+  PARKHQ_RETURN_IF_ERROR(UpdateRow(*c, p, who, "update"));
+  return tx.Commit();
+}
+
+Status SqlProjectRepository::ImportProjects(const std::vector<ProjectRecord>& creates,
+                                            const std::vector<ProjectRecord>& updates, const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  Transaction tx(*c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  for (const auto& p : creates) {
+    PARKHQ_ASSIGN_OR_RETURN(int64_t id, InsertProject(*c, p, who.username, who.user_id));
+    PARKHQ_RETURN_IF_ERROR(c->Exec("UPDATE project_stage_log SET change_type = 'import' WHERE project_id = ?", {id}).status());
+    PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(*c, kSnapshot, {id}));
+    PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "import", "project", std::to_string(id), p.core.park_id, "", after));
+  }
+  for (const auto& p : updates) PARKHQ_RETURN_IF_ERROR(UpdateRow(*c, p, who, "import"));
   return tx.Commit();
 }
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { appModules, menuFor } from './modules'
-import zh from '@/locales/zh-CN'
-import en from '@/locales/en'
+import { appModules, featureModules, menuFor } from './modules'
+import zhCore from '@/locales/zh-CN'
+import enCore from '@/locales/en'
+
+// Menu titles come from the core locales and from the feature modules' own message blocks.
+const zh = Object.assign({}, zhCore, ...featureModules.map((f) => f.messages['zh-CN']))
+const en = Object.assign({}, enCore, ...featureModules.map((f) => f.messages.en))
 
 describe('menuFor', () => {
   it('gives sysadmin everything and others only what they may use', () => {

@@ -363,3 +363,27 @@ def test_crm_lead_to_project_and_refusals(api):
     expect(admin.delete(f"/api/v1/chain-links/{r.json()['id']}").status == 204, "delete empty link")
     used = [l for c in chains for l in c["links"] if l["projects"]][0]
     expect(admin.delete(f"/api/v1/chain-links/{used['id']}").status == 409, "a link with projects stays")
+
+
+def test_region_rates_and_settings(api):
+    admin, pa, leader = api.as_user("admin"), api.as_user("parkadmin"), api.as_user("leader")
+    regions = admin.get("/api/v1/regions").json()["items"]
+    province = [r for r in regions if r["parent_id"] is None][0]["id"]
+    r = admin.get(f"/api/v1/regions/{province}/project-rates?date=2023-06-30")
+    expect(r.status == 200 and len(r.json()["rates"]) == 8, f"region rates: {r.status} {r.body[:200]!r}")
+    park = _park(api)
+    park_rates = admin.get(f"/api/v1/parks/{park}/project-rates?date=2023-06-30").json()
+    expect(_rate(r.json(), "start")["denominator"] >= _rate(park_rates, "start")["denominator"], "region covers the park")
+    expect(pa.get(f"/api/v1/regions/{province}/project-rates?date=2023-06-30").status == 200, "park admin: own parks")
+    expect(admin.get("/api/v1/regions/999999/project-rates").status == 404, "unknown region")
+    s = admin.get(f"/api/v1/parks/{park}/project-settings").json()
+    expect(s["start_red_after_months"] == 3 and s["limit_days"]["reserve"] == 365, f"defaults: {s}")
+    r = pa.put(f"/api/v1/parks/{park}/project-settings", {"progress_yellow_points": 40, "progress_red_points": 30})
+    expect(r.status == 422 and r.json()["error"]["details"][0]["field"].startswith("progress"), f"yellow > red: {r.body[:200]!r}")
+    r = pa.put(f"/api/v1/parks/{park}/project-settings", {"start_red_after_months": 2, "limit_days": {"signed": 90}})
+    expect(r.status == 200 and r.json()["start_red_after_months"] == 2 and r.json()["limit_days"]["signed"] == 90, r.body[:200])
+    expect(leader.put(f"/api/v1/parks/{park}/project-settings", {"start_red_after_months": 4}).status == 403, "leader")
+    expect(api.as_user("gxj").put(f"/api/v1/parks/{park}/project-settings", {"start_red_after_months": 4}).status == 403,
+           "department")
+    r = pa.put(f"/api/v1/parks/{park}/project-settings", {"start_red_after_months": 3, "limit_days": {"signed": 180}})
+    expect(r.status == 200, "restore defaults")

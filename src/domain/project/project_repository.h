@@ -137,6 +137,11 @@ class ProjectRepository {
   virtual StatusOr<MonthlyByPark> MonthlyCompletedInvestment(const std::vector<int64_t>& park_ids,
                                                              int year) = 0;
 
+  // Typed settings (settings table, key "projects.<name>"); the park's value, else park 0's, else
+  // nullopt. SaveSettings writes all of them with the audit row.
+  virtual StatusOr<std::map<std::string, double>> Settings(int64_t park_id) = 0;
+  virtual Status SaveSettings(int64_t park_id, const std::map<std::string, double>& values, const Scope& who) = 0;
+
   // Child lists. Save* inserts when id == 0, else updates (the item must belong to the project).
   virtual StatusOr<std::vector<Milestone>> Milestones(int64_t project_id) = 0;
   virtual StatusOr<int64_t> SaveMilestone(int64_t park_id, const Milestone& m, const Scope& who) = 0;

@@ -72,6 +72,10 @@ class ProjectService {
 
   // The eight rates of a park (with its sub-parks) or of one sub-park at `d`.
   StatusOr<ParkRates> Rates(const Scope& s, int64_t park_id, Date d) const;
+  // The same for a region: every top-level park in the region (or its sub-regions) that the caller
+  // may read; the funds target is the sum of those parks' targets. 404 for an unknown region or one
+  // with no readable park.
+  StatusOr<ParkRates> RegionRates(const Scope& s, int64_t region_id, Date d) const;
   StatusOr<std::vector<ProjectLights>> Lights(const Scope& s, int64_t park_id, Date d) const;
   StatusOr<std::vector<ProjectWarning>> Warnings(const Scope& s, int64_t park_id, Date d) const;
   StatusOr<PipelineAnalytics> Analytics(const Scope& s, int64_t park_id, Date d) const;
@@ -92,7 +96,11 @@ class ProjectService {
   // Every project of a park in scope (for the export), ledger order (by id).
   StatusOr<std::vector<ProjectRecord>> AllProjects(const Scope& s, int64_t park_id) const;
 
-  const LightSettings& light_settings() const { return lights_; }
+  // Per-park settings (park 0 = defaults for every park), stored as typed settings.
+  StatusOr<LightSettings> GetLightSettings(const Scope& s, int64_t park_id) const;
+  StatusOr<StuckSettings> GetStuckSettings(const Scope& s, int64_t park_id) const;
+  // Park admins; 422 with the fields of ValidateLightSettings / ValidateStuckSettings.
+  Status SaveSettings(const Scope& s, int64_t park_id, const LightSettings& l, const StuckSettings& st) const;
   // Park and sub-park of a readable park id (404 outside the scope).
   struct ParkSelection {
     int64_t park_id = 0;  // top-level park
@@ -107,8 +115,8 @@ class ProjectService {
 
   ProjectRepository& repo_;
   OrgRepository& org_;
-  LightSettings lights_;
-  StuckSettings stuck_;
+  StatusOr<LightSettings> LightsFor(int64_t park_id) const;
+  StatusOr<StuckSettings> StuckFor(int64_t park_id) const;
 };
 
 // May this caller write this project (see the access rules above)?

@@ -34,12 +34,13 @@ StatusOr<Response> ExportProjectLedger(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(Date d, QueryDate(ctx.request, "date"));
   const bool csv = ctx.request.Query("format").value_or("xlsx") == "csv";
   PARKHQ_ASSIGN_OR_RETURN(auto projects, Svc(s).AllProjects(ctx.caller(), *park_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto settings, Svc(s).GetLightSettings(ctx.caller(), *park_id));
   io::Sheet sheet;
   sheet.name = "重点项目台账";
   sheet.title = "重点项目台账（" + d.ToString() + "）";
   sheet.columns = project::LedgerColumns(true);
   for (const auto& p : projects) {
-    auto lights = project::ComputeLights(p.core, d, Svc(s).light_settings());
+    auto lights = project::ComputeLights(p.core, d, settings);
     sheet.rows.push_back(project::LedgerRow(p, d.year, project::LightNameZh(lights.start.light),
                                             project::LightNameZh(lights.progress.light),
                                             project::CompletedYtd(p.core, d)));

@@ -608,4 +608,42 @@ Status SqlProjectRepository::DeleteChild(const std::string& entity, int64_t proj
   return tx.Commit();
 }
 
+StatusOr<std::map<std::string, double>> SqlProjectRepository::Settings(int64_t park_id) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  std::map<std::string, double> out;
+  // Park 0 first, then the park's own values override.
+  PARKHQ_RETURN_IF_ERROR(c->ForEach("SELECT park_id, key, value FROM settings WHERE park_id IN (0, ?) AND key LIKE "
+                                    "'projects.%' ORDER BY park_id",
+                                    {park_id}, [&](const Row& r) {
+                                      try {
+                                        out[r.Text(1).substr(9)] = std::stod(r.Text(2));
+                                      } catch (const std::exception&) {
+                                      }
+                                      return true;
+                                    }));
+  return out;
+}
+
+Status SqlProjectRepository::SaveSettings(int64_t park_id, const std::map<std::string, double>& values,
+                                          const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  Transaction tx(*c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  std::string before = "{", after = "{";
+  for (const auto& [k, v] : values) {
+    const std::string key = "projects." + k;
+    PARKHQ_ASSIGN_OR_RETURN(auto old, c->QueryOne("SELECT value FROM settings WHERE park_id = ? AND key = ?", {park_id, key}));
+    if (old) before += (before.size() > 1 ? "," : "") + ("\"" + k + "\":" + old->Text(0));
+    PARKHQ_RETURN_IF_ERROR(c->Exec("DELETE FROM settings WHERE park_id = ? AND key = ?", {park_id, key}).status());
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    PARKHQ_RETURN_IF_ERROR(
+        c->Exec("INSERT INTO settings(park_id, key, value) VALUES (?,?,?)", {park_id, key, std::string(buf)}).status());
+    after += (after.size() > 1 ? "," : "") + ("\"" + k + "\":" + std::string(buf));
+  }
+  PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "update", "project_settings", std::to_string(park_id), park_id,
+                                    before + "}", after + "}"));
+  return tx.Commit();
+}
+
 }  // namespace parkhq::storage

@@ -221,13 +221,8 @@ Status SeedProjectDemo(storage::Database& db) {
     }
   }
 
-  // The park's 2023 target of funds in place (demo figure), unless another module set one.
-  PARKHQ_RETURN_IF_ERROR(c.Exec("INSERT INTO targets(park_id, year, indicator_code, target, growth_pct, base, "
-                                "updated_at) SELECT ?, 2023, 'funds_in_place', 60000, NULL, NULL, ? WHERE NOT EXISTS "
-                                "(SELECT 1 FROM targets WHERE park_id = ? AND year = 2023 AND indicator_code = "
-                                "'funds_in_place') AND EXISTS (SELECT 1 FROM indicators WHERE code = 'funds_in_place')",
-                                {park, now, park})
-                             .status());
+  // No funds-in-place target is seeded here: targets belong to the monitoring module (its demo
+  // sets the park's 2023 `funds_in_place`); until then 资金到位率 shows its numerator with a null rate.
 
   // CRM demo: investors and leads at every stage.
   struct LeadSeed {

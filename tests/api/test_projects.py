@@ -153,13 +153,16 @@ def test_investment_and_rates_with_drill_down(api):
     expect(r.status == 422 and r.json()["error"]["details"][0]["field"] == "date", "bad date")
 
 
-def test_funds_rate_uses_the_park_target(api):
+def test_funds_rate_without_a_target_is_null(api):
     admin = api.as_user("admin")
     park = _park(api)
     rates = admin.get(f"/api/v1/parks/{park}/project-rates?date=2023-12-31").json()
     funds = _rate(rates, "funds_in_place")
-    expect(funds["denominator"] > 0 and funds["value_pct"] is not None, f"demo park has a funds target: {funds}")
-    expect(abs(funds["value_pct"] - funds["numerator"] / funds["denominator"] * 100) < 0.01, "value = num/den")
+    expect(funds["numerator"] > 0 and funds["project_ids"]["numerator"], f"demo funds in place are summed: {funds}")
+    if funds["denominator"] == 0:
+        expect(funds["value_pct"] is None, "no target: null")
+    else:
+        expect(abs(funds["value_pct"] - funds["numerator"] / funds["denominator"] * 100) < 0.01, "value = num/den")
 
 
 def test_list_filters_sort_and_pagination(api):
@@ -278,3 +281,109 @@ def test_lights_and_analytics(api):
     expect(r.status == 200, f"analytics: {r.status}")
     a = r.json()
     expect(len(a["durations"]) == 5 and any(c["year"] == 2023 for c in a["cohorts"]), f"analytics: {list(a)}")
+
+
+LEDGER_HEADER = "项目名称,投资主体,性质,阶段,总投资（万元）,签约投资（万元）,计划年度,年度计划投资（万元）,计划签约日期,计划开工日期,实际签约日期\n"
+
+
+def test_ledger_import_all_or_nothing_and_export(api):
+    admin = api.as_user("admin")
+    park = _new_park(api, "台账导入园区")
+    bad = LEDGER_HEADER + ("导入项目甲,甲集团,新建,签约,1000,800,2023,300,2023-01-10,2023-04-15,2023-01-12\n"
+                           "导入项目乙,乙集团,扩建,储备,abc,0,,,,,\n"
+                           "导入项目丙,丙集团,续建,开工,500,600,2023,100,2023-02-01,2023-01-01,\n")
+    r = admin.post(f"/api/v1/parks/{park}/project-ledger/import", raw_body=bad.encode("utf-8"),
+                   headers={"Content-Type": "text/csv"})
+    expect(r.status == 422, f"bad file: {r.status} {r.body[:300]!r}")
+    fields = {d["field"] for d in r.json()["error"]["details"]}
+    for f in ("rows[3].性质", "rows[3].总投资（万元）", "rows[4].签约投资（万元）", "rows[4].计划开工日期"):
+        expect(f in fields, f"{f} reported: {sorted(fields)}")
+    expect(admin.get(f"/api/v1/projects?park_id={park}").json()["total"] == 0, "nothing imported")
+    good = LEDGER_HEADER + ("导入项目甲,甲集团,新建,签约,1000,800,2023,300,2023-01-10,2023-04-15,2023-01-12\n"
+                            "导入项目乙,乙集团,续建,储备,500,0,,,,,\n")
+    r = admin.post(f"/api/v1/parks/{park}/project-ledger/import", raw_body=good.encode("utf-8"))
+    expect(r.status == 200 and r.json() == {"created": 2, "updated": 0}, f"import: {r.status} {r.body[:300]!r}")
+    r = admin.post(f"/api/v1/parks/{park}/project-ledger/import", raw_body=good.replace("1000,800", "1200,800").encode())
+    expect(r.status == 200 and r.json() == {"created": 0, "updated": 2}, f"re-import updates: {r.body[:300]!r}")
+    items = admin.get(f"/api/v1/projects?park_id={park}&sort=name").json()["items"]
+    a = [i for i in items if i["name"] == "导入项目甲"][0]
+    expect(a["stage"] == "signed" and a["total_investment"] == 1200, f"imported project: {a}")
+    r = admin.get(f"/api/v1/parks/{park}/project-ledger?format=csv&date=2023-06-30")
+    expect(r.status == 200 and "导入项目甲" in r.body.decode("utf-8-sig"), f"csv export: {r.status}")
+    r = admin.get(f"/api/v1/parks/{park}/project-ledger")
+    expect(r.status == 200 and r.body[:2] == b"PK", "xlsx export")
+    r = admin.get("/api/v1/project-ledger/template")
+    expect(r.status == 200 and r.body[:2] == b"PK", "template")
+    expect(api.as_user("leader").post(f"/api/v1/parks/{park}/project-ledger/import", raw_body=good.encode()).status == 403,
+           "leader cannot import")
+    expect(api.as_user("parkadmin").get(f"/api/v1/parks/{park}/project-ledger").status == 404, "other park export 404")
+    r = admin.post(f"/api/v1/parks/{park}/project-ledger/import", raw_body="名称\n1\n".encode())
+    expect(r.status == 422, "missing columns")
+
+
+def test_crm_lead_to_project_and_refusals(api):
+    admin, zsfw, leader = api.as_user("admin"), api.as_user("zsfw"), api.as_user("leader")
+    park = _park(api)
+    r = zsfw.post("/api/v1/investors", {"park_id": park, "name": "测试客商（演示）", "origin": "上海"})
+    expect(r.status == 201, f"department creates an investor: {r.status} {r.body[:200]!r}")
+    inv = r.json()["id"]
+    expect(zsfw.post(f"/api/v1/investors/{inv}/contacts", {"name": "王总", "phone": "1"}).status == 201, "contact")
+    r = zsfw.post("/api/v1/leads", {"investor_id": inv, "title": "测试线索项目", "source": "展会", "intent": "high",
+                                   "planned_investment": 3000, "next_date": "2023-07-01"})
+    expect(r.status == 201 and r.json()["stage"] == "lead", f"lead: {r.status} {r.body[:200]!r}")
+    lead = r.json()["id"]
+    expect(zsfw.post("/api/v1/leads", {"investor_id": inv, "title": "x", "intent": "huge"}).status == 422, "bad intent")
+    r = zsfw.post(f"/api/v1/leads/{lead}/followups", {"kind": "visit", "date": "2023-06-01", "content": "走访",
+                                                      "next_step": "报价", "next_date": "2023-06-20"})
+    expect(r.status == 201, f"follow-up: {r.body[:200]!r}")
+    expect(zsfw.post(f"/api/v1/leads/{lead}/followups", {"kind": "fax", "content": ""}).status == 422, "bad follow-up")
+    rem = admin.get(f"/api/v1/parks/{park}/lead-reminders?date=2023-06-18").json()["items"]
+    expect(any(x["id"] == lead and x["days_left"] == 2 for x in rem), f"reminder due in 2 days: {rem}")
+    r = zsfw.post(f"/api/v1/leads/{lead}/stage", {"stage": "contact"})
+    expect(r.status == 200 and r.json()["stage"] == "contact", "advance")
+    expect(zsfw.post(f"/api/v1/leads/{lead}/stage", {"stage": "lead"}).status == 409, "no going back")
+    expect(zsfw.post(f"/api/v1/leads/{lead}/stage", {"stage": "abandoned"}).status == 422, "abandon needs a reason")
+    expect(leader.post(f"/api/v1/leads/{lead}/stage", {"stage": "signed"}).status == 403, "leader cannot sign")
+    r = zsfw.post(f"/api/v1/leads/{lead}/stage", {"stage": "signed", "date": "2023-06-25"})
+    expect(r.status == 200 and r.json()["project_id"], f"sign: {r.status} {r.body[:200]!r}")
+    p = admin.get(f"/api/v1/projects/{r.json()['project_id']}").json()
+    expect(p["stage"] == "signed" and p["actual"]["signed"] == "2023-06-25" and p["name"] == "测试线索项目", f"project: {p}")
+    expect(p["lead_id"] == lead and p["contracted_investment"] == 3000, "project from the lead")
+    expect(zsfw.post(f"/api/v1/leads/{lead}/stage", {"stage": "abandoned", "reason": "x"}).status == 409, "signed is final")
+    other = _new_park(api, "客商拒绝测试园区")
+    expect(api.as_user("parkadmin").get(f"/api/v1/investors?park_id={other}").status == 404, "other park CRM 404")
+    expect(api.as_user("parkadmin").get(f"/api/v1/leads/{lead}").status == 200, "own park lead")
+    chains = admin.get(f"/api/v1/parks/{park}/chains").json()["items"]
+    expect(chains[0]["name"] == "煤制甲醇—烯烃—化工新材料" and len(chains) == 7, f"seeded chains: {[c['name'] for c in chains]}")
+    expect(any(l["gap"] for c in chains for l in c["links"]), "gaps stand out")
+    r = admin.post(f"/api/v1/chains/{chains[0]['id']}/links", {"name": "可降解材料", "position": "down"})
+    expect(r.status == 201, f"add link: {r.body[:200]!r}")
+    expect(admin.post(f"/api/v1/chains/{chains[0]['id']}/links", {"name": "x", "position": "side"}).status == 422, "bad position")
+    expect(zsfw.post(f"/api/v1/chains/{chains[0]['id']}/links", {"name": "y"}).status == 403, "department cannot edit chains")
+    expect(admin.delete(f"/api/v1/chain-links/{r.json()['id']}").status == 204, "delete empty link")
+    used = [l for c in chains for l in c["links"] if l["projects"]][0]
+    expect(admin.delete(f"/api/v1/chain-links/{used['id']}").status == 409, "a link with projects stays")
+
+
+def test_region_rates_and_settings(api):
+    admin, pa, leader = api.as_user("admin"), api.as_user("parkadmin"), api.as_user("leader")
+    regions = admin.get("/api/v1/regions").json()["items"]
+    province = [r for r in regions if r["parent_id"] is None][0]["id"]
+    r = admin.get(f"/api/v1/regions/{province}/project-rates?date=2023-06-30")
+    expect(r.status == 200 and len(r.json()["rates"]) == 8, f"region rates: {r.status} {r.body[:200]!r}")
+    park = _park(api)
+    park_rates = admin.get(f"/api/v1/parks/{park}/project-rates?date=2023-06-30").json()
+    expect(_rate(r.json(), "start")["denominator"] >= _rate(park_rates, "start")["denominator"], "region covers the park")
+    expect(pa.get(f"/api/v1/regions/{province}/project-rates?date=2023-06-30").status == 200, "park admin: own parks")
+    expect(admin.get("/api/v1/regions/999999/project-rates").status == 404, "unknown region")
+    s = admin.get(f"/api/v1/parks/{park}/project-settings").json()
+    expect(s["start_red_after_months"] == 3 and s["limit_days"]["reserve"] == 365, f"defaults: {s}")
+    r = pa.put(f"/api/v1/parks/{park}/project-settings", {"progress_yellow_points": 40, "progress_red_points": 30})
+    expect(r.status == 422 and r.json()["error"]["details"][0]["field"].startswith("progress"), f"yellow > red: {r.body[:200]!r}")
+    r = pa.put(f"/api/v1/parks/{park}/project-settings", {"start_red_after_months": 2, "limit_days": {"signed": 90}})
+    expect(r.status == 200 and r.json()["start_red_after_months"] == 2 and r.json()["limit_days"]["signed"] == 90, r.body[:200])
+    expect(leader.put(f"/api/v1/parks/{park}/project-settings", {"start_red_after_months": 4}).status == 403, "leader")
+    expect(api.as_user("gxj").put(f"/api/v1/parks/{park}/project-settings", {"start_red_after_months": 4}).status == 403,
+           "department")
+    r = pa.put(f"/api/v1/parks/{park}/project-settings", {"start_red_after_months": 3, "limit_days": {"signed": 180}})
+    expect(r.status == 200, "restore defaults")

@@ -137,6 +137,11 @@ class ProjectRepository {
   virtual StatusOr<MonthlyByPark> MonthlyCompletedInvestment(const std::vector<int64_t>& park_ids,
                                                              int year) = 0;
 
+  // Typed settings (settings table, key "projects.<name>"); the park's value, else park 0's, else
+  // nullopt. SaveSettings writes all of them with the audit row.
+  virtual StatusOr<std::map<std::string, double>> Settings(int64_t park_id) = 0;
+  virtual Status SaveSettings(int64_t park_id, const std::map<std::string, double>& values, const Scope& who) = 0;
+
   // Child lists. Save* inserts when id == 0, else updates (the item must belong to the project).
   virtual StatusOr<std::vector<Milestone>> Milestones(int64_t project_id) = 0;
   virtual StatusOr<int64_t> SaveMilestone(int64_t park_id, const Milestone& m, const Scope& who) = 0;
@@ -144,6 +149,10 @@ class ProjectRepository {
   virtual StatusOr<int64_t> SaveApproval(int64_t park_id, const ApprovalItem& a, const Scope& who) = 0;
   virtual StatusOr<std::vector<Problem>> Problems(int64_t project_id) = 0;
   virtual StatusOr<int64_t> SaveProblem(int64_t park_id, const Problem& p, const Scope& who) = 0;
+  // The ledger import: inserts `creates` (stage log "import") and overwrites the editable fields
+  // and plans of `updates` (ids set), all in one transaction with their audit rows.
+  virtual Status ImportProjects(const std::vector<ProjectRecord>& creates, const std::vector<ProjectRecord>& updates,
+                                const Scope& who) = 0;
   // entity: "milestone" | "approval" | "problem". NotFound when the row is not the project's.
   virtual Status DeleteChild(const std::string& entity, int64_t project_id, int64_t id,
                              const Scope& who) = 0;

@@ -1,6 +1,7 @@
 #include "domain/project/project_service.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace parkhq::project {
@@ -257,11 +258,89 @@ StatusOr<ParkRates> ProjectService::Rates(const Scope& s, int64_t park_id, Date 
   return out;
 }
 
+StatusOr<ParkRates> ProjectService::RegionRates(const Scope& s, int64_t region_id, Date d) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto regions, org_.ListRegions());
+  std::set<int64_t> in_region = {region_id};
+  bool found = false;
+  for (const auto& r : regions) found = found || r.id == region_id;
+  if (!found) return Status::NotFound("地区不存在或无权访问");
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const auto& r : regions)
+      if (r.parent_id && in_region.count(*r.parent_id) && in_region.insert(r.id).second) grew = true;
+  }
+  PARKHQ_ASSIGN_OR_RETURN(auto parks, org_.ListParks());
+  std::vector<int64_t> ids;
+  for (const auto& p : parks)
+    if (!p.parent_id && in_region.count(p.region_id) && s.CanReadPark(p.id)) ids.push_back(p.id);
+  if (ids.empty()) return Status::NotFound("地区不存在或无权访问");
+  PARKHQ_ASSIGN_OR_RETURN(auto projects, repo_.LoadForRates(ids, std::nullopt));
+  PARKHQ_ASSIGN_OR_RETURN(auto target, repo_.FundsInPlaceTarget(ids, d.year));
+  ParkRates out;
+  out.date = d;
+  out.park_id = 0;
+  out.rates = ComputeRates(projects, d, target);
+  return out;
+}
+
+namespace {
+const char* const kLightKeys[] = {"start_red_after_months", "progress_yellow_points", "progress_red_points"};
+}
+
+StatusOr<LightSettings> ProjectService::LightsFor(int64_t park_id) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto m, repo_.Settings(park_id));
+  LightSettings l;
+  if (m.count(kLightKeys[0])) l.start_red_after_months = static_cast<int>(m[kLightKeys[0]]);
+  if (m.count(kLightKeys[1])) l.progress_yellow_points = m[kLightKeys[1]];
+  if (m.count(kLightKeys[2])) l.progress_red_points = m[kLightKeys[2]];
+  if (!ValidateLightSettings(l).ok()) return LightSettings{};
+  return l;
+}
+
+StatusOr<StuckSettings> ProjectService::StuckFor(int64_t park_id) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto m, repo_.Settings(park_id));
+  StuckSettings st;
+  for (Stage x : kAllStages) {
+    auto it = m.find(std::string("stuck_days.") + StageCode(x));
+    if (it != m.end()) st.limit_days[StageIndex(x)] = static_cast<int>(it->second);
+  }
+  if (!ValidateStuckSettings(st).ok()) return StuckSettings{};
+  return st;
+}
+
+StatusOr<LightSettings> ProjectService::GetLightSettings(const Scope& s, int64_t park_id) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto sel, SelectPark(s, park_id));
+  return LightsFor(sel.park_id);
+}
+
+StatusOr<StuckSettings> ProjectService::GetStuckSettings(const Scope& s, int64_t park_id) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto sel, SelectPark(s, park_id));
+  return StuckFor(sel.park_id);
+}
+
+Status ProjectService::SaveSettings(const Scope& s, int64_t park_id, const LightSettings& l,
+                                    const StuckSettings& st) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto sel, SelectPark(s, park_id));
+  if (!s.CanAdminPark(sel.park_id)) return Status::PermissionDenied("只有园区管理员可以修改亮灯与停滞阈值");
+  std::vector<FieldError> errs;
+  Status a = ValidateLightSettings(l), b = ValidateStuckSettings(st);
+  errs.insert(errs.end(), a.details().begin(), a.details().end());
+  errs.insert(errs.end(), b.details().begin(), b.details().end());
+  if (!errs.empty()) return Status::Validation("阈值设置有误", errs);
+  std::map<std::string, double> v = {{kLightKeys[0], l.start_red_after_months},
+                                     {kLightKeys[1], l.progress_yellow_points},
+                                     {kLightKeys[2], l.progress_red_points}};
+  for (Stage x : kAllStages)
+    if (x != Stage::kProduction) v[std::string("stuck_days.") + StageCode(x)] = st.limit_days[StageIndex(x)];
+  return repo_.SaveSettings(sel.park_id, v, s);
+}
+
 StatusOr<std::vector<ProjectLights>> ProjectService::Lights(const Scope& s, int64_t park_id, Date d) const {
   PARKHQ_ASSIGN_OR_RETURN(auto sel, SelectPark(s, park_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto settings, LightsFor(sel.park_id));
   PARKHQ_ASSIGN_OR_RETURN(auto projects, repo_.LoadForRates({sel.park_id}, sel.sub_park_id));
   std::vector<ProjectLights> out;
-  for (const auto& p : projects) out.push_back(ComputeLights(p, d, lights_));
+  for (const auto& p : projects) out.push_back(ComputeLights(p, d, settings));
   return out;
 }
 
@@ -309,9 +388,75 @@ StatusOr<PipelineAnalytics> ProjectService::Analytics(const Scope& s, int64_t pa
   a.as_of = d;
   a.cohorts = ConversionByCohort(projects, d);
   a.durations = MedianDaysInStage(projects, d);
-  a.stuck = StuckProjects(projects, d, stuck_);
+  PARKHQ_ASSIGN_OR_RETURN(auto stuck, StuckFor(sel.park_id));
+  a.stuck = StuckProjects(projects, d, stuck);
   a.batches = CountYearBatches(projects, d.year, d);
   return a;
+}
+
+StatusOr<std::vector<ProjectRecord>> ProjectService::AllProjects(const Scope& s, int64_t park_id) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto sel, SelectPark(s, park_id));
+  ProjectFilter f;
+  f.park_ids = {sel.park_id};
+  f.sub_park_id = sel.sub_park_id;
+  f.limit = 0;
+  PARKHQ_ASSIGN_OR_RETURN(auto page, repo_.List(f));
+  PARKHQ_ASSIGN_OR_RETURN(auto full, repo_.LoadForRates({sel.park_id}, sel.sub_park_id));
+  std::map<int64_t, const Project*> byId;
+  for (const auto& p : full) byId[p.id] = &p;
+  for (auto& r : page.items)
+    if (auto it = byId.find(r.core.id); it != byId.end()) r.core.monthly = it->second->monthly;
+  return std::move(page.items);
+}
+
+StatusOr<ProjectService::ImportResult> ProjectService::ImportLedger(const Scope& s, int64_t park_id,
+                                                                    const std::vector<io::InputRow>& rows) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto sel, SelectPark(s, park_id));
+  if (!s.CanAdminPark(sel.park_id)) return Status::PermissionDenied("只有园区管理员可以导入项目台账");
+  LedgerImport parsed = ParseLedger(rows, sel.park_id, Today());
+  if (!parsed.errors.empty()) return io::ImportFailed(parsed.errors);
+  ProjectFilter f;
+  f.park_ids = {sel.park_id};
+  f.limit = 0;
+  PARKHQ_ASSIGN_OR_RETURN(auto existing, repo_.List(f));
+  std::map<std::string, const ProjectRecord*> byName;
+  for (const auto& p : existing.items) byName[p.core.name] = &p;
+  std::vector<ProjectRecord> creates, updates;
+  for (auto& r : parsed.records) {
+    r.core.sub_park_id = sel.sub_park_id;
+    auto it = byName.find(r.core.name);
+    if (it == byName.end()) {
+      creates.push_back(std::move(r));
+      continue;
+    }
+    ProjectRecord u = *it->second;  // keeps stage, actual dates, flags, unit, chain link
+    u.investor = r.investor;
+    u.core.kind = r.core.kind;
+    u.core.total_investment = r.core.total_investment;
+    u.core.contracted_investment = r.core.contracted_investment;
+    u.core.planned = r.core.planned;
+    for (const auto& plan : r.core.annual_plans) {
+      auto same = std::find_if(u.core.annual_plans.begin(), u.core.annual_plans.end(),
+                               [&](const AnnualPlan& a) { return a.year == plan.year; });
+      if (same == u.core.annual_plans.end()) u.core.annual_plans.push_back(plan);
+      else same->planned_investment = plan.planned_investment;
+    }
+    u.responsible_leader = r.responsible_leader;
+    u.responsible_team = r.responsible_team;
+    u.industry = r.industry;
+    u.parcel_ref = r.parcel_ref;
+    u.content = r.content;
+    Status v = ValidateProject(u.core, Today());
+    if (!v.ok()) {
+      std::vector<io::ImportError> errs;
+      const size_t i = &r - parsed.records.data();
+      for (const auto& d : v.details()) errs.push_back({parsed.rows[i], d.field, d.message});
+      return io::ImportFailed(errs);
+    }
+    updates.push_back(std::move(u));
+  }
+  PARKHQ_RETURN_IF_ERROR(repo_.ImportProjects(creates, updates, s));
+  return ImportResult{static_cast<int>(creates.size()), static_cast<int>(updates.size())};
 }
 
 }  // namespace parkhq::project

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "domain/org/org_repository.h"
+#include "domain/project/ledger.h"
 #include "domain/project/lights_calc.h"
 #include "domain/project/pipeline_calc.h"
 #include "domain/project/project_repository.h"
@@ -71,6 +72,10 @@ class ProjectService {
 
   // The eight rates of a park (with its sub-parks) or of one sub-park at `d`.
   StatusOr<ParkRates> Rates(const Scope& s, int64_t park_id, Date d) const;
+  // The same for a region: every top-level park in the region (or its sub-regions) that the caller
+  // may read; the funds target is the sum of those parks' targets. 404 for an unknown region or one
+  // with no readable park.
+  StatusOr<ParkRates> RegionRates(const Scope& s, int64_t region_id, Date d) const;
   StatusOr<std::vector<ProjectLights>> Lights(const Scope& s, int64_t park_id, Date d) const;
   StatusOr<std::vector<ProjectWarning>> Warnings(const Scope& s, int64_t park_id, Date d) const;
   StatusOr<PipelineAnalytics> Analytics(const Scope& s, int64_t park_id, Date d) const;
@@ -79,7 +84,23 @@ class ProjectService {
     return repo_.MonthlyCompletedInvestment(park_ids, year);
   }
 
-  const LightSettings& light_settings() const { return lights_; }
+  // 重点项目台账 import, all or nothing: every row is checked first (422 with row/column/message
+  // details, field "rows[<row>].<column>"); then new names are created and existing names (in the
+  // park) get their editable fields, planned dates and plans overwritten (stage and actual dates
+  // of existing projects change only through stage changes). Park admins only.
+  struct ImportResult {
+    int created = 0;
+    int updated = 0;
+  };
+  StatusOr<ImportResult> ImportLedger(const Scope& s, int64_t park_id, const std::vector<io::InputRow>& rows) const;
+  // Every project of a park in scope (for the export), ledger order (by id).
+  StatusOr<std::vector<ProjectRecord>> AllProjects(const Scope& s, int64_t park_id) const;
+
+  // Per-park settings (park 0 = defaults for every park), stored as typed settings.
+  StatusOr<LightSettings> GetLightSettings(const Scope& s, int64_t park_id) const;
+  StatusOr<StuckSettings> GetStuckSettings(const Scope& s, int64_t park_id) const;
+  // Park admins; 422 with the fields of ValidateLightSettings / ValidateStuckSettings.
+  Status SaveSettings(const Scope& s, int64_t park_id, const LightSettings& l, const StuckSettings& st) const;
   // Park and sub-park of a readable park id (404 outside the scope).
   struct ParkSelection {
     int64_t park_id = 0;  // top-level park
@@ -94,8 +115,8 @@ class ProjectService {
 
   ProjectRepository& repo_;
   OrgRepository& org_;
-  LightSettings lights_;
-  StuckSettings stuck_;
+  StatusOr<LightSettings> LightsFor(int64_t park_id) const;
+  StatusOr<StuckSettings> StuckFor(int64_t park_id) const;
 };
 
 // May this caller write this project (see the access rules above)?

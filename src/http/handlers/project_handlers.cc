@@ -1,5 +1,6 @@
 #include "http/handlers/project_handlers.h"
 #include <algorithm>
+#include <map>
 
 #include "domain/project/project_service.h"
 #include "http/handlers/project_json.h"
@@ -18,11 +19,17 @@ StatusOr<int64_t> Id(const RequestContext& ctx, const char* name = "id") {
   return *id;
 }
 
+// The park's light thresholds (defaults when they cannot be read).
+project::LightSettings SettingsFor(const RequestContext& ctx, const Services& s, int64_t park_id) {
+  auto st = Svc(s).GetLightSettings(ctx.caller(), park_id);
+  return st.ok() ? *st : project::LightSettings{};
+}
+
 // The project with its lights at today and its per-project funds rate.
-json::object ProjectDetailJson(const Services& s, const ProjectRecord& p) {
+json::object ProjectDetailJson(const RequestContext& ctx, const Services& s, const ProjectRecord& p) {
   json::object o = ProjectJson(p);
   const Date today = Today();
-  o["lights"] = LightsJson(project::ComputeLights(p.core, today, Svc(s).light_settings()));
+  o["lights"] = LightsJson(project::ComputeLights(p.core, today, SettingsFor(ctx, s, p.core.park_id)));
   auto funds = project::ProjectFundsInPlaceRate(p.core, today);
   o["funds_in_place_total"] = Round(funds.funds_in_place, 4);
   o["funds_in_place_pct"] = RoundOpt(funds.value_pct, 2);
@@ -60,7 +67,7 @@ StatusOr<Response> CreateProject(RequestContext& ctx, const Services& s) {
   }
   PARKHQ_RETURN_IF_ERROR(f.Finish("项目信息有误，请检查标出的字段"));
   PARKHQ_ASSIGN_OR_RETURN(auto created, Svc(s).Create(ctx.caller(), std::move(p)));
-  return Json(ProjectDetailJson(s, created), 201);
+  return Json(ProjectDetailJson(ctx, s, created), 201);
 }
 
 StatusOr<Response> ListProjects(RequestContext& ctx, const Services& s) {
@@ -100,9 +107,11 @@ StatusOr<Response> ListProjects(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(auto result, Svc(s).List(ctx.caller(), f, park_id));
   json::array items;
   const Date today = Today();
+  std::map<int64_t, project::LightSettings> settings;
   for (const auto& p : result.items) {
     json::object o = ProjectJson(p);
-    o["lights"] = LightsJson(project::ComputeLights(p.core, today, Svc(s).light_settings()));
+    if (!settings.count(p.core.park_id)) settings[p.core.park_id] = SettingsFor(ctx, s, p.core.park_id);
+    o["lights"] = LightsJson(project::ComputeLights(p.core, today, settings[p.core.park_id]));
     items.push_back(std::move(o));
   }
   return JsonList(std::move(items), result.total);
@@ -111,7 +120,7 @@ StatusOr<Response> ListProjects(RequestContext& ctx, const Services& s) {
 StatusOr<Response> GetProject(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(int64_t id, Id(ctx));
   PARKHQ_ASSIGN_OR_RETURN(auto p, Svc(s).Get(ctx.caller(), id));
-  json::object o = ProjectDetailJson(s, p);
+  json::object o = ProjectDetailJson(ctx, s, p);
   o["can_edit"] = project::CanWriteProject(ctx.caller(), p);
   return Json(o);
 }
@@ -125,7 +134,7 @@ StatusOr<Response> UpdateProject(RequestContext& ctx, const Services& s) {
   ReadProjectFields(f, body, p);
   PARKHQ_RETURN_IF_ERROR(f.Finish("项目信息有误，请检查标出的字段"));
   PARKHQ_ASSIGN_OR_RETURN(auto updated, Svc(s).Update(ctx.caller(), id, std::move(p)));
-  return Json(ProjectDetailJson(s, updated));
+  return Json(ProjectDetailJson(ctx, s, updated));
 }
 
 StatusOr<Response> ChangeProjectStage(RequestContext& ctx, const Services& s) {
@@ -150,7 +159,7 @@ StatusOr<Response> ChangeProjectStage(RequestContext& ctx, const Services& s) {
   }
   PARKHQ_RETURN_IF_ERROR(f.Finish("阶段变更信息有误"));
   PARKHQ_ASSIGN_OR_RETURN(auto p, Svc(s).ChangeStage(ctx.caller(), id, r));
-  return Json(ProjectDetailJson(s, p));
+  return Json(ProjectDetailJson(ctx, s, p));
 }
 
 StatusOr<Response> ChangeProjectFlag(RequestContext& ctx, const Services& s) {
@@ -168,7 +177,7 @@ StatusOr<Response> ChangeProjectFlag(RequestContext& ctx, const Services& s) {
   r.reason = f.String("reason", false, 1000).value_or("");
   PARKHQ_RETURN_IF_ERROR(f.Finish("标记变更信息有误"));
   PARKHQ_ASSIGN_OR_RETURN(auto p, Svc(s).ChangeFlag(ctx.caller(), id, r));
-  return Json(ProjectDetailJson(s, p));
+  return Json(ProjectDetailJson(ctx, s, p));
 }
 
 StatusOr<Response> GetProjectStageLog(RequestContext& ctx, const Services& s) {
@@ -203,7 +212,7 @@ StatusOr<Response> PutProjectInvestment(RequestContext& ctx, const Services& s) 
   }
   PARKHQ_RETURN_IF_ERROR(f.Finish("投资填报有误"));
   PARKHQ_ASSIGN_OR_RETURN(auto p, Svc(s).ReportInvestment(ctx.caller(), id, m));
-  return Json(ProjectDetailJson(s, p));
+  return Json(ProjectDetailJson(ctx, s, p));
 }
 
 // ---- Milestones, approvals, problems ---------------------------------------------------------

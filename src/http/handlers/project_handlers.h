@@ -27,8 +27,17 @@ StatusOr<Response> DeleteProjectApproval(RequestContext& ctx, const Services& s)
 StatusOr<Response> DeleteProjectProblem(RequestContext& ctx, const Services& s);
 
 StatusOr<Response> GetProjectRates(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetRegionProjectRates(RequestContext& ctx, const Services& s);
+// Light thresholds and stuck limits of a park: GET, PUT (park admins).
+StatusOr<Response> GetProjectSettings(RequestContext& ctx, const Services& s);
+StatusOr<Response> PutProjectSettings(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetProjectLights(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetProjectWarnings(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetProjectAnalytics(RequestContext& ctx, const Services& s);
+
+// 重点项目台账: export (?format=xlsx|csv&date=), the import template, the import (file as body).
+StatusOr<Response> ExportProjectLedger(RequestContext& ctx, const Services& s);
+StatusOr<Response> ProjectLedgerTemplate(RequestContext& ctx, const Services& s);
+StatusOr<Response> ImportProjectLedger(RequestContext& ctx, const Services& s);
 
 }  // namespace parkhq::http::handlers

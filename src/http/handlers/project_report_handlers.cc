@@ -25,10 +25,8 @@ StatusOr<int64_t> ParkId(const RequestContext& ctx) {
 
 }  // namespace
 
-StatusOr<Response> GetProjectRates(RequestContext& ctx, const Services& s) {
-  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ParkId(ctx));
-  PARKHQ_ASSIGN_OR_RETURN(Date d, QueryDate(ctx.request, "date"));
-  PARKHQ_ASSIGN_OR_RETURN(auto r, Svc(s).Rates(ctx.caller(), park_id, d));
+namespace {
+json::object RatesJson(const project::ParkRates& r) {
   json::array rates;
   for (const auto& x : r.rates) {
     const bool money = x.code == project::RateCode::kFaiCompletion || x.code == project::RateCode::kFundsInPlace;
@@ -40,7 +38,61 @@ StatusOr<Response> GetProjectRates(RequestContext& ctx, const Services& s) {
                      {"denominator", Round(x.denominator, 4)},
                      {"project_ids", {{"numerator", Ids(x.numerator_ids)}, {"denominator", Ids(x.denominator_ids)}}}});
   }
-  return Json({{"date", d.ToString()}, {"park_id", park_id}, {"rates", std::move(rates)}});
+  return {{"date", r.date.ToString()}, {"rates", std::move(rates)}};
+}
+}  // namespace
+
+StatusOr<Response> GetProjectRates(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ParkId(ctx));
+  PARKHQ_ASSIGN_OR_RETURN(Date d, QueryDate(ctx.request, "date"));
+  PARKHQ_ASSIGN_OR_RETURN(auto r, Svc(s).Rates(ctx.caller(), park_id, d));
+  json::object o = RatesJson(r);
+  o["park_id"] = park_id;
+  return Json(o);
+}
+
+StatusOr<Response> GetRegionProjectRates(RequestContext& ctx, const Services& s) {
+  auto region_id = ctx.IdParam("region_id");
+  if (!region_id) return Status::NotFound("地区不存在或无权访问");
+  PARKHQ_ASSIGN_OR_RETURN(Date d, QueryDate(ctx.request, "date"));
+  PARKHQ_ASSIGN_OR_RETURN(auto r, Svc(s).RegionRates(ctx.caller(), *region_id, d));
+  json::object o = RatesJson(r);
+  o["region_id"] = *region_id;
+  return Json(o);
+}
+
+StatusOr<Response> GetProjectSettings(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ParkId(ctx));
+  PARKHQ_ASSIGN_OR_RETURN(auto l, Svc(s).GetLightSettings(ctx.caller(), park_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto st, Svc(s).GetStuckSettings(ctx.caller(), park_id));
+  json::object limits;
+  for (project::Stage x : project::kAllStages)
+    if (x != project::Stage::kProduction) limits[project::StageCode(x)] = st.limit_days[project::StageIndex(x)];
+  return Json({{"start_red_after_months", l.start_red_after_months},
+               {"progress_yellow_points", l.progress_yellow_points},
+               {"progress_red_points", l.progress_red_points},
+               {"limit_days", std::move(limits)}});
+}
+
+StatusOr<Response> PutProjectSettings(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ParkId(ctx));
+  PARKHQ_ASSIGN_OR_RETURN(auto body, ParseBody(ctx.request));
+  PARKHQ_ASSIGN_OR_RETURN(auto l, Svc(s).GetLightSettings(ctx.caller(), park_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto st, Svc(s).GetStuckSettings(ctx.caller(), park_id));
+  FieldReader f(body);
+  if (auto v = f.Int("start_red_after_months", false)) l.start_red_after_months = static_cast<int>(*v);
+  if (auto v = f.Number("progress_yellow_points", false)) l.progress_yellow_points = *v;
+  if (auto v = f.Number("progress_red_points", false)) l.progress_red_points = *v;
+  if (const auto* lim = body.if_contains("limit_days"); lim && lim->is_object()) {
+    FieldReader sub(lim->as_object(), "limit_days.");
+    for (project::Stage x : project::kAllStages)
+      if (x != project::Stage::kProduction)
+        if (auto v = sub.Int(project::StageCode(x), false)) st.limit_days[project::StageIndex(x)] = static_cast<int>(*v);
+    for (const auto& e : sub.errors()) f.AddError(e.field, e.message);
+  }
+  PARKHQ_RETURN_IF_ERROR(f.Finish("阈值设置有误"));
+  PARKHQ_RETURN_IF_ERROR(Svc(s).SaveSettings(ctx.caller(), park_id, l, st));
+  return GetProjectSettings(ctx, s);
 }
 
 StatusOr<Response> GetProjectLights(RequestContext& ctx, const Services& s) {
@@ -62,7 +114,7 @@ StatusOr<Response> GetProjectLights(RequestContext& ctx, const Services& s) {
     }
     return o;
   };
-  const auto& st = Svc(s).light_settings();
+  PARKHQ_ASSIGN_OR_RETURN(auto st, Svc(s).GetLightSettings(ctx.caller(), park_id));
   return Json({{"date", d.ToString()},
                {"settings",
                 {{"start_red_after_months", st.start_red_after_months},

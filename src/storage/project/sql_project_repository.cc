@@ -235,30 +235,52 @@ StatusOr<std::optional<ProjectRecord>> SqlProjectRepository::Find(int64_t id) {
   return std::optional<ProjectRecord>(std::move(p));
 }
 
+namespace {
+// Overwrites the editable fields and the annual plans of p (stage and actual dates untouched),
+// with the audit row, inside the caller's transaction.
+Status UpdateRow(Connection& c, const ProjectRecord& p, const Scope& who, const std::string& action) {
+  PARKHQ_ASSIGN_OR_RETURN(auto before, Snapshot(c, kSnapshot, {p.core.id}));
+  PARKHQ_RETURN_IF_ERROR(
+      c.Exec("UPDATE projects SET sub_park_id = ?, name = ?, investor = ?, kind = ?, total_investment = ?, "
+             "contracted_investment = ?, industry = ?, chain_link_id = ?, parcel_ref = ?, content = ?, "
+             "responsible_leader = ?, responsible_unit_id = ?, responsible_team = ?, contact_person = ?, "
+             "planned_reserve = ?, planned_signed = ?, planned_landed = ?, planned_started = ?, "
+             "planned_completed = ?, planned_production = ?, note = ?, updated_at = ? WHERE id = ?",
+             {Opt(p.core.sub_park_id), p.core.name, p.investor, std::string(project::KindCode(p.core.kind)),
+              p.core.total_investment, p.core.contracted_investment, p.industry, Opt(p.chain_link_id), p.parcel_ref,
+              p.content, p.responsible_leader, Opt(p.responsible_unit_id), p.responsible_team, p.contact_person,
+              DateValue(p.core.planned.by_stage[0]), DateValue(p.core.planned.by_stage[1]),
+              DateValue(p.core.planned.by_stage[2]), DateValue(p.core.planned.by_stage[3]),
+              DateValue(p.core.planned.by_stage[4]), DateValue(p.core.planned.by_stage[5]), p.note, NowIso(),
+              p.core.id})
+          .status());
+  PARKHQ_RETURN_IF_ERROR(c.Exec("DELETE FROM project_annual_plans WHERE project_id = ?", {p.core.id}).status());
+  PARKHQ_RETURN_IF_ERROR(InsertPlans(c, p.core.id, p.core.park_id, p.core));
+  PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(c, kSnapshot, {p.core.id}));
+  return WriteAudit(c, who, action, "project", std::to_string(p.core.id), p.core.park_id, before, after);
+}
+}  // namespace
+
 Status SqlProjectRepository::Update(const ProjectRecord& p, const Scope& who) {
   PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
   Transaction tx(*c);
   PARKHQ_RETURN_IF_ERROR(tx.status());
-  PARKHQ_ASSIGN_OR_RETURN(auto before, Snapshot(*c, kSnapshot, {p.core.id}));
-  PARKHQ_RETURN_IF_ERROR(
-      c->Exec("UPDATE projects SET sub_park_id = ?, name = ?, investor = ?, kind = ?, total_investment = ?, "
-              "contracted_investment = ?, industry = ?, chain_link_id = ?, parcel_ref = ?, content = ?, "
-              "responsible_leader = ?, responsible_unit_id = ?, responsible_team = ?, contact_person = ?, "
-              "planned_reserve = ?, planned_signed = ?, planned_landed = ?, planned_started = ?, "
-              "planned_completed = ?, planned_production = ?, note = ?, updated_at = ? WHERE id = ?",
-              {Opt(p.core.sub_park_id), p.core.name, p.investor, std::string(project::KindCode(p.core.kind)),
-               p.core.total_investment, p.core.contracted_investment, p.industry, Opt(p.chain_link_id), p.parcel_ref,
-               p.content, p.responsible_leader, Opt(p.responsible_unit_id), p.responsible_team, p.contact_person,
-               DateValue(p.core.planned.by_stage[0]), DateValue(p.core.planned.by_stage[1]),
-               DateValue(p.core.planned.by_stage[2]), DateValue(p.core.planned.by_stage[3]),
-               DateValue(p.core.planned.by_stage[4]), DateValue(p.core.planned.by_stage[5]), p.note, NowIso(),
-               p.core.id})
-          .status());
-  PARKHQ_RETURN_IF_ERROR(c->Exec("DELETE FROM project_annual_plans WHERE project_id = ?", {p.core.id}).status());
-  PARKHQ_RETURN_IF_ERROR(InsertPlans(*c, p.core.id, p.core.park_id, p.core));
-  PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(*c, kSnapshot, {p.core.id}));
-  PARKHQ_RETURN_IF_ERROR(
-      WriteAudit(*c, who, "update", "project", std::to_string(p.core.id), p.core.park_id, before, after));
+  PARKHQ_RETURN_IF_ERROR(UpdateRow(*c, p, who, "update"));
+  return tx.Commit();
+}
+
+Status SqlProjectRepository::ImportProjects(const std::vector<ProjectRecord>& creates,
+                                            const std::vector<ProjectRecord>& updates, const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  Transaction tx(*c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  for (const auto& p : creates) {
+    PARKHQ_ASSIGN_OR_RETURN(int64_t id, InsertProject(*c, p, who.username, who.user_id));
+    PARKHQ_RETURN_IF_ERROR(c->Exec("UPDATE project_stage_log SET change_type = 'import' WHERE project_id = ?", {id}).status());
+    PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(*c, kSnapshot, {id}));
+    PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "import", "project", std::to_string(id), p.core.park_id, "", after));
+  }
+  for (const auto& p : updates) PARKHQ_RETURN_IF_ERROR(UpdateRow(*c, p, who, "import"));
   return tx.Commit();
 }
 
@@ -583,6 +605,44 @@ Status SqlProjectRepository::DeleteChild(const std::string& entity, int64_t proj
   PARKHQ_RETURN_IF_ERROR(c->Exec("DELETE FROM " + it->second + " WHERE id = ?", {id}).status());
   PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "delete", "project_" + entity, std::to_string(id),
                                     park ? std::optional<int64_t>(park->Int(0)) : std::nullopt, before, ""));
+  return tx.Commit();
+}
+
+StatusOr<std::map<std::string, double>> SqlProjectRepository::Settings(int64_t park_id) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  std::map<std::string, double> out;
+  // Park 0 first, then the park's own values override.
+  PARKHQ_RETURN_IF_ERROR(c->ForEach("SELECT park_id, key, value FROM settings WHERE park_id IN (0, ?) AND key LIKE "
+                                    "'projects.%' ORDER BY park_id",
+                                    {park_id}, [&](const Row& r) {
+                                      try {
+                                        out[r.Text(1).substr(9)] = std::stod(r.Text(2));
+                                      } catch (const std::exception&) {
+                                      }
+                                      return true;
+                                    }));
+  return out;
+}
+
+Status SqlProjectRepository::SaveSettings(int64_t park_id, const std::map<std::string, double>& values,
+                                          const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  Transaction tx(*c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  std::string before = "{", after = "{";
+  for (const auto& [k, v] : values) {
+    const std::string key = "projects." + k;
+    PARKHQ_ASSIGN_OR_RETURN(auto old, c->QueryOne("SELECT value FROM settings WHERE park_id = ? AND key = ?", {park_id, key}));
+    if (old) before += (before.size() > 1 ? "," : "") + ("\"" + k + "\":" + old->Text(0));
+    PARKHQ_RETURN_IF_ERROR(c->Exec("DELETE FROM settings WHERE park_id = ? AND key = ?", {park_id, key}).status());
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    PARKHQ_RETURN_IF_ERROR(
+        c->Exec("INSERT INTO settings(park_id, key, value) VALUES (?,?,?)", {park_id, key, std::string(buf)}).status());
+    after += (after.size() > 1 ? "," : "") + ("\"" + k + "\":" + std::string(buf));
+  }
+  PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "update", "project_settings", std::to_string(park_id), park_id,
+                                    before + "}", after + "}"));
   return tx.Commit();
 }
 

@@ -29,6 +29,10 @@ class SqlProjectRepository final : public project::ProjectRepository {
   StatusOr<int64_t> SaveApproval(int64_t park_id, const project::ApprovalItem& a, const Scope& who) override;
   StatusOr<std::vector<project::Problem>> Problems(int64_t project_id) override;
   StatusOr<int64_t> SaveProblem(int64_t park_id, const project::Problem& p, const Scope& who) override;
+  Status ImportProjects(const std::vector<project::ProjectRecord>& creates,
+                        const std::vector<project::ProjectRecord>& updates, const Scope& who) override;
+  StatusOr<std::map<std::string, double>> Settings(int64_t park_id) override;
+  Status SaveSettings(int64_t park_id, const std::map<std::string, double>& values, const Scope& who) override;
   Status DeleteChild(const std::string& entity, int64_t project_id, int64_t id, const Scope& who) override;
 
   // Inserts a project inside the caller's transaction (demo seed, import): no audit row.

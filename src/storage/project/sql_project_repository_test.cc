@@ -96,6 +96,14 @@ TEST_P(ProjectRepoTest, StageChangeInvestmentAndRates) {
   ASSERT_TRUE((*monthly)[park_][3].has_value());
   EXPECT_GE(*(*monthly)[park_][3], 300);  // the demo projects report April too
 
+  {
+    auto c = db_->Acquire();
+    ASSERT_TRUE(c.ok());
+    ASSERT_TRUE((*c)->Exec("INSERT INTO targets(park_id, year, indicator_code, target, updated_at) VALUES "
+                           "(?, 2023, 'funds_in_place', 60000, '2023-01-01')",
+                           {park_})
+                    .ok());
+  }
   auto rates = svc_->Rates(Admin(), park_, D("2023-06-30"));
   ASSERT_TRUE(rates.ok()) << rates.status().ToString();
   const auto& start = rates->rates[1];
@@ -104,7 +112,10 @@ TEST_P(ProjectRepoTest, StageChangeInvestmentAndRates) {
   auto target = repo_->FundsInPlaceTarget({park_}, 2023);
   ASSERT_TRUE(target.ok());
   ASSERT_TRUE(target->has_value());
-  EXPECT_DOUBLE_EQ(**target, rates->rates[7].denominator);
+  EXPECT_DOUBLE_EQ(**target, 60000);
+  EXPECT_DOUBLE_EQ(rates->rates[7].denominator, 60000);
+  ASSERT_TRUE(rates->rates[7].value_pct.has_value());
+  EXPECT_NEAR(*rates->rates[7].value_pct, rates->rates[7].numerator / 600, 1e-9);
 }
 
 TEST_P(ProjectRepoTest, RefusedTransitionWritesNothing) {

@@ -1,5 +1,5 @@
 // The project pipeline API (issue 4): projects, stages, investment, checklists, rates, CRM, chains.
-import { api, type ListResponse, type PageQuery } from './client'
+import { api, toApiError, type ListResponse, type PageQuery } from './client'
 
 export type Stage = 'reserve' | 'signed' | 'landed' | 'started' | 'completed' | 'production'
 export const STAGES: Stage[] = ['reserve', 'signed', 'landed', 'started', 'completed', 'production']
@@ -257,4 +257,24 @@ export const crmApi = {
   saveLink: (chainId: number, l: { id?: number; name: string; position: string }) =>
     l.id ? api.patch(`/api/v1/chain-links/${l.id}`, l) : api.post(`/api/v1/chains/${chainId}/links`, l),
   deleteLink: (id: number) => api.del(`/api/v1/chain-links/${id}`),
+}
+
+/** URLs of the ledger export (XLSX or CSV) and the import template (GET with the session cookie). */
+export const ledgerExportUrl = (parkId: number, format: 'xlsx' | 'csv' = 'xlsx') =>
+  `/api/v1/parks/${parkId}/project-ledger?format=${format}`
+export const ledgerTemplateUrl = '/api/v1/project-ledger/template'
+
+/** Uploads a ledger file (XLSX or CSV) as the request body; all or nothing. Throws ApiError with
+ *  details `rows[<row>].<column>` when any row is wrong. */
+export async function importLedger(parkId: number, file: Blob, csrf: string | null | undefined): Promise<{ created: number; updated: number }> {
+  const res = await fetch(`/api/v1/parks/${parkId}/project-ledger/import`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/octet-stream', ...(csrf ? { 'X-CSRF-Token': csrf } : {}) },
+    body: file,
+  })
+  const text = await res.text()
+  const body = text ? JSON.parse(text) : null
+  if (!res.ok) throw toApiError(res.status, body, res.statusText)
+  return body
 }

@@ -8,6 +8,12 @@ import { i18n } from '@/locales'
 // The merged messages: the core locale files plus every feature module's block.
 const zh = i18n.global.getLocaleMessage('zh-CN')
 const en = i18n.global.getLocaleMessage('en')
+import zhCore from '@/locales/zh-CN'
+import enCore from '@/locales/en'
+
+// Menu titles come from the core locales and from the feature modules' own message blocks.
+const zh = Object.assign({}, zhCore, ...featureModules.map((f) => f.messages['zh-CN']))
+const en = Object.assign({}, enCore, ...featureModules.map((f) => f.messages.en))
 
 describe('menuFor', () => {
   it('gives sysadmin everything and others only what they may use', () => {

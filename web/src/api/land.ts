@@ -13,6 +13,11 @@ export const STAGES = ['planned', 'approved', 'supplied', 'under_construction', 
 export type Stage = (typeof STAGES)[number]
 export const STANDARD_STATUSES = ['none', 'pending', 'passed', 'failed'] as const
 export type StandardStatus = (typeof STANDARD_STATUSES)[number]
+/** The catalogue indicators a 标准地 contract may agree (evaluation/indicator.h in_standard_land). */
+export const STANDARD_INDICATORS = [
+  'investment_intensity', 'floor_area_ratio', 'building_coverage', 'tax_per_mu', 'value_added_per_mu',
+  'revenue_per_mu', 'value_added_per_energy', 'value_added_per_emission', 'rnd_intensity',
+] as const
 export const METHODS = ['reclaim', 'transfer', 'joint_development', 'rectify', 'idle_fee', 'other'] as const
 export const DISPOSAL_STATUSES = ['planned', 'in_progress', 'completed', 'cancelled'] as const
 

@@ -184,6 +184,8 @@ export interface InefficientLand {
   rules: Record<string, number | null>
 }
 
+export type Rules = Record<string, number | null>
+
 export interface EvaluationItem {
   enterprise_id: number
   class: string
@@ -203,6 +205,8 @@ export const landApi = {
   contract: (parcelId: number) => api.get<Contract>(`/api/v1/parcels/${parcelId}/contract`),
   putContract: (parcelId: number, body: unknown) => api.put<Contract>(`/api/v1/parcels/${parcelId}/contract`, body),
   inefficient: (parkId: number, date?: string, kind?: string) => api.get<InefficientLand>(`/api/v1/parks/${parkId}/inefficient-land`, { date, kind }),
+  rules: (parkId: number) => api.get<Rules>(`/api/v1/parks/${parkId}/inefficiency-rules`),
+  putRules: (parkId: number, body: Rules) => api.put<Rules>(`/api/v1/parks/${parkId}/inefficiency-rules`, body),
   disposals: (parkId: number, parcelId?: number) => api.get<ListResponse<Disposal>>(`/api/v1/parks/${parkId}/land-disposals`, { parcel_id: parcelId }),
   createDisposal: (parkId: number, body: unknown) => api.post<Disposal>(`/api/v1/parks/${parkId}/land-disposals`, body),
   updateDisposal: (id: number, body: unknown) => api.patch<Disposal>(`/api/v1/land-disposals/${id}`, body),

@@ -28,10 +28,19 @@ StatusOr<std::optional<Region>> SqlOrgRepository::FindRegion(int64_t id) {
 }
 
 StatusOr<std::vector<Park>> SqlOrgRepository::ListParks() {
+  constexpr auto kTtl = std::chrono::seconds(5);
+  {
+    std::lock_guard lock(mu_);
+    if (parks_cached_ && std::chrono::steady_clock::now() - parks_cached_at_ < kTtl) return parks_cache_;
+  }
   PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
   PARKHQ_ASSIGN_OR_RETURN(auto rows, c->Query(std::string(kParkCols) + "ORDER BY sort, id"));
   std::vector<Park> out;
   for (const auto& r : rows) out.push_back(ToPark(r));
+  std::lock_guard lock(mu_);
+  parks_cache_ = out;
+  parks_cached_at_ = std::chrono::steady_clock::now();
+  parks_cached_ = true;
   return out;
 }
 
@@ -53,6 +62,8 @@ StatusOr<int64_t> SqlOrgRepository::CreatePark(const Park& p, const Scope& who) 
   PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(*c, std::string(kParkCols) + "WHERE id = ?", {id}));
   PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "create", "park", std::to_string(id), id, "", after));
   PARKHQ_RETURN_IF_ERROR(tx.Commit());
+  std::lock_guard lock(mu_);
+  parks_cached_ = false;
   return id;
 }
 

@@ -1,5 +1,10 @@
-// OrgRepository in portable SQL.
+// OrgRepository in portable SQL. The park list (read on every request to build scopes) is cached
+// for a few seconds and dropped on every park write made through this repository; parks created by
+// another process (the CLI) show within the TTL.
 #pragma once
+#include <chrono>
+#include <mutex>
+
 #include "domain/org/org_repository.h"
 #include "storage/database.h"
 
@@ -20,6 +25,10 @@ class SqlOrgRepository final : public OrgRepository {
 
  private:
   Database& db_;
+  std::mutex mu_;
+  std::vector<Park> parks_cache_;                         // guarded by mu_
+  std::chrono::steady_clock::time_point parks_cached_at_;  // guarded by mu_
+  bool parks_cached_ = false;                              // guarded by mu_
 };
 
 }  // namespace parkhq::storage

@@ -242,7 +242,7 @@ def main():
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
-        if proc.returncode not in (0, -15, None):
+        if proc.returncode != 0:
             print(f"FAIL [{args.engine}] server exited with {proc.returncode}")
             failed += 1
         shutil.rmtree(tmp, ignore_errors=True)

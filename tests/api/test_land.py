@@ -125,6 +125,9 @@ def test_land_parcel_crud_geometry_and_refusals(api):
     # The map has the parcel with its boundary; delete removes it.
     fc = pa.get(f"/api/v1/parks/{park}/land-map").json()
     expect(fc["type"] == "FeatureCollection" and any(f["id"] == pid for f in fc["features"]), "map feature")
+    expect(fc["crs"] == "projected" and fc["skipped"] == 0, f"one coordinate system: {fc['crs']} {fc['skipped']}")
+    feat = [f for f in fc["features"] if f["id"] == pid][0]
+    expect(feat["geometry"]["type"] == "Polygon" and "geometry" not in feat["properties"], "geometry outside properties")
     expect(pa.delete(f"/api/v1/parcels/{pid}?reason=%E5%A4%8D%E6%9F%A5").status == 204, "delete")
     expect(pa.get(f"/api/v1/parcels/{pid}").status == 404, "gone")
     audit = admin.get(f"/api/v1/audit?entity=land_parcel&entity_id={pid}").json()["items"]

@@ -147,6 +147,9 @@ const zh = {
     },
     standardName: { none: '非标准地', pending: '待复核', passed: '达标', failed: '未达标' },
     editContract: '编辑标准地合同',
+    mu: '亩',
+    wan: '万元',
+    field: '位置',
     rules: '认定规则',
     years: '年',
     rule: {
@@ -270,7 +273,7 @@ const en = {
     gaps: 'Missing data: cannot be judged',
     totalsTitle: 'Inefficient land as of {date}',
     distinct: 'Parcels (distinct)',
-    parcelsCount: '{n} parcels',
+    parcelsCount: '{n} parcel(s)',
     colorBy: 'Colour by',
     colorMode: { kind: 'Inefficiency kind', standard: 'Standard-land status', class: 'Evaluation class' },
     evaluationYear: 'Evaluation year',
@@ -314,6 +317,9 @@ const en = {
     },
     standardName: { none: 'Not standard land', pending: 'Pending', passed: 'Passed', failed: 'Failed' },
     editContract: 'Edit contract',
+    mu: 'mu',
+    wan: '10k yuan',
+    field: 'Where',
     rules: 'Rules',
     years: 'years',
     rule: {

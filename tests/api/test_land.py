@@ -208,6 +208,12 @@ def test_land_contract_crud_and_check(api):
     r = pa.put(f"/api/v1/parcels/{pid}/contract", dict(body, indicators=[{"code": "labour_productivity", "agreed": 1}]))
     expect(r.status == 422 and r.json()["error"]["details"][0]["field"] == "indicators[0].code", "not a 标准地 indicator")
     dept, leader = zrzy_user(api), api.as_user("leader")
+    lst = dept.get(f"/api/v1/parks/{park}/land-contracts?date=2023-12-31").json()
+    mine = [c for c in lst["items"] if c["parcel_id"] == pid]
+    expect(len(mine) == 1 and mine[0]["status"] == "failed" and mine[0]["parcel_code"] == "T-CON-01", f"list: {mine}")
+    expect(any(c["parcel_code"] == "HT-MH-01-DEMO" and c["status"] == "passed" for c in lst["items"]), "demo contract")
+    expect(dept.get(f"/api/v1/parks/{park}/land-contracts?date=x").status == 422, "bad date")
+    expect(enterprise_user(api).get(f"/api/v1/parks/{park}/land-contracts").status == 403, "enterprise refused")
     expect(dept.get(f"/api/v1/parcels/{pid}/contract").status == 200, "department reads the contract")
     expect(dept.put(f"/api/v1/parcels/{pid}/contract", body).status == 403, "department cannot write")
     expect(leader.put(f"/api/v1/parcels/{pid}/contract", body).status == 403, "leader cannot write")

@@ -309,6 +309,21 @@ StatusOr<Response> LandMap(RequestContext& ctx, const Services& s) {
                            {"skipped", skipped}, {"features", std::move(features)}});
 }
 
+// GET /parks/{park_id}/land-contracts?date=: every 标准地 contract of the park tree with its check.
+StatusOr<Response> ListLandContracts(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ParkParam(ctx));
+  PARKHQ_ASSIGN_OR_RETURN(Date date, lj::QueryDate(ctx.request));
+  PARKHQ_ASSIGN_OR_RETURN(auto list, s.land->ListContracts(ctx.caller(), park_id, date));
+  json::array items;
+  for (const auto& v : list) {
+    json::object o = lj::ContractJson(v);
+    o["parcel_code"] = v.parcel.code;
+    o["area_mu"] = v.parcel.area_mu;
+    items.push_back(std::move(o));
+  }
+  return JsonList(std::move(items), static_cast<int64_t>(list.size()));
+}
+
 StatusOr<Response> GetLandContract(RequestContext& ctx, const Services& s) {
   auto id = ctx.IdParam("id");
   if (!id) return Status::NotFound("地块不存在");

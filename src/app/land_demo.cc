@@ -117,6 +117,23 @@ const DemoParcel kParcels[] = {
      0.5, 0.31, 0.4, 5200, 9000, 980},
 };
 
+// Holders that are enterprises of the evaluation module's demo (enterprise ids 1..30 in its list order,
+// placeholders until the enterprises module seeds enterprises): the map can then colour these parcels by
+// the holder's 亩均效益 class. Names follow that list.
+const std::map<std::string, std::pair<int64_t, const char*>>& DemoHolders() {
+  static const std::map<std::string, std::pair<int64_t, const char*>> m = {
+      {"HT-MH-01-DEMO", {1, "华亭煤业精煤加工有限公司（演示）"}}, {"HT-MH-02-DEMO", {2, "华亭甲醇化工有限公司（演示）"}},
+      {"HT-MH-03-DEMO", {3, "陇东煤焦化有限公司（演示）"}},       {"HT-MH-04-DEMO", {5, "平凉煤基新材料有限公司（演示）"}},
+      {"HT-DL-01-DEMO", {6, "华亭热电联产有限公司（演示）"}},     {"HT-DL-02-DEMO", {8, "华亭光伏储能科技有限公司（演示）"}},
+      {"HT-DL-03-DEMO", {30, "华亭新能源装备有限公司（演示）"}},  {"HT-DL-05-DEMO", {7, "关山风电运维有限公司（演示）"}},
+      {"HT-YJ-01-DEMO", {12, "平凉新型墙材有限公司（演示）"}},    {"HT-YJ-02-DEMO", {13, "华亭硅铁冶炼有限公司（演示）"}},
+      {"HT-YJ-03-DEMO", {10, "华亭水泥建材有限公司（演示）"}},    {"HT-YJ-05-DEMO", {11, "华亭铸造材料有限公司（演示）"}},
+      {"HT-ZX-02-DEMO", {17, "华亭农产品加工有限公司（演示）"}},  {"HT-ZX-03-DEMO", {26, "华亭电子组件有限公司（演示）"}},
+      {"HT-ZX-04-DEMO", {20, "平凉包装印刷有限公司（演示）"}},
+  };
+  return m;
+}
+
 struct DemoContract {
   const char* code;
   const char* contract_no;
@@ -228,15 +245,21 @@ Status SeedLandDemo(storage::Database& db) {
     const double recorded_mu = std::round(land::M2ToMu(area_m2 * p.area_factor) * 100) / 100;
     const double area = land::MuToM2(recorded_mu);
     const bool supplied = p.supplied != nullptr;
+    std::string holder = p.holder;
+    Value holder_id;
+    if (auto it = DemoHolders().find(p.code); it != DemoHolders().end()) {
+      holder_id = it->second.first;
+      holder = it->second.second;
+    }
     PARKHQ_ASSIGN_OR_RETURN(
         int64_t id,
-        c.InsertId("INSERT INTO land_parcels(park_id, code, name, area_mu, land_use, holder_name, approved, supplied, "
+        c.InsertId("INSERT INTO land_parcels(park_id, code, name, area_mu, land_use, holder_name, holder_enterprise_id, approved, supplied, "
                    "supply_kind, agreed_start, actual_start, agreed_completion, completed, agreed_production, "
                    "production, halted_since, floor_area_m2, footprint_m2, developed_area_m2, invested, "
                    "total_investment, land_price, geometry, crs, geometry_area_m2, note, is_demo, created_at, "
-                   "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?) RETURNING id",
+                   "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?) RETURNING id",
                    {park_id, std::string(p.code), std::string(p.name), recorded_mu, std::string(p.land_use),
-                    std::string(p.holder), D(p.approved), D(p.supplied),
+                    holder, holder_id, D(p.approved), D(p.supplied),
                     supplied ? Value(std::string("transfer")) : Value(), D(p.agreed_start), D(p.actual_start),
                     D(p.agreed_completion), D(p.completed), D(p.agreed_production), D(p.production), D(p.halted),
                     p.far < 0 ? Value() : Value(std::round(p.far * area)),

@@ -168,6 +168,7 @@ std::vector<Route> AllRoutes() {
         {"GET", "/api/v1/parcels/{id}", land_readers, h::GetParcel},
         {"PATCH", "/api/v1/parcels/{id}", kParkStaff, h::UpdateParcel},
         {"DELETE", "/api/v1/parcels/{id}", kParkStaff, h::DeleteParcel},
+        {"GET", "/api/v1/parks/{park_id}/land-contracts", land_readers, h::ListLandContracts},
         {"GET", "/api/v1/parcels/{id}/contract", land_readers, h::GetLandContract},
         {"PUT", "/api/v1/parcels/{id}/contract", kParkStaff, h::PutLandContract},
         {"DELETE", "/api/v1/parcels/{id}/contract", kParkStaff, h::DeleteLandContract},

@@ -125,6 +125,9 @@ def test_land_parcel_crud_geometry_and_refusals(api):
     # The map has the parcel with its boundary; delete removes it.
     fc = pa.get(f"/api/v1/parks/{park}/land-map").json()
     expect(fc["type"] == "FeatureCollection" and any(f["id"] == pid for f in fc["features"]), "map feature")
+    expect(fc["crs"] == "projected" and fc["skipped"] == 0, f"one coordinate system: {fc['crs']} {fc['skipped']}")
+    feat = [f for f in fc["features"] if f["id"] == pid][0]
+    expect(feat["geometry"]["type"] == "Polygon" and "geometry" not in feat["properties"], "geometry outside properties")
     expect(pa.delete(f"/api/v1/parcels/{pid}?reason=%E5%A4%8D%E6%9F%A5").status == 204, "delete")
     expect(pa.get(f"/api/v1/parcels/{pid}").status == 404, "gone")
     audit = admin.get(f"/api/v1/audit?entity=land_parcel&entity_id={pid}").json()["items"]
@@ -205,6 +208,12 @@ def test_land_contract_crud_and_check(api):
     r = pa.put(f"/api/v1/parcels/{pid}/contract", dict(body, indicators=[{"code": "labour_productivity", "agreed": 1}]))
     expect(r.status == 422 and r.json()["error"]["details"][0]["field"] == "indicators[0].code", "not a 标准地 indicator")
     dept, leader = zrzy_user(api), api.as_user("leader")
+    lst = dept.get(f"/api/v1/parks/{park}/land-contracts?date=2023-12-31").json()
+    mine = [c for c in lst["items"] if c["parcel_id"] == pid]
+    expect(len(mine) == 1 and mine[0]["status"] == "failed" and mine[0]["parcel_code"] == "T-CON-01", f"list: {mine}")
+    expect(any(c["parcel_code"] == "HT-MH-01-DEMO" and c["status"] == "passed" for c in lst["items"]), "demo contract")
+    expect(dept.get(f"/api/v1/parks/{park}/land-contracts?date=x").status == 422, "bad date")
+    expect(enterprise_user(api).get(f"/api/v1/parks/{park}/land-contracts").status == 403, "enterprise refused")
     expect(dept.get(f"/api/v1/parcels/{pid}/contract").status == 200, "department reads the contract")
     expect(dept.put(f"/api/v1/parcels/{pid}/contract", body).status == 403, "department cannot write")
     expect(leader.put(f"/api/v1/parcels/{pid}/contract", body).status == 403, "leader cannot write")

@@ -43,7 +43,7 @@ export async function mapClickOpensTheParcel({ newPage, login, screenshot, expec
   // Colour by 标准地 status; the legend follows.
   await page.goBack()
   await page.getByTestId('map-mode').getByText('标准地状态').click()
-  await legend.getByText('复核未达标').waitFor()
+  await legend.getByText('未达标', { exact: true }).waitFor()
 }
 
 export async function inefficientLandShowsTheFiveKinds({ newPage, login, screenshot, expect, baseUrl }) {

@@ -258,6 +258,27 @@ StatusOr<ImportResult> LandService::ImportParcels(const Scope& s, int64_t park_i
   return result;
 }
 
+StatusOr<std::vector<ContractView>> LandService::ListContracts(const Scope& s, int64_t park_id, Date date) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto tree, ReadTree(s, park_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto contracts, repo_.ListContracts(tree));
+  PARKHQ_ASSIGN_OR_RETURN(auto parcels, repo_.ListParcels(tree, false));
+  std::map<int64_t, const ParcelRecord*> by_id;
+  for (const auto& p : parcels) by_id[p.parcel.id] = &p;
+  std::vector<ContractView> out;
+  for (auto& c : contracts) {
+    auto it = by_id.find(c.parcel_id);
+    if (it == by_id.end()) continue;
+    ContractView v;
+    v.parcel = it->second->parcel;
+    v.contract = std::move(c);
+    v.actual = ActualsFor(v.contract, v.parcel);
+    v.check = CheckContract(v.contract.ToContract(), v.actual);
+    v.status = StandardStatusAt(&v.contract, v.parcel, date);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
 StatusOr<ContractView> LandService::GetContract(const Scope& s, int64_t parcel_id) const {
   PARKHQ_ASSIGN_OR_RETURN(auto pv, GetParcel(s, parcel_id));
   PARKHQ_ASSIGN_OR_RETURN(auto c, repo_.FindContract(parcel_id));

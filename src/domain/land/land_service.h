@@ -87,6 +87,8 @@ class LandService {
   StatusOr<ImportResult> ImportParcels(const Scope& s, int64_t park_id, std::vector<ParcelRecord> records,
                                        std::vector<FieldError> parse_errors) const;
 
+  // The 标准地 contracts of the park and its sub-parks with their check at `date`, by park and parcel.
+  StatusOr<std::vector<ContractView>> ListContracts(const Scope& s, int64_t park_id, Date date) const;
   StatusOr<ContractView> GetContract(const Scope& s, int64_t parcel_id) const;
   // Creates or replaces the contract; `deadlines` carries agreed_start/completion/production for
   // the parcel (nullopt fields keep the parcel's values when keep_* is set by the handler).

@@ -15,6 +15,7 @@ StatusOr<Response> GetParcel(RequestContext& ctx, const Services& s);
 StatusOr<Response> UpdateParcel(RequestContext& ctx, const Services& s);
 StatusOr<Response> DeleteParcel(RequestContext& ctx, const Services& s);
 
+StatusOr<Response> ListLandContracts(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetLandContract(RequestContext& ctx, const Services& s);
 StatusOr<Response> PutLandContract(RequestContext& ctx, const Services& s);
 StatusOr<Response> DeleteLandContract(RequestContext& ctx, const Services& s);

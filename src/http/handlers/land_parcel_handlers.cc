@@ -286,18 +286,42 @@ StatusOr<Response> LandMap(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ParkParam(ctx));
   PARKHQ_ASSIGN_OR_RETURN(Date date, lj::QueryDate(ctx.request));
   PARKHQ_ASSIGN_OR_RETURN(auto views, s.land->MapParcels(ctx.caller(), park_id, date));
+  // One coordinate system per map: the parcels in the majority's; the others are counted as skipped
+  // (a park whose boundaries mix lon/lat and projected metres needs them converted first).
+  size_t lonlat = 0;
+  for (const auto& v : views) lonlat += v.record.crs == land::CoordinateSystem::kLonLat ? 1 : 0;
+  const auto crs = lonlat * 2 >= views.size() && lonlat > 0 ? land::CoordinateSystem::kLonLat
+                                                             : land::CoordinateSystem::kProjectedMetres;
   json::array features;
-  std::string crs = "lonlat";
+  int64_t skipped = 0;
   for (const auto& v : views) {
+    if (v.record.crs != crs) {
+      ++skipped;
+      continue;
+    }
     json::object props = lj::ParcelJson(v, true);
     json::value geometry = props["geometry"];
     props.erase("geometry");
-    crs = v.record.crs == land::CoordinateSystem::kLonLat ? "lonlat" : "projected";
     features.push_back({{"type", "Feature"}, {"id", v.record.parcel.id}, {"properties", std::move(props)},
                         {"geometry", std::move(geometry)}});
   }
-  return Json(json::object{{"type", "FeatureCollection"}, {"date", date.ToString()}, {"crs", crs},
-                           {"features", std::move(features)}});
+  return Json(json::object{{"type", "FeatureCollection"}, {"date", date.ToString()}, {"crs", land::CrsName(crs)},
+                           {"skipped", skipped}, {"features", std::move(features)}});
+}
+
+// GET /parks/{park_id}/land-contracts?date=: every 标准地 contract of the park tree with its check.
+StatusOr<Response> ListLandContracts(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ParkParam(ctx));
+  PARKHQ_ASSIGN_OR_RETURN(Date date, lj::QueryDate(ctx.request));
+  PARKHQ_ASSIGN_OR_RETURN(auto list, s.land->ListContracts(ctx.caller(), park_id, date));
+  json::array items;
+  for (const auto& v : list) {
+    json::object o = lj::ContractJson(v);
+    o["parcel_code"] = v.parcel.code;
+    o["area_mu"] = v.parcel.area_mu;
+    items.push_back(std::move(o));
+  }
+  return JsonList(std::move(items), static_cast<int64_t>(list.size()));
 }
 
 StatusOr<Response> GetLandContract(RequestContext& ctx, const Services& s) {

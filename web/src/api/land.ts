@@ -13,6 +13,11 @@ export const STAGES = ['planned', 'approved', 'supplied', 'under_construction', 
 export type Stage = (typeof STAGES)[number]
 export const STANDARD_STATUSES = ['none', 'pending', 'passed', 'failed'] as const
 export type StandardStatus = (typeof STANDARD_STATUSES)[number]
+/** The catalogue indicators a 标准地 contract may agree (evaluation/indicator.h in_standard_land). */
+export const STANDARD_INDICATORS = [
+  'investment_intensity', 'floor_area_ratio', 'building_coverage', 'tax_per_mu', 'value_added_per_mu',
+  'revenue_per_mu', 'value_added_per_energy', 'value_added_per_emission', 'rnd_intensity',
+] as const
 export const METHODS = ['reclaim', 'transfer', 'joint_development', 'rectify', 'idle_fee', 'other'] as const
 export const DISPOSAL_STATUSES = ['planned', 'in_progress', 'completed', 'cancelled'] as const
 
@@ -179,6 +184,8 @@ export interface InefficientLand {
   rules: Record<string, number | null>
 }
 
+export type Rules = Record<string, number | null>
+
 export interface EvaluationItem {
   enterprise_id: number
   class: string
@@ -198,6 +205,8 @@ export const landApi = {
   contract: (parcelId: number) => api.get<Contract>(`/api/v1/parcels/${parcelId}/contract`),
   putContract: (parcelId: number, body: unknown) => api.put<Contract>(`/api/v1/parcels/${parcelId}/contract`, body),
   inefficient: (parkId: number, date?: string, kind?: string) => api.get<InefficientLand>(`/api/v1/parks/${parkId}/inefficient-land`, { date, kind }),
+  rules: (parkId: number) => api.get<Rules>(`/api/v1/parks/${parkId}/inefficiency-rules`),
+  putRules: (parkId: number, body: Rules) => api.put<Rules>(`/api/v1/parks/${parkId}/inefficiency-rules`, body),
   disposals: (parkId: number, parcelId?: number) => api.get<ListResponse<Disposal>>(`/api/v1/parks/${parkId}/land-disposals`, { parcel_id: parcelId }),
   createDisposal: (parkId: number, body: unknown) => api.post<Disposal>(`/api/v1/parks/${parkId}/land-disposals`, body),
   updateDisposal: (id: number, body: unknown) => api.patch<Disposal>(`/api/v1/land-disposals/${id}`, body),

@@ -47,7 +47,7 @@ describe('toLocalGeoJson', () => {
 
 describe('landMapOption and legend', () => {
   it('colours each parcel and counts the legend', () => {
-    const opt = landMapOption(fc, 'kind', 'm', { category: (c) => c, area: '面积', holder: '用地单位' })
+    const opt = landMapOption(fc, 'kind', 'm', { category: (c) => c, area: '面积', holder: '用地单位', mu: '亩' })
     const data = opt.series[0].data
     expect(data.map((d) => d.name)).toEqual(['1', '2'])
     expect(data[0].itemStyle.areaColor).toBe('#f0a030')
@@ -68,7 +68,7 @@ describe('fitting the map into its box', () => {
     expect(fitSize(2, { width: 1000, height: 400 })).toBe(768) // height-bound: 400 × 2 × 0.96
     expect(fitSize(2, { width: 600, height: 400 })).toBe(576) // width-bound
     expect(fitSize(0.5, { width: 600, height: 400 })).toBe(384)
-    const opt = landMapOption(fc, 'kind', 'm', { category: (c) => c, area: '', holder: '' }, {}, { width: 500, height: 300 })
+    const opt = landMapOption(fc, 'kind', 'm', { category: (c) => c, area: '', holder: '', mu: '亩' }, {}, { width: 500, height: 300 })
     expect(opt.series[0].layoutSize).toBe(480)
   })
 })

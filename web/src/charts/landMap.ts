@@ -130,6 +130,8 @@ export interface MapLabels {
   category: (c: string) => string
   area: string
   holder: string
+  /** The unit of area_mu: 亩 / mu. */
+  mu: string
 }
 
 /** The ECharts option of the map series over a map registered as `mapName` (from toLocalGeoJson). */
@@ -151,7 +153,7 @@ export function landMapOption(
         if (!parcel) return ''
         const cat = labels.category(parcelCategory(parcel, mode, classes))
         const holder = parcel.holder_name ? `<br/>${labels.holder}：${parcel.holder_name}` : ''
-        return `<b>${parcel.code}</b> ${parcel.name}<br/>${labels.area}：${parcel.area_mu.toFixed(2)} 亩${holder}<br/>${cat}`
+        return `<b>${parcel.code}</b> ${parcel.name}<br/>${labels.area}：${parcel.area_mu.toFixed(2)} ${labels.mu}${holder}<br/>${cat}`
       },
     },
     series: [

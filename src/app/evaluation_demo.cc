@@ -1,6 +1,9 @@
 #include "app/evaluation_demo.h"
 
 #include <cmath>
+#include <map>
+#include <optional>
+#include <string>
 
 #include "domain/evaluation/evaluation_service.h"
 #include "storage/evaluation/sql_evaluation_repository.h"
@@ -62,26 +65,49 @@ struct Lcg {
 
 double R2(double v) { return std::round(v * 100) / 100; }
 
-std::vector<InputRecord> MakeInputs(int year, const std::vector<int64_t>& sub_parks) {
+// A demo enterprise of the registry (the enterprise module seeds it before this runs).
+struct RegistryFirm {
+  int64_t id;
+  std::string name;
+  std::optional<int64_t> sub_park_id;
+  bool above;
+  std::string group_zh;
+};
+
+std::string GroupZh(const std::string& code) {
+  static const std::map<std::string, std::string> kNames = {
+      {"coal_chemical", "煤化工"}, {"power", "电力"}, {"metallurgy", "环保型冶金"},
+      {"building_materials", "新型建材"}, {"other", "其他"}};
+  auto it = kNames.find(code);
+  return it == kNames.end() ? code : it->second;
+}
+
+// Inputs for the demo firms. When the registry has demo enterprises, firm i is the registry's i-th
+// (its id, name, sub-park and scale), so the evaluation, the land map and the registry agree.
+std::vector<InputRecord> MakeInputs(int year, const std::vector<int64_t>& sub_parks,
+                                    const std::vector<RegistryFirm>& registry) {
   std::vector<InputRecord> out;
   Lcg g{static_cast<uint64_t>(year) * 7919};
   for (size_t i = 0; i < std::size(kFirms); ++i) {
     const DemoFirm& f = kFirms[i];
     InputRecord r;
     EnterpriseInput& in = r.input;
-    in.enterprise_id = static_cast<int64_t>(i + 1);
-    in.group = f.above ? Group::kAboveScale : Group::kBelowScale;
-    r.enterprise_name = f.name;
-    r.industry = f.industry;
-    if (f.sub_park < static_cast<int>(sub_parks.size())) r.sub_park_id = sub_parks[f.sub_park];
-    const double land = R2(f.above ? g.Range(40, 320) : g.Range(6, 40));
+    const RegistryFirm* reg = i < registry.size() ? &registry[i] : nullptr;
+    in.enterprise_id = reg ? reg->id : static_cast<int64_t>(i + 1);
+    const bool above = reg ? reg->above : f.above;
+    in.group = above ? Group::kAboveScale : Group::kBelowScale;
+    r.enterprise_name = reg ? reg->name : f.name;
+    r.industry = reg ? reg->group_zh : f.industry;
+    if (reg) r.sub_park_id = reg->sub_park_id;
+    else if (f.sub_park < static_cast<int>(sub_parks.size())) r.sub_park_id = sub_parks[f.sub_park];
+    const double land = R2(above ? g.Range(40, 320) : g.Range(6, 40));
     const double strength = g.Range(0.3, 1.8) * (year == 2023 ? 1.06 : 1.0);  // a firm's productivity
     in.land_mu = land;
-    in.tax = R2(land * strength * (f.above ? 9.0 : 4.5));
-    in.revenue = R2(land * strength * (f.above ? 180 : 70));
+    in.tax = R2(land * strength * (above ? 9.0 : 4.5));
+    in.revenue = R2(land * strength * (above ? 180 : 70));
     r.output = R2(*in.revenue * g.Range(1.0, 1.15));
     in.electricity_kwh = std::round(land * g.Range(60000, 300000));
-    if (f.above) {
+    if (above) {
       in.value_added = R2(*in.revenue * g.Range(0.18, 0.32));
       in.energy_tce = R2(land * g.Range(3, 40));
       in.emissions_t = R2(land * g.Range(0.02, 0.4));
@@ -90,14 +116,14 @@ std::vector<InputRecord> MakeInputs(int year, const std::vector<int64_t>& sub_pa
     }
     r.sources = {{"land_mu", "natural_resources"}, {"tax", "tax_bureau"},         {"revenue", "platform"},
                  {"output", "platform"},          {"electricity_kwh", "power_supply"}};
-    if (f.above) {
+    if (above) {
       r.sources["value_added"] = "platform";
       r.sources["energy_tce"] = "platform";
       r.sources["emissions_t"] = "ecology";
       r.sources["employees_avg"] = "platform";
       r.sources["rnd"] = "platform";
     }
-    if (std::string(f.industry) == "公用事业") in.excluded_reason = "公用事业（演示）";
+    if (std::string(f.industry) == "公用事业") in.excluded_reason = reg ? "建设期企业（演示）" : "公用事业（演示）";
     if (i == 29 && year == 2023) in.excluded_reason = "投产不满2年（演示）";
     if (i == 12 && year == 2023) in.veto_reason = "发生一般环境事件，按一票否决处理（演示）";
     if (i == 6 && year == 2023) in.emissions_t.reset();  // 缺失排放数据：按组平均得分
@@ -111,6 +137,7 @@ std::vector<InputRecord> MakeInputs(int year, const std::vector<int64_t>& sub_pa
 Status SeedEvaluationDemo(storage::Database& db) {
   int64_t park_id = 0, admin_id = 0;
   std::vector<int64_t> sub_parks;
+  std::vector<RegistryFirm> registry;
   {
     PARKHQ_ASSIGN_OR_RETURN(auto c, db.Acquire());
     PARKHQ_ASSIGN_OR_RETURN(auto park, c->QueryOne("SELECT id FROM parks WHERE parent_id IS NULL AND is_demo = 1 "
@@ -123,6 +150,11 @@ Status SeedEvaluationDemo(storage::Database& db) {
     for (const auto& r : subs) sub_parks.push_back(r.Int(0));
     PARKHQ_ASSIGN_OR_RETURN(auto admin, c->QueryOne("SELECT id FROM users WHERE role = 'sysadmin' ORDER BY id LIMIT 1"));
     if (admin) admin_id = admin->Int(0);
+    PARKHQ_ASSIGN_OR_RETURN(auto firms, c->Query("SELECT id, name, sub_park_id, above_scale, leading_group FROM "
+                                                 "enterprises WHERE park_id = ? AND is_demo = 1 ORDER BY id LIMIT 30",
+                                                 {park_id}));
+    for (const auto& f : firms)
+      registry.push_back({f.Int(0), f.Text(1), f.OptInt(2), f.Bool(3), GroupZh(f.Text(4))});
   }
   Scope who;
   who.user_id = admin_id;
@@ -139,11 +171,11 @@ Status SeedEvaluationDemo(storage::Database& db) {
     for (size_t i = 0; i < s2022.groups[g].indicators.size() && i < 6; ++i)
       s2022.groups[g].indicators[i].benchmark = b22[g][i];
   PARKHQ_RETURN_IF_ERROR(svc.PutScheme(who, park_id, 2022, s2022).status());
-  PARKHQ_RETURN_IF_ERROR(svc.PutInputs(who, park_id, 2022, MakeInputs(2022, sub_parks)).status());
+  PARKHQ_RETURN_IF_ERROR(svc.PutInputs(who, park_id, 2022, MakeInputs(2022, sub_parks, registry)).status());
   PARKHQ_RETURN_IF_ERROR(svc.Run(who, park_id, 2022).status());
   PARKHQ_RETURN_IF_ERROR(svc.Publish(who, park_id, 2022, 7).status());
   PARKHQ_RETURN_IF_ERROR(svc.PutScheme(who, park_id, 2023, DefaultScheme()).status());
-  PARKHQ_RETURN_IF_ERROR(svc.PutInputs(who, park_id, 2023, MakeInputs(2023, sub_parks)).status());
+  PARKHQ_RETURN_IF_ERROR(svc.PutInputs(who, park_id, 2023, MakeInputs(2023, sub_parks, registry)).status());
   PARKHQ_RETURN_IF_ERROR(svc.Run(who, park_id, 2023).status());
   return Status::Ok();
 }

@@ -250,6 +250,10 @@ Status SeedLandDemo(storage::Database& db) {
     if (auto it = DemoHolders().find(p.code); it != DemoHolders().end()) {
       holder_id = it->second.first;
       holder = it->second.second;
+      // The enterprise module's demo registry (seeded first) holds these ids: use its names.
+      PARKHQ_ASSIGN_OR_RETURN(auto reg, c.QueryOne("SELECT name FROM enterprises WHERE id = ? AND is_demo = 1",
+                                                   {it->second.first}));
+      if (reg) holder = reg->Text(0);
     }
     PARKHQ_ASSIGN_OR_RETURN(
         int64_t id,

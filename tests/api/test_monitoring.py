@@ -319,9 +319,13 @@ def test_settings_and_sources(api):
     expect(r.status == 200 and r.json()["sources"]["fai"] == "projects", f"put: {r.status} {r.body!r}")
     grid = admin.get(f"/api/v1/parks/{pid}/indicator-values?year=2023").json()
     expect({i["code"]: i["source"] for i in grid["indicators"]}["fai"] == "projects", "grid shows the source")
-    # No source registered yet: the park's own entries still count.
+    # The projects and enterprise modules are registered as sources: an indicator fed by one refuses
+    # direct entry (test_integration.py checks the figures that come through them).
     r = admin.put(f"/api/v1/parks/{pid}/indicator-values", {"period": "2023-01", "values": {"fai": 10}})
-    expect(r.status == 200, "direct entry while no source is registered")
+    expect(r.status == 422 and r.json()["error"]["details"][0]["field"] == "values.fai",
+           f"direct entry of a sourced indicator: {r.status} {r.body[:200]!r}")
+    r = admin.put(f"/api/v1/parks/{pid}/indicator-values", {"period": "2023-01", "values": {"tax": 10}})
+    expect(r.status == 200, f"direct entry of the others still works: {r.status}")
     r = admin.put(url, {"sources": {"fai": "magic"}, "deadline_day": 40})
     fields = {d["field"] for d in r.json()["error"]["details"]}
     expect(r.status == 422 and fields == {"sources.fai", "deadline_day"}, f"invalid settings: {r.status} {fields}")

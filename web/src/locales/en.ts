@@ -70,6 +70,13 @@ const en: typeof zh = {
     locked: 'The account is locked, please try again later',
     tagline: 'Targets, tasks, projects, enterprises, land and assessment in one platform',
   },
+  menuGroups: {
+    monitoring: 'Economic monitoring',
+    projects: 'Projects & investment',
+    enterprises: 'Enterprises',
+    land: 'Land & per-mu',
+    system: 'Administration',
+  },
   menu: {
     home: 'Home',
     tasks: 'Key tasks',

@@ -68,6 +68,13 @@ export default {
     locked: '账户已被锁定，请稍后再试',
     tagline: '目标 · 任务 · 项目 · 企业 · 土地 · 考核，一个平台统筹推进',
   },
+  menuGroups: {
+    monitoring: '经济运行',
+    projects: '项目招商',
+    enterprises: '企业服务',
+    land: '土地与亩均',
+    system: '系统管理',
+  },
   menu: {
     home: '首页',
     tasks: '重点任务',

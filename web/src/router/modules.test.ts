@@ -28,6 +28,18 @@ describe('menuFor', () => {
   })
 })
 
+describe('menuTree', () => {
+  it('puts a module\'s pages under one heading and leaves single pages alone', async () => {
+    const { menuTree } = await import('./modules')
+    const icon = {} as never
+    const mk = (name: string, order: number) => ({ name, path: '/' + name, component: async () => ({}), titleKey: name, icon, order })
+    const tree = menuTree('sysadmin', [mk('home', 10), mk('dash', 30), mk('entry', 31), mk('ledger', 40), mk('users', 85), mk('audit', 90)] as never)
+    expect(tree.map((e) => (e.kind === 'item' ? e.module.name : `${e.key}:${e.items.map((m) => m.name).join('+')}`))).toEqual([
+      'home', 'monitoring:dash+entry', 'ledger', 'system:users+audit',
+    ])
+  })
+})
+
 describe('feature modules', () => {
   it('bring the same message keys in both languages', () => {
     for (const f of featureModules) expect(keys(f.messages.en).sort()).toEqual(keys(f.messages['zh-CN']).sort())

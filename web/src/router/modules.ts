@@ -47,6 +47,37 @@ export const appModules: AppModule[] = [...coreModules, ...featureModules.flatMa
   (a, b) => (a.order ?? 50) - (b.order ?? 50),
 )
 
+/** Menu sections by order range: pages of one module sit together under one heading. */
+export const menuSections: { key: string; titleKey: string; from: number; to: number }[] = [
+  { key: 'monitoring', titleKey: 'menuGroups.monitoring', from: 30, to: 40 },
+  { key: 'projects', titleKey: 'menuGroups.projects', from: 40, to: 50 },
+  { key: 'enterprises', titleKey: 'menuGroups.enterprises', from: 50, to: 60 },
+  { key: 'land', titleKey: 'menuGroups.land', from: 60, to: 70 },
+  { key: 'system', titleKey: 'menuGroups.system', from: 80, to: 100 },
+]
+
+export type MenuEntry =
+  | { kind: 'item'; module: AppModule }
+  | { kind: 'group'; key: string; titleKey: string; icon: Component; items: AppModule[] }
+
+/** The menu of a role: pages outside any section stand alone; a section with one page shows the
+ * page itself. Pure; unit-tested. */
+export function menuTree(role: Role | null, modules: AppModule[] = appModules): MenuEntry[] {
+  const out: MenuEntry[] = []
+  for (const m of menuFor(role, modules)) {
+    const order = m.order ?? 50
+    const sec = menuSections.find((s) => order >= s.from && order < s.to)
+    if (!sec) {
+      out.push({ kind: 'item', module: m })
+      continue
+    }
+    const last = out[out.length - 1]
+    if (last && last.kind === 'group' && last.key === sec.key) last.items.push(m)
+    else out.push({ kind: 'group', key: sec.key, titleKey: sec.titleKey, icon: m.icon, items: [m] })
+  }
+  return out.map((e) => (e.kind === 'group' && e.items.length === 1 ? { kind: 'item', module: e.items[0] } : e))
+}
+
 /** The modules a role may use, in menu order. Pure; unit-tested. */
 export function menuFor(role: Role | null, modules: AppModule[] = appModules): AppModule[] {
   if (!role) return []

@@ -1,5 +1,8 @@
 #include "http/json/json_util.h"
 
+#include <cmath>
+#include <cstdio>
+
 #include "common/time.h"
 
 namespace parkhq::http {
@@ -105,10 +108,60 @@ std::optional<std::string> FieldReader::DateString(const char* key, bool require
   return s;
 }
 
+namespace {
+void Write(const json::value& v, std::string& out) {
+  switch (v.kind()) {
+    case json::kind::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& kv : v.get_object()) {
+        if (!first) out += ',';
+        first = false;
+        out += json::serialize(json::string_view(kv.key()));
+        out += ':';
+        Write(kv.value(), out);
+      }
+      out += '}';
+      break;
+    }
+    case json::kind::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& e : v.get_array()) {
+        if (!first) out += ',';
+        first = false;
+        Write(e, out);
+      }
+      out += ']';
+      break;
+    }
+    case json::kind::double_: {
+      const double d = v.get_double();
+      if (!std::isfinite(d)) {
+        out += "null";
+        break;
+      }
+      char buf[40];
+      std::snprintf(buf, sizeof buf, "%.15g", d);
+      out += buf;
+      break;
+    }
+    default:
+      out += json::serialize(v);
+  }
+}
+}  // namespace
+
+std::string WriteJson(const json::value& v) {
+  std::string out;
+  Write(v, out);
+  return out;
+}
+
 Response Json(const json::value& v, int status) {
   Response r;
   r.status = status;
-  r.body = json::serialize(v);
+  r.body = WriteJson(v);
   return r;
 }
 

@@ -47,6 +47,10 @@ class FieldReader {
   std::vector<FieldError> errors_;
 };
 
+// Serializes like json::serialize, but writes doubles the way people read them (71.43, not
+// 7.143E1; 31400 as 31400) with up to 15 significant digits; NaN and infinities become null.
+std::string WriteJson(const json::value& v);
+
 // 200 (or status) with a JSON body.
 Response Json(const json::value& v, int status = 200);
 Response NoContent();

@@ -153,6 +153,15 @@ std::vector<Route> AllRoutes() {
       {"POST", "/api/v1/parks/{park_id}/report-imports", kParkStaff, h::ImportReports, true},
       {"GET", "/api/v1/parks/{park_id}/report-export", kStaff, h::ExportReports},
       {"POST", "/api/v1/parks/{park_id}/enterprise-imports", kParkStaff, h::ImportEnterprises, true},
+      {"GET", "/api/v1/parks/{park_id}/report-fields", kAnyRole, h::GetParkReportFields},
+      {"PUT", "/api/v1/parks/{park_id}/report-fields", kAnyRole, h::PutParkReportFields},
+      {"GET", "/api/v1/parks/{park_id}/report-settings", kAnyRole, h::GetReportSettings},
+      {"PUT", "/api/v1/parks/{park_id}/report-settings", kAnyRole, h::PutReportSettings},
+      {"GET", "/api/v1/parks/{park_id}/cultivation/rules", kAnyRole, h::GetPoolRules},
+      {"PUT", "/api/v1/parks/{park_id}/cultivation/rules", kAnyRole, h::PutPoolRules},
+      {"GET", "/api/v1/parks/{park_id}/leading-group-mapping", kAnyRole, h::GetLeadingGroupMapping},
+      {"PUT", "/api/v1/parks/{park_id}/leading-group-mapping", kAnyRole, h::PutLeadingGroupMapping},
+      {"PATCH", "/api/v1/disposals/{id}", kAnyRole, h::UpdateZombieDisposal},
   });
 
   // -- land and evaluation (issue 6) --

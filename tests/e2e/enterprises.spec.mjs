@@ -84,3 +84,19 @@ export async function enterpriseScreensRender({ newPage, login, screenshot, expe
   await screenshot(page, 'enterprise-pools')
   expect((await page.getByTestId('pool-reserve-candidates').innerText()).includes('（演示）'), 'reserve candidates listed')
 }
+
+// Settings (月报与培育设置): a park admin edits the report field list; the server's field error is
+// shown next to the wrong cell and nothing is saved.
+export async function parkAdminSeesFieldErrorsInSettings({ newPage, login, screenshot, expect }) {
+  const page = await newPage()
+  await login(page, 'parkadmin', 'Park@2023demo')
+  await page.getByTestId('menu-enterprise-settings').click()
+  await page.getByTestId('settings-fields').waitFor()
+  const first = page.locator('[data-testid="settings-fields"] input').first()
+  await first.fill('Bad Code')
+  await page.getByTestId('save-fields').click()
+  const err = page.locator('[data-testid="settings-fields"] .el-form-item__error').first()
+  await err.waitFor()
+  expect((await err.textContent()).includes('字段代码'), `error next to the code: ${await err.textContent()}`)
+  await screenshot(page, 'enterprise-settings-field-error')
+}

@@ -81,7 +81,8 @@ StatusOr<ParkReportingStatus> EnterpriseService::ReportingStatusOf(const Scope& 
 StatusOr<Breakdown> EnterpriseService::BreakdownOf(const Scope& s, int64_t park_id, const std::string& field,
                                                    int year) const {
   PARKHQ_RETURN_IF_ERROR(ReadablePark(s, park_id).status());
-  if (!FindField(fields_, field)) return Status::FieldInvalid("field", "未知字段：" + field);
+  PARKHQ_ASSIGN_OR_RETURN(auto fields, FieldsFor(park_id));
+  if (!FindField(fields, field)) return Status::FieldInvalid("field", "未知字段：" + field);
   EnterpriseFilter f;
   f.park_ids = {park_id};
   f.limit = 0;
@@ -111,7 +112,8 @@ StatusOr<Breakdown> EnterpriseService::BreakdownOf(const Scope& s, int64_t park_
 StatusOr<MovementResult> EnterpriseService::Movement(const Scope& s, int64_t park_id, const std::string& field,
                                                      Period period, bool ytd, int top_n) const {
   PARKHQ_RETURN_IF_ERROR(ReadablePark(s, park_id).status());
-  if (!FindField(fields_, field)) return Status::FieldInvalid("field", "未知字段：" + field);
+  PARKHQ_ASSIGN_OR_RETURN(auto fields, FieldsFor(park_id));
+  if (!FindField(fields, field)) return Status::FieldInvalid("field", "未知字段：" + field);
   MovementResult out;
   out.to = period;
   out.from = ytd ? Period{period.year, 1} : period;
@@ -149,7 +151,8 @@ StatusOr<std::array<std::optional<double>, 12>> EnterpriseService::ApprovedTotal
                                                                                 const std::string& field,
                                                                                 int year) const {
   PARKHQ_RETURN_IF_ERROR(ReadablePark(s, park_id).status());
-  if (!FindField(fields_, field)) return Status::FieldInvalid("field", "未知字段：" + field);
+  PARKHQ_ASSIGN_OR_RETURN(auto fields, FieldsFor(park_id));
+  if (!FindField(fields, field)) return Status::FieldInvalid("field", "未知字段：" + field);
   PARKHQ_ASSIGN_OR_RETURN(auto totals, repo_.ApprovedMonthlyTotals(field, {park_id}, year));
   return totals[park_id];
 }
@@ -167,7 +170,7 @@ StatusOr<Cultivation> EnterpriseService::CultivationOf(const Scope& s, int64_t p
   const Period as_of = as_of_in.value_or(LatestCompletePeriod(revenue, last_closed));
   std::map<int64_t, MonthlySeries> series;
   for (const auto& v : revenue) series[v.enterprise_id][v.period] = v.value;
-  const PoolsConfig cfg = DefaultPoolsConfig();
+  PARKHQ_ASSIGN_OR_RETURN(const PoolsConfig cfg, PoolsFor(park_id));
   Cultivation out;
   out.year = as_of.year;
   PARKHQ_ASSIGN_OR_RETURN(auto members, repo_.ListPoolMembers(park_id));
@@ -228,7 +231,7 @@ StatusOr<int64_t> EnterpriseService::AcceptCandidate(const Scope& s, int64_t par
                                                      int64_t enterprise_id, const std::string& note) const {
   PARKHQ_RETURN_IF_ERROR(ReadablePark(s, park_id).status());
   if (!s.CanAdminPark(park_id)) return Status::PermissionDenied("只有园区管理员可以调整培育库");
-  const PoolsConfig cfg = DefaultPoolsConfig();
+  PARKHQ_ASSIGN_OR_RETURN(const PoolsConfig cfg, PoolsFor(park_id));
   bool known = pool_code == "reserve" || pool_code == "watch";
   for (const auto& fp : cfg.flag_pools) known = known || fp.code == pool_code;
   if (!known) return Status::NotFound("培育库不存在：" + pool_code);

@@ -14,6 +14,8 @@
 #include "common/time.h"
 #include "domain/access/scope.h"
 #include "domain/enterprise/enterprise.h"
+#include "domain/enterprise/industry.h"
+#include "domain/enterprise/pools_calc.h"
 #include "domain/enterprise/report.h"
 #include "domain/enterprise/report_state.h"
 #include "domain/enterprise/zombie_calc.h"
@@ -152,6 +154,20 @@ class EnterpriseRepository {
   virtual StatusOr<int64_t> AddPoolMember(const PoolMember& m, const Scope& who) = 0;
   virtual StatusOr<std::vector<DisposalRecord>> ListDisposals(int64_t park_id) = 0;
   virtual StatusOr<int64_t> AddDisposal(const DisposalRecord& d, const Scope& who) = 0;
+  virtual StatusOr<std::optional<DisposalRecord>> FindDisposal(int64_t id) = 0;
+  // Replaces measure, unit, due, status, completed_on and note; audited.
+  virtual Status UpdateDisposal(const DisposalRecord& d, const Scope& who) = 0;
+
+  // --- per-park configuration (settings table; every write audited in the same transaction) ---
+  // nullopt when the park has nothing stored (the defaults apply).
+  virtual StatusOr<std::optional<std::vector<ReportField>>> FindReportFields(int64_t park_id) = 0;
+  virtual Status SaveReportFields(int64_t park_id, const std::vector<ReportField>& fields, const Scope& who) = 0;
+  virtual Status SaveDeadlineDay(int64_t park_id, int day, const Scope& who) = 0;
+  virtual StatusOr<std::optional<PoolsConfig>> FindPoolsConfig(int64_t park_id) = 0;
+  virtual Status SavePoolsConfig(int64_t park_id, const PoolsConfig& config, const Scope& who) = 0;
+  virtual StatusOr<std::optional<std::vector<LeadingGroupRule>>> FindLeadingGroupRules(int64_t park_id) = 0;
+  virtual Status SaveLeadingGroupRules(int64_t park_id, const std::vector<LeadingGroupRule>& rules,
+                                       const Scope& who) = 0;
 };
 
 }  // namespace parkhq::enterprise

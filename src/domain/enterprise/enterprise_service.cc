@@ -57,7 +57,10 @@ StatusOr<Enterprise> EnterpriseService::Create(const Scope& s, Enterprise e) con
       return Status::Validation("企业信息有误", {{"sub_park_id", "子园区不属于所选园区"}});
   }
   PARKHQ_RETURN_IF_ERROR(ValidateEnterprise(e, industries_));
-  if (!e.leading_group_manual) e.leading_group = mapping_.Classify(e.industry_code);
+  if (!e.leading_group_manual) {
+    PARKHQ_ASSIGN_OR_RETURN(auto mapping, MappingFor(e.park_id));
+    e.leading_group = mapping.Classify(e.industry_code);
+  }
   PARKHQ_ASSIGN_OR_RETURN(auto dup, repo_.FindIdByUscc(e.uscc));
   if (dup) return Status::Conflict("统一社会信用代码已登记（企业编号 " + std::to_string(*dup) + "）",
                                    {{"uscc", "统一社会信用代码已存在"}});
@@ -93,7 +96,10 @@ StatusOr<Enterprise> EnterpriseService::Update(const Scope& s, Enterprise e, con
       return Status::Validation("企业信息有误", {{"sub_park_id", "子园区不属于该企业所在园区"}});
   }
   PARKHQ_RETURN_IF_ERROR(ValidateEnterprise(e, industries_));
-  if (!e.leading_group_manual) e.leading_group = mapping_.Classify(e.industry_code);
+  if (!e.leading_group_manual) {
+    PARKHQ_ASSIGN_OR_RETURN(auto mapping, MappingFor(e.park_id));
+    e.leading_group = mapping.Classify(e.industry_code);
+  }
   const Date today = today_();
   if (e.above_scale != cur.above_scale && (!e.scale_changed_on || e.scale_changed_on == cur.scale_changed_on))
     e.scale_changed_on = today;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "domain/enterprise/contribution_calc.h"
+#include "domain/enterprise/pools_calc.h"
 #include "domain/enterprise/enterprise_repository.h"
 #include "domain/enterprise/report_import.h"
 #include "domain/enterprise/reporting_calc.h"
@@ -36,6 +37,8 @@ struct ReportView {
   QueueItem queue;
   std::optional<Date> exception_until;
   bool editable = false;               // may the caller edit it now?
+  std::vector<ReportField> fields;     // the park's configured field list (report.values may also
+                                       // hold values of removed fields: kept, not shown)
 };
 
 struct QueueEntry {
@@ -99,6 +102,7 @@ class EnterpriseService {
                     std::function<Date()> today = Today);
 
   const IndustryTable& industries() const { return industries_; }
+  // The defaults (a park's own configuration: the *Of methods below).
   const LeadingGroupMapping& mapping() const { return mapping_; }
   const std::vector<ReportField>& fields() const { return fields_; }
 
@@ -170,6 +174,25 @@ class EnterpriseService {
                                            int consecutive_months) const;
   StatusOr<int64_t> AddDisposal(const Scope& s, int64_t enterprise_id, const ZombieDisposal& d,
                                 const std::string& note) const;
+  StatusOr<DisposalRecord> GetDisposal(const Scope& s, int64_t id) const;
+  // `r` is the complete new record (the handler merges a PATCH into GetDisposal()). Park admins.
+  StatusOr<DisposalRecord> UpdateDisposal(const Scope& s, const DisposalRecord& r) const;
+
+  // --- per-park configuration (stored under the top-level park; a sub-park uses its park's) ---
+  // Reads: park staff, departments, leaders of the park (enterprise users may read the field list
+  // of their own park); writes: park admins (403 others, 404 parks outside the scope). Audited.
+  StatusOr<std::vector<ReportField>> ReportFieldsOf(const Scope& s, int64_t park_id) const;
+  // ValidateReportFields, at least one field, and the park's stored rules must still compile
+  // (details "fields"). Removing a field keeps the stored values (hidden).
+  Status SetReportFields(const Scope& s, int64_t park_id, const std::vector<ReportField>& fields) const;
+  StatusOr<int> DeadlineDayOf(const Scope& s, int64_t park_id) const;
+  Status SetDeadlineDay(const Scope& s, int64_t park_id, int day) const;  // 1..28, details "deadline_day"
+  StatusOr<PoolsConfig> PoolsConfigOf(const Scope& s, int64_t park_id) const;
+  Status SetPoolsConfig(const Scope& s, int64_t park_id, const PoolsConfig& config) const;
+  StatusOr<std::vector<LeadingGroupRule>> LeadingGroupRulesOf(const Scope& s, int64_t park_id) const;
+  // Validated by LeadingGroupMapping::Create against the industry table. Applies to enterprises
+  // created or edited afterwards (whose group is not set by hand).
+  Status SetLeadingGroupRules(const Scope& s, int64_t park_id, const std::vector<LeadingGroupRule>& rules) const;
 
  private:
   // 404 unknown / outside the parks; 403 another enterprise for an enterprise user.
@@ -181,6 +204,14 @@ class EnterpriseService {
   Status CheckAction(const Scope& s, const Enterprise& e, ReportAction a, const ReportView& v,
                      const std::string& reason) const;
   std::string NameOf(int64_t id) const;
+  // The top-level park of a park (itself when it has no parent); 404 when unknown.
+  StatusOr<int64_t> TopPark(int64_t park_id) const;
+  // Park admin of the park (403 enterprise / department / leader / read-only, 404 outside): the top park.
+  StatusOr<int64_t> AdminPark(const Scope& s, int64_t park_id) const;
+  // A park's configuration (defaults when none stored); park_id may be a sub-park.
+  StatusOr<std::vector<ReportField>> FieldsFor(int64_t park_id) const;
+  StatusOr<LeadingGroupMapping> MappingFor(int64_t park_id) const;
+  StatusOr<PoolsConfig> PoolsFor(int64_t park_id) const;
   Period LastClosedMonth() const;
 
   EnterpriseRepository& repo_;

@@ -77,6 +77,7 @@ StatusOr<ImportResult> EnterpriseService::ImportReports(const Scope& s, int64_t 
   std::unordered_map<int64_t, std::map<Period, ReportState>> existing;
   for (const auto& r : existing_reports) existing[r.enterprise_id][r.period] = r.state;
   PARKHQ_ASSIGN_OR_RETURN(auto rules, CompiledRulesFor(park_id));
+  PARKHQ_ASSIGN_OR_RETURN(const auto fields, FieldsFor(park_id));
 
   ImportResult result;
   auto add_error = [&](int64_t row, std::string column, std::string message) {
@@ -88,7 +89,7 @@ StatusOr<ImportResult> EnterpriseService::ImportReports(const Scope& s, int64_t 
     add_error(0, "", "文件为空");
     return result;
   }
-  Layout layout = ReadLayout(cells, fields_, result.errors);
+  Layout layout = ReadLayout(cells, fields, result.errors);
   if (!result.errors.empty()) return result;
 
   const Period last_closed = LastClosedMonth();
@@ -153,7 +154,7 @@ StatusOr<ImportResult> EnterpriseService::ImportReports(const Scope& s, int64_t 
     ReportInput input;
     input.values = row->values;
     if (prev != last_row.end() && prev->second.first == row->period.AddMonths(-1)) input.last_month = &prev->second.second;
-    const ReportCheck check = CheckReport(input, fields_, rules);
+    const ReportCheck check = CheckReport(input, fields, rules);
     for (const auto& e : check.errors) {
       if (e.field.rfind("explanations.", 0) == 0) continue;  // a warning to explain: not blocking here
       add_error(row_no, e.field.substr(e.field.find('.') + 1), e.message);

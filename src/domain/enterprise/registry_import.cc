@@ -55,6 +55,7 @@ StatusOr<ImportResult> EnterpriseService::ImportEnterprises(const Scope& s, int6
   PARKHQ_ASSIGN_OR_RETURN(auto park, ReadablePark(s, park_id));
   if (!s.CanAdminPark(park_id)) return Status::PermissionDenied("只有园区管理员可以导入企业名录");
   const int64_t top = park.parent_id.value_or(park.id);
+  PARKHQ_ASSIGN_OR_RETURN(const auto mapping, MappingFor(top));
   PARKHQ_ASSIGN_OR_RETURN(auto parks, org_.ListParks());
   ImportResult result;
   auto add_error = [&](int64_t row, std::string column, std::string message) {
@@ -160,7 +161,7 @@ StatusOr<ImportResult> EnterpriseService::ImportEnterprises(const Scope& s, int6
       if (dup) bad("uscc", "统一社会信用代码已登记（企业编号 " + std::to_string(*dup) + "）");
     }
     if (!ok) continue;
-    e.leading_group = mapping_.Classify(e.industry_code);
+    e.leading_group = mapping.Classify(e.industry_code);
     if (e.above_scale) e.scale_changed_on = e.moved_in_on;
     items.push_back(std::move(e));
   }

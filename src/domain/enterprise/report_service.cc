@@ -11,8 +11,26 @@ Period EnterpriseService::LastClosedMonth() const { return today_().period().Add
 
 StatusOr<std::vector<CompiledRule>> EnterpriseService::CompiledRulesFor(int64_t park_id) const {
   PARKHQ_ASSIGN_OR_RETURN(auto stored, repo_.ListRules(park_id));
-  return CompileRules(stored ? *stored : DefaultValidationRules(fields_), fields_);
+  PARKHQ_ASSIGN_OR_RETURN(auto fields, FieldsFor(park_id));
+  return CompileRules(stored ? *stored : DefaultValidationRules(fields), fields);
 }
+
+namespace {
+// Only the values of configured fields (values of removed fields are kept in storage, not shown).
+FieldValues Visible(const FieldValues& v, const std::vector<ReportField>& fields) {
+  FieldValues out;
+  for (const auto& [k, x] : v)
+    if (FindField(fields, k)) out.emplace(k, x);
+  return out;
+}
+std::map<std::string, std::string> VisibleText(const std::map<std::string, std::string>& v,
+                                               const std::vector<ReportField>& fields) {
+  std::map<std::string, std::string> out;
+  for (const auto& [k, x] : v)
+    if (FindField(fields, k)) out.emplace(k, x);
+  return out;
+}
+}  // namespace
 
 StatusOr<ReportView> EnterpriseService::BuildView(const Scope& s, const Enterprise& e, Period period) const {
   ReportView v;
@@ -30,18 +48,19 @@ StatusOr<ReportView> EnterpriseService::BuildView(const Scope& s, const Enterpri
   }
   PARKHQ_ASSIGN_OR_RETURN(auto lm, repo_.FindReport(e.id, period.AddMonths(-1)));
   PARKHQ_ASSIGN_OR_RETURN(auto ly, repo_.FindReport(e.id, period.AddMonths(-12)));
-  if (lm) v.last_month = lm->values;
-  if (ly) v.last_year = ly->values;
+  PARKHQ_ASSIGN_OR_RETURN(v.fields, FieldsFor(e.park_id));
+  if (lm) v.last_month = Visible(lm->values, v.fields);
+  if (ly) v.last_year = Visible(ly->values, v.fields);
   PARKHQ_ASSIGN_OR_RETURN(v.exception_until, repo_.FindException(e.id, period));
   PARKHQ_ASSIGN_OR_RETURN(int day, repo_.DeadlineDay(e.park_id));
   const DeadlinePolicy policy{day};
   PARKHQ_ASSIGN_OR_RETURN(auto rules, CompiledRulesFor(e.park_id));
   ReportInput in;
-  in.values = v.report.values;
-  in.explanations = v.report.explanations;
+  in.values = Visible(v.report.values, v.fields);
+  in.explanations = VisibleText(v.report.explanations, v.fields);
   in.last_month = v.last_month ? &*v.last_month : nullptr;
   in.last_year = v.last_year ? &*v.last_year : nullptr;
-  v.check = CheckReport(in, fields_, rules);
+  v.check = CheckReport(in, v.fields, rules);
   const Date today = today_();
   v.queue = ClassifyForQueue(stored ? std::optional(stored->state) : std::nullopt, period, today, policy,
                              v.exception_until);
@@ -75,16 +94,21 @@ StatusOr<ReportView> EnterpriseService::SaveReport(const Scope& s, int64_t enter
   PARKHQ_RETURN_IF_ERROR(CheckAction(s, e, ReportAction::kEdit, v, ""));
   std::vector<FieldError> errs;
   for (const auto& [code, value] : values) {
-    if (!FindField(fields_, code)) errs.push_back({"values." + code, "未知字段"});
+    if (!FindField(v.fields, code)) errs.push_back({"values." + code, "未知字段"});
     else if (!std::isfinite(value)) errs.push_back({"values." + code, "数值无效"});
   }
   for (auto it = explanations.begin(); it != explanations.end();) {
-    if (!FindField(fields_, it->first)) errs.push_back({"explanations." + it->first, "未知字段"});
+    if (!FindField(v.fields, it->first)) errs.push_back({"explanations." + it->first, "未知字段"});
     else if (it->second.size() > 2000) errs.push_back({"explanations." + it->first, "说明过长（最多 2000 字节）"});
     if (it->second.find_first_not_of(" \t\r\n") == std::string::npos) it = explanations.erase(it);
     else ++it;
   }
   if (!errs.empty()) return Status::Validation("月报数据有误", errs);
+  // Values and explanations of fields removed from the configuration are kept.
+  for (const auto& [k, x] : v.report.values)
+    if (!FindField(v.fields, k)) values.emplace(k, x);
+  for (const auto& [k, x] : v.report.explanations)
+    if (!FindField(v.fields, k)) explanations.emplace(k, x);
   v.report.values = std::move(values);
   v.report.explanations = std::move(explanations);
   PARKHQ_ASSIGN_OR_RETURN(v.report.state, NextReportState(v.report.state, ReportAction::kEdit));
@@ -182,13 +206,15 @@ StatusOr<std::vector<ValidationRule>> EnterpriseService::Rules(const Scope& s, i
   if (s.role != Role::kEnterprise) PARKHQ_RETURN_IF_ERROR(ReadablePark(s, park_id).status());
   else if (!s.CanReadPark(park_id)) return Status::NotFound("园区不存在或无权访问");
   PARKHQ_ASSIGN_OR_RETURN(auto stored, repo_.ListRules(park_id));
-  return stored ? *stored : DefaultValidationRules(fields_);
+  PARKHQ_ASSIGN_OR_RETURN(auto fields, FieldsFor(park_id));
+  return stored ? *stored : DefaultValidationRules(fields);
 }
 
 Status EnterpriseService::ReplaceRules(const Scope& s, int64_t park_id, const std::vector<ValidationRule>& rules) const {
   PARKHQ_RETURN_IF_ERROR(ReadablePark(s, park_id).status());
   if (!s.CanAdminPark(park_id)) return Status::PermissionDenied("只有园区管理员可以修改校验规则");
-  PARKHQ_RETURN_IF_ERROR(CompileRules(rules, fields_).status());
+  PARKHQ_ASSIGN_OR_RETURN(auto fields, FieldsFor(park_id));
+  PARKHQ_RETURN_IF_ERROR(CompileRules(rules, fields).status());
   return repo_.ReplaceRules(park_id, rules, s);
 }
 

@@ -52,8 +52,17 @@ json::object ValuesJson(const FieldValues& v) {
 }
 
 json::object ReportViewJson(const ReportView& v) {
+  // Only the park's configured fields are shown (values of removed fields stay stored).
   json::object expl;
-  for (const auto& [k, x] : v.report.explanations) expl[k] = x;
+  for (const auto& [k, x] : v.report.explanations)
+    if (FindField(v.fields, k)) expl[k] = x;
+  FieldValues visible;
+  for (const auto& [k, x] : v.report.values)
+    if (FindField(v.fields, k)) visible.emplace(k, x);
+  json::array fields;
+  for (const auto& f : v.fields)
+    fields.push_back({{"code", f.code}, {"name", f.name_zh}, {"unit", f.unit}, {"required", f.required},
+                      {"non_negative", f.non_negative}});
   json::array errors, warnings;
   for (const auto& f : v.check.errors) errors.push_back({{"field", f.field}, {"message", f.message}, {"rule", f.rule_code}});
   for (const auto& w : v.check.warnings)
@@ -66,8 +75,9 @@ json::object ReportViewJson(const ReportView& v) {
           {"exists", v.exists},
           {"state", ReportStateName(v.report.state)},
           {"state_name", ReportStateNameZh(v.report.state)},
-          {"values", ValuesJson(v.report.values)},
+          {"values", ValuesJson(visible)},
           {"explanations", std::move(expl)},
+          {"fields", std::move(fields)},
           {"reference",
            {{"last_month", v.last_month ? json::value(ValuesJson(*v.last_month)) : json::value(nullptr)},
             {"last_year", v.last_year ? json::value(ValuesJson(*v.last_year)) : json::value(nullptr)}}},
@@ -298,6 +308,10 @@ StatusOr<Response> ListIndustries(RequestContext& ctx, const Services& s) {
 }
 
 StatusOr<Response> ReportFields(RequestContext& ctx, const Services& s) {
+  if (ctx.request.Query("park_id")) {  // the park's configured list
+    ctx.params["park_id"] = *ctx.request.Query("park_id");
+    return GetParkReportFields(ctx, s);
+  }
   json::array items;
   for (const auto& f : s.enterprises->fields())
     items.push_back({{"code", f.code}, {"name", f.name_zh}, {"unit", f.unit}, {"required", f.required},

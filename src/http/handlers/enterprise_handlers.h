@@ -39,4 +39,15 @@ StatusOr<Response> ImportReports(RequestContext& ctx, const Services& s);
 StatusOr<Response> ExportReports(RequestContext& ctx, const Services& s);
 StatusOr<Response> ImportEnterprises(RequestContext& ctx, const Services& s);
 
+// Per-park configuration (enterprise_config_handlers.cc).
+StatusOr<Response> GetParkReportFields(RequestContext& ctx, const Services& s);
+StatusOr<Response> PutParkReportFields(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetReportSettings(RequestContext& ctx, const Services& s);
+StatusOr<Response> PutReportSettings(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetPoolRules(RequestContext& ctx, const Services& s);
+StatusOr<Response> PutPoolRules(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetLeadingGroupMapping(RequestContext& ctx, const Services& s);
+StatusOr<Response> PutLeadingGroupMapping(RequestContext& ctx, const Services& s);
+StatusOr<Response> UpdateZombieDisposal(RequestContext& ctx, const Services& s);
+
 }  // namespace parkhq::http::handlers

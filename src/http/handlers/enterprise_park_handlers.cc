@@ -341,7 +341,7 @@ StatusOr<Response> ExportReports(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(auto from, ParsePeriodParam(ctx.request.Query("from"), "from"));
   PARKHQ_ASSIGN_OR_RETURN(auto to, ParsePeriodParam(ctx.request.Query("to"), "to"));
   PARKHQ_ASSIGN_OR_RETURN(auto rows, s.enterprises->ExportReports(ctx.caller(), *park_id, from, to));
-  const auto& fields = s.enterprises->fields();
+  PARKHQ_ASSIGN_OR_RETURN(const auto fields, s.enterprises->ReportFieldsOf(ctx.caller(), *park_id));
   if (ctx.request.Query("format").value_or("csv") == "xlsx") {
     io::Sheet sheet;
     sheet.name = "企业月报";

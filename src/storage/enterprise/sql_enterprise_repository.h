@@ -48,12 +48,27 @@ class SqlEnterpriseRepository : public enterprise::EnterpriseRepository {
   StatusOr<int64_t> AddPoolMember(const enterprise::PoolMember& m, const Scope& who) override;
   StatusOr<std::vector<enterprise::DisposalRecord>> ListDisposals(int64_t park_id) override;
   StatusOr<int64_t> AddDisposal(const enterprise::DisposalRecord& d, const Scope& who) override;
+  StatusOr<std::optional<enterprise::DisposalRecord>> FindDisposal(int64_t id) override;
+  Status UpdateDisposal(const enterprise::DisposalRecord& d, const Scope& who) override;
+
+  StatusOr<std::optional<std::vector<enterprise::ReportField>>> FindReportFields(int64_t park_id) override;
+  Status SaveReportFields(int64_t park_id, const std::vector<enterprise::ReportField>& fields,
+                          const Scope& who) override;
+  Status SaveDeadlineDay(int64_t park_id, int day, const Scope& who) override;
+  StatusOr<std::optional<enterprise::PoolsConfig>> FindPoolsConfig(int64_t park_id) override;
+  Status SavePoolsConfig(int64_t park_id, const enterprise::PoolsConfig& config, const Scope& who) override;
+  StatusOr<std::optional<std::vector<enterprise::LeadingGroupRule>>> FindLeadingGroupRules(int64_t park_id) override;
+  Status SaveLeadingGroupRules(int64_t park_id, const std::vector<enterprise::LeadingGroupRule>& rules,
+                               const Scope& who) override;
 
   // Writes a whole report (header + values) without revisions or audit: the demo seed and bulk
   // imports, inside the caller's transaction.
   static Status InsertReportRaw(Connection& c, const enterprise::StoredReport& r);
 
  private:
+  StatusOr<std::optional<std::string>> GetSetting(int64_t park_id, const std::string& key);
+  // Upserts settings(park_id, key) and writes the audit row in the same transaction.
+  Status PutSetting(int64_t park_id, const std::string& key, const std::string& value, const Scope& who);
   Database& db_;
 };
 

@@ -144,6 +144,79 @@ TEST_P(EnterpriseRepoTest, ReportingStatusAndPools) {
   EXPECT_EQ(z->size(), 1u);
 }
 
+TEST_P(EnterpriseRepoTest, ParkConfigurationRoundTripsAndFallsBackToDefaults) {
+  const int64_t park = tops_[0];
+  auto none = repo_->FindReportFields(park);
+  ASSERT_TRUE(none.ok() && !*none);
+  auto fields = DefaultReportFields();
+  fields.push_back({"water", "用水量", "万吨", false, true});
+  ASSERT_TRUE(repo_->SaveReportFields(park, fields, Admin()).ok());
+  auto got = repo_->FindReportFields(park);
+  ASSERT_TRUE(got.ok() && *got);
+  ASSERT_EQ((*got)->size(), fields.size());
+  EXPECT_EQ((*got)->back().code, "water");
+  EXPECT_EQ((*got)->back().name_zh, "用水量");
+  EXPECT_TRUE((*got)->back().non_negative);
+  ASSERT_TRUE(repo_->SaveReportFields(park, DefaultReportFields(), Admin()).ok());  // upsert
+  EXPECT_EQ((*repo_->FindReportFields(park))->size(), DefaultReportFields().size());
+
+  ASSERT_TRUE(repo_->SaveDeadlineDay(park, 17, Admin()).ok());
+  EXPECT_EQ(*repo_->DeadlineDay(park), 17);
+
+  PoolsConfig cfg = DefaultPoolsConfig();
+  cfg.reserve.min_ttm_revenue = 1234.5;
+  cfg.watch.falling_months = 5;
+  cfg.flag_pools.pop_back();
+  ASSERT_TRUE(repo_->SavePoolsConfig(park, cfg, Admin()).ok());
+  auto pc = repo_->FindPoolsConfig(park);
+  ASSERT_TRUE(pc.ok() && *pc);
+  EXPECT_DOUBLE_EQ((*pc)->reserve.min_ttm_revenue, 1234.5);
+  EXPECT_EQ((*pc)->watch.falling_months, 5);
+  ASSERT_EQ((*pc)->flag_pools.size(), cfg.flag_pools.size());
+  EXPECT_EQ((*pc)->flag_pools[0].any_of_flags, cfg.flag_pools[0].any_of_flags);
+
+  auto rules = LeadingGroupMapping::Default().rules();
+  rules.push_back({"3011", LeadingGroup::kPower});
+  ASSERT_TRUE(repo_->SaveLeadingGroupRules(park, rules, Admin()).ok());
+  auto mr = repo_->FindLeadingGroupRules(park);
+  ASSERT_TRUE(mr.ok() && *mr);
+  EXPECT_EQ((*mr)->back().code_prefix, "3011");
+  EXPECT_EQ((*mr)->back().group, LeadingGroup::kPower);
+  // The service uses the park's mapping for a sub-park's new enterprise.
+  Enterprise e;
+  e.uscc = std::string("91620824MA9TCFG01") + UsccCheckCharacter("91620824MA9TCFG01").value_or('0');
+  e.name = "配置测试（演示）";
+  e.park_id = subs_[0];
+  e.industry_code = "3011";
+  auto created = service_->Create(Admin(), e);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  EXPECT_EQ(created->leading_group, LeadingGroup::kPower);
+}
+
+TEST_P(EnterpriseRepoTest, DisposalUpdateIsStored) {
+  DisposalRecord d;
+  d.park_id = tops_[0];
+  EnterpriseFilter f;
+  f.park_ids = {tops_[0]};
+  f.limit = 1;
+  auto list = repo_->List(f);
+  ASSERT_TRUE(list.ok() && !list->items.empty());
+  d.enterprise_id = list->items[0].id;
+  d.disposal.measure = "兼并重组";
+  d.disposal.responsible_unit = "工信局";
+  d.disposal.due = Date{2024, 6, 30};
+  auto id = repo_->AddDisposal(d, Admin());
+  ASSERT_TRUE(id.ok());
+  d.id = *id;
+  d.disposal.status = DisposalStatus::kDone;
+  d.disposal.completed_on = Date{2024, 5, 1};
+  ASSERT_TRUE(repo_->UpdateDisposal(d, Admin()).ok());
+  auto got = repo_->FindDisposal(*id);
+  ASSERT_TRUE(got.ok() && *got);
+  EXPECT_EQ((*got)->disposal.status, DisposalStatus::kDone);
+  EXPECT_EQ((*got)->disposal.completed_on, (Date{2024, 5, 1}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, EnterpriseRepoTest, testing::ValuesIn(testutil::TestEngines()),
                          testutil::EngineParamName);
 

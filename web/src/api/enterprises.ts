@@ -80,6 +80,7 @@ export interface ReportView {
   queue_status: string
   exception_until: string | null
   editable: boolean
+  fields?: ReportField[]
   return_reason: string | null
   reviewed_by: string | null
 }
@@ -215,7 +216,46 @@ const e = (id: number) => `/api/v1/enterprises/${id}`
 const r = (id: number, period: string) => `${e(id)}/reports/${period}`
 const p = (parkId: number) => `/api/v1/parks/${parkId}`
 
+export interface FlagPoolRule {
+  code: string
+  name: string
+  any_of_flags: string[]
+  target_flag: string
+  cycle_months: number
+}
+export interface PoolRules {
+  reserve: { min_ttm_revenue: number; max_ttm_revenue: number; growth_lookback_months: number; min_growth_pct: number }
+  reserve_cycle_months: number
+  watch: { ttm_revenue_below: number; falling_months: number }
+  watch_cycle_months: number
+  flag_pools: FlagPoolRule[]
+}
+export interface MappingRule {
+  code_prefix: string
+  group: string
+  group_name?: string
+  industry_name?: string | null
+}
+export interface DisposalPatch {
+  measure?: string
+  responsible_unit?: string
+  due?: string | null
+  status?: string
+  completed_on?: string | null
+  note?: string
+}
+
 export const enterprisesApi = {
+  parkFields: (parkId: number) => api.get<ListResponse<ReportField>>(`${p(parkId)}/report-fields`),
+  saveParkFields: (parkId: number, fields: ReportField[]) => api.put<ListResponse<ReportField>>(`${p(parkId)}/report-fields`, { fields }),
+  reportSettings: (parkId: number) => api.get<{ deadline_day: number }>(`${p(parkId)}/report-settings`),
+  saveReportSettings: (parkId: number, deadline_day: number) => api.put<{ deadline_day: number }>(`${p(parkId)}/report-settings`, { deadline_day }),
+  poolRules: (parkId: number) => api.get<PoolRules>(`${p(parkId)}/cultivation/rules`),
+  savePoolRules: (parkId: number, rules: PoolRules) => api.put<PoolRules>(`${p(parkId)}/cultivation/rules`, rules),
+  mapping: (parkId: number) => api.get<ListResponse<MappingRule>>(`${p(parkId)}/leading-group-mapping`),
+  saveMapping: (parkId: number, rules: MappingRule[]) => api.put<ListResponse<MappingRule>>(`${p(parkId)}/leading-group-mapping`, { rules }),
+  updateDisposal: (id: number, body: DisposalPatch) => api.patch<unknown>(`/api/v1/disposals/${id}`, body),
+
   list: (q: Query) => api.get<ListResponse<Enterprise>>('/api/v1/enterprises', q),
   get: (id: number) => api.get<Enterprise>(e(id)),
   create: (body: NewEnterprise) => api.post<Enterprise>('/api/v1/enterprises', body),

@@ -1,7 +1,22 @@
 // Messages of the enterprises module (Chinese first; English mirrors every key).
 export const zh = {
-  menu: { list: '企业名录', profile: '一企一档', report: '企业月报', review: '月报审核', status: '报送与分析', pools: '培育库' },
+  menu: { list: '企业名录', profile: '一企一档', report: '企业月报', review: '月报审核', status: '报送与分析', pools: '培育库', settings: '月报与培育设置' },
   demo: '演示数据',
+  settings: {
+    fields: '填报字段', deadline: '报送截止日', poolRules: '培育库规则', mapping: '主导产业对照',
+    code: '字段代码', fieldName: '字段名称', unit: '单位', required: '必填', nonNegative: '非负',
+    add: '添加', remove: '删除', save: '保存', saved: '已保存', reload: '重新加载', actions: '操作',
+    fieldsHint: '删除字段后，已填报的数值仍保留，只是不再显示；新增字段立即出现在月报表单中。',
+    deadlineDay: '每月截止日', deadlineHint: '期间结束后次月第 N 日（1-28）为报送截止日，逾期锁定，需园区管理员开放补报。',
+    reserve: '入规培育后备库（小升规）', minTtm: '近12个月营收下限（万元）', maxTtm: '近12个月营收上限（万元）',
+    lookback: '增长比较间隔（月）', minGrowth: '最低增长率（%）', reserveCycle: '培育周期（月）',
+    watch: '防退规监测名单', watchBelow: '近12个月营收低于（万元）', fallingMonths: '连续下降月数', watchCycle: '监测周期（月）',
+    flagPools: '按企业标识入库的培育库', poolCode: '代码', poolName: '名称', anyOf: '入库依据（具有任一标识）',
+    target: '目标标识', cycle: '周期（月）',
+    prefix: '行业代码前缀', mappingHint: '按行业代码最长前缀匹配；未匹配的行业归入“其他”。手工指定主导产业的企业不受影响。',
+    readOnly: '只有园区管理员可以修改设置',
+    flagNames: { high_tech: '高新技术企业', tech_sme: '科技型中小企业', specialized_sme: '专精特新中小企业', little_giant: '专精特新“小巨人”', green_factory: '绿色工厂', water_saving: '节水型企业' },
+  },
   uscc: '统一社会信用代码',
   name: '企业名称',
   park: '所在园区',
@@ -92,8 +107,23 @@ export const zh = {
 }
 
 export const en: typeof zh = {
-  menu: { list: 'Enterprises', profile: 'Enterprise profile', report: 'Monthly report', review: 'Report review', status: 'Reporting & analysis', pools: 'Cultivation pools' },
+  menu: { list: 'Enterprises', profile: 'Enterprise profile', report: 'Monthly report', review: 'Report review', status: 'Reporting & analysis', pools: 'Cultivation pools', settings: 'Report & pool settings' },
   demo: 'Demo data',
+  settings: {
+    fields: 'Report fields', deadline: 'Filing deadline', poolRules: 'Pool rules', mapping: 'Leading-group mapping',
+    code: 'Code', fieldName: 'Name', unit: 'Unit', required: 'Required', nonNegative: 'Non-negative',
+    add: 'Add', remove: 'Remove', save: 'Save', saved: 'Saved', reload: 'Reload', actions: 'Actions',
+    fieldsHint: 'Removing a field keeps the values already reported (hidden); a new field appears in the report form at once.',
+    deadlineDay: 'Deadline day', deadlineHint: 'Reports are due on day N (1-28) of the following month; afterwards the period locks unless a park admin opens late filing.',
+    reserve: 'Above-scale reserve', minTtm: 'Trailing-12-month revenue from (10k CNY)', maxTtm: 'Trailing-12-month revenue below (10k CNY)',
+    lookback: 'Growth compared over (months)', minGrowth: 'Minimum growth (%)', reserveCycle: 'Cycle (months)',
+    watch: 'Scale watch list', watchBelow: 'Trailing-12-month revenue below (10k CNY)', fallingMonths: 'Months falling in a row', watchCycle: 'Cycle (months)',
+    flagPools: 'Flag-based pools', poolCode: 'Code', poolName: 'Name', anyOf: 'Entry (any of these flags)',
+    target: 'Target flag', cycle: 'Cycle (months)',
+    prefix: 'Industry code prefix', mappingHint: 'The longest matching prefix wins; unmatched industries are "other". Enterprises with a group set by hand keep it.',
+    readOnly: 'Only park administrators can change settings',
+    flagNames: { high_tech: 'High-tech enterprise', tech_sme: 'Tech-based SME', specialized_sme: 'Specialized SME', little_giant: '"Little giant"', green_factory: 'Green factory', water_saving: 'Water-saving enterprise' },
+  },
   uscc: 'Unified social credit code',
   name: 'Name',
   park: 'Park',

@@ -33,6 +33,8 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   // -- projects --
   a->projects = std::make_unique<ProjectWiring>(*a->db, *a->org_repo);
   services.projects = &a->projects->module;
+  // Enterprises of the registry placed on chain links: shown on the chain map, they close 补链 gaps.
+  a->projects->crm.SetChainEnterprises(&a->projects->chain_enterprises);
 
   // -- enterprises --
   a->enterprise_repo = std::make_unique<storage::SqlEnterpriseRepository>(*a->db);

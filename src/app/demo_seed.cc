@@ -221,6 +221,12 @@ Status SeedDemo(storage::Database& db, bool fast_hash) {
   PARKHQ_RETURN_IF_ERROR(SeedLandDemo(db));  // land
   PARKHQ_RETURN_IF_ERROR(SeedEvaluationDemo(db));
 
+  // -- projects (after the enterprise registry) --
+  {
+    Status SeedChainEnterpriseDemo(storage::Database & db);  // app/project_demo.cc
+    PARKHQ_RETURN_IF_ERROR(SeedChainEnterpriseDemo(db));
+  }
+
   return Status::Ok();
 }
 

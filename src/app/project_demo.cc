@@ -276,4 +276,65 @@ Status SeedProjectDemo(storage::Database& db) {
   return tx.Commit();
 }
 
+// The enterprise registry's demo firms placed on fitting links of the demo chains (龙头/配套). Runs
+// after the enterprise demo; links left without firms or started projects show as 补链 gaps. One
+// transaction; does nothing when the park already has placements or the firms are missing.
+Status SeedChainEnterpriseDemo(storage::Database& db) {
+  struct Placement {
+    const char* firm;
+    const char* link;  // every link of the park with this name
+    const char* role;
+  };
+  static const Placement kPlacements[] = {
+      {"华亭煤制甲醇有限公司（演示）", "煤制甲醇", "龙头"},
+      {"华亭焦化有限公司（演示）", "煤炭", "配套"},
+      {"华亭煤制品加工厂（演示）", "煤炭", "配套"},
+      {"华亭合成氨化肥有限公司（演示）", "煤制合成氨", "龙头"},
+      {"华亭合成氨化肥有限公司（演示）", "尿素", "龙头"},
+      {"陇东聚烯烃新材料有限公司（演示）", "聚乙烯/聚丙烯", "龙头"},
+      {"陇东聚烯烃新材料有限公司（演示）", "聚丙烯", "龙头"},
+      {"华亭精细化工有限公司（演示）", "精细化工产品", "配套"},
+      {"华亭涂料科技有限公司（演示）", "精细化学品", "配套"},
+      {"华亭塑料制品有限公司（演示）", "改性塑料", "配套"},
+      {"华亭电厂（演示）", "火电", "龙头"},
+      {"华亭热电联产有限公司（演示）", "火电", "配套"},
+      {"华亭风电场（演示）", "光伏/风电", "龙头"},
+      {"华亭光伏发电有限公司（演示）", "光伏/风电", "配套"},
+      {"华亭铸造炼铁厂（演示）", "铸造生铁", "配套"},
+      {"华亭矿山机械制造有限公司（演示）", "铸件", "配套"},
+      {"华亭水泥有限公司（演示）", "煤矸石/粉煤灰", "龙头"},
+      {"华亭新型墙材有限公司（演示）", "新型建材", "龙头"},
+      {"华亭水泥制品厂（演示）", "装配式构件", "配套"},
+  };
+  PARKHQ_ASSIGN_OR_RETURN(auto conn, db.Acquire());
+  Connection& c = *conn;
+  PARKHQ_ASSIGN_OR_RETURN(auto parkRow, c.QueryOne("SELECT id FROM parks WHERE parent_id IS NULL ORDER BY id"));
+  if (!parkRow) return Status::Ok();
+  const int64_t park = parkRow->Int(0);
+  PARKHQ_ASSIGN_OR_RETURN(auto existing,
+                          c.QueryOne("SELECT COUNT(*) FROM chain_link_enterprises WHERE park_id = ?", {park}));
+  if (existing && existing->Int(0) > 0) return Status::Ok();
+  std::map<std::string, int64_t> firms;
+  std::multimap<std::string, int64_t> links;
+  PARKHQ_ASSIGN_OR_RETURN(auto firmRows,
+                          c.Query("SELECT id, name FROM enterprises WHERE park_id = ? AND is_demo = 1", {park}));
+  for (const auto& r : firmRows) firms[r.Text(1)] = r.Int(0);
+  PARKHQ_ASSIGN_OR_RETURN(auto linkRows, c.Query("SELECT id, name FROM chain_links WHERE park_id = ?", {park}));
+  for (const auto& r : linkRows) links.emplace(r.Text(1), r.Int(0));
+  const std::string now = NowIso();
+  storage::Transaction tx(c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  for (const auto& p : kPlacements) {
+    auto f = firms.find(p.firm);
+    if (f == firms.end()) continue;
+    auto [from, to] = links.equal_range(p.link);
+    for (auto it = from; it != to; ++it)
+      PARKHQ_RETURN_IF_ERROR(c.Exec("INSERT INTO chain_link_enterprises(park_id, link_id, enterprise_id, role, note, "
+                                    "created_at) VALUES (?,?,?,?,?,?)",
+                                    {park, it->second, f->second, std::string(p.role), std::string("演示数据"), now})
+                                 .status());
+  }
+  return tx.Commit();
+}
+
 }  // namespace parkhq::app

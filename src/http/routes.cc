@@ -117,6 +117,11 @@ std::vector<Route> AllRoutes() {
         {"POST", "/api/v1/chains/{id}/links", kParkStaff, h::SaveChainLink},
         {"PATCH", "/api/v1/chain-links/{link_id}", kParkStaff, h::SaveChainLink},
         {"DELETE", "/api/v1/chain-links/{link_id}", kParkStaff, h::DeleteChainLink},
+        // Enterprises of the park placed on chain links (龙头/配套).
+        {"GET", "/api/v1/parks/{park_id}/chain-links/{link_id}/enterprises", kProjectReaders, h::ListLinkEnterprises},
+        {"POST", "/api/v1/parks/{park_id}/chain-links/{link_id}/enterprises", kParkStaff, h::AttachLinkEnterprise},
+        {"DELETE", "/api/v1/parks/{park_id}/chain-links/{link_id}/enterprises/{enterprise_id}", kParkStaff,
+         h::DetachLinkEnterprise},
     });
   }
 

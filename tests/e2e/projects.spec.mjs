@@ -98,3 +98,34 @@ export async function ledgerAndChainMapRender({ newPage, login, screenshot, expe
   await screenshot(phone, 'projects-ledger-phone')
   expect(!(await hasHorizontalScroll(phone)), 'ledger scrolls horizontally at 390px')
 }
+
+// Enterprises on chain links: the demo firms show on the map; a park admin places a firm on the
+// 甲醇制烯烃 gap link (the gap tag goes away) and removes it again. Also opens the project settings page.
+export async function chainLinkEnterprisesAttachDetach({ newPage, login, screenshot, expect, baseUrl }) {
+  const page = await newPage()
+  await login(page)
+  await page.goto(`${baseUrl}/chains`)
+  await page.getByText('企业：华亭煤制甲醇有限公司（演示）').first().waitFor()
+  const link = page.locator('.link', { hasText: '甲醇制烯烃' }).first()
+  await link.getByText('补链').waitFor()
+  await link.getByTestId('link-enterprises').click()
+  const dialog = page.getByTestId('link-enterprises-dialog')
+  await dialog.getByText('该环节暂无企业').waitFor()
+  await dialog.getByTestId('attach-enterprise').click()
+  await page.keyboard.type('聚烯烃')
+  await page.locator('.el-select-dropdown__item', { hasText: '陇东聚烯烃新材料有限公司（演示）' }).first().click()
+  await dialog.getByTestId('attach-submit').click()
+  await dialog.locator('.el-table__row', { hasText: '陇东聚烯烃新材料有限公司（演示）' }).waitFor()
+  await link.getByText('企业：陇东聚烯烃新材料有限公司（演示）').waitFor()
+  // The gap tag fades out (el-tag transition): wait for it to leave.
+  await link.getByText('补链').waitFor({ state: 'detached', timeout: 5000 })
+  expect(!(await link.innerText()).includes('补链'), 'the 甲醇制烯烃 link is no gap with an enterprise on it')
+  await screenshot(page, 'projects-chain-enterprises')
+  await dialog.getByRole('button', { name: '移出' }).click()
+  await page.locator('.el-message-box__btns .el-button--primary').click()
+  await dialog.getByText('该环节暂无企业').waitFor()
+  await link.getByText('补链').waitFor()
+  await page.goto(`${baseUrl}/projects/settings`)
+  await page.getByTestId('project-settings').getByText('停滞预警期限').waitFor()
+  await screenshot(page, 'projects-settings')
+}

@@ -82,4 +82,35 @@ class ChainEnterpriseSource {
   virtual StatusOr<std::map<int64_t, std::vector<LinkMember>>> EnterprisesByLink(int64_t park_id) = 0;
 };
 
+// An enterprise of the park placed on a chain link (chain_link_enterprises), with the registry's
+// name and status.
+struct LinkEnterprise {
+  int64_t park_id = 0;
+  int64_t link_id = 0;
+  int64_t enterprise_id = 0;
+  std::string name, status;  // from the enterprise registry
+  std::string role;          // e.g. 龙头 / 配套
+  std::string note;
+  std::string created_at;
+};
+
+// The registry's view of one enterprise (the enterprises table, owned by the enterprise module).
+struct ChainEnterpriseRef {
+  int64_t id = 0;
+  int64_t park_id = 0;
+  std::optional<int64_t> sub_park_id;
+  std::string name, status;
+};
+
+// Storage of the link ↔ enterprise placements; also the ChainEnterpriseSource of the chain map.
+class ChainEnterpriseRepository : public ChainEnterpriseSource {
+ public:
+  virtual StatusOr<std::vector<LinkEnterprise>> ListLinkEnterprises(int64_t link_id) = 0;
+  virtual StatusOr<std::optional<ChainEnterpriseRef>> FindEnterprise(int64_t id) = 0;
+  // Conflict when the enterprise is already on the link.
+  virtual Status Attach(const LinkEnterprise& e, const Scope& who) = 0;
+  // NotFound when the enterprise is not on the link.
+  virtual Status Detach(int64_t park_id, int64_t link_id, int64_t enterprise_id, const Scope& who) = 0;
+};
+
 }  // namespace parkhq::project

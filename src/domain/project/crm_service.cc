@@ -182,7 +182,9 @@ StatusOr<std::vector<ChainView>> CrmService::ChainMap(const Scope& s, int64_t pa
       const bool built = std::any_of(lv.projects.begin(), lv.projects.end(), [](const LinkMember& m) {
         return m.status == "started" || m.status == "completed" || m.status == "production";
       });
-      lv.gap = !built && lv.enterprises.empty();
+      const bool firms = std::any_of(lv.enterprises.begin(), lv.enterprises.end(),
+                                     [](const LinkMember& m) { return m.status != "closed"; });
+      lv.gap = !built && !firms;
       v.links.push_back(std::move(lv));
     }
     c.links.clear();
@@ -230,6 +232,52 @@ Status CrmService::DeleteLink(const Scope& s, int64_t link_id) const {
   if (!cur || !s.CanReadPark(cur->park_id)) return Status::NotFound("产业链环节不存在或无权访问");
   if (s.read_only || !s.CanAdminPark(cur->park_id)) return Status::PermissionDenied("只有园区管理员可以编辑产业链");
   return repo_.DeleteLink(*cur, s);
+}
+
+StatusOr<ChainLink> CrmService::LinkOfPark(const Scope& s, int64_t park_id, int64_t link_id) const {
+  PARKHQ_RETURN_IF_ERROR(CheckRead(s, park_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto l, repo_.FindLink(link_id));
+  if (!l || l->park_id != park_id) return Status::NotFound("产业链环节不存在或无权访问");
+  return std::move(*l);
+}
+
+StatusOr<ChainEnterpriseRepository*> CrmService::ChainEnterprises() const {
+  if (!chain_enterprises_) return Status::Unavailable("产业链企业功能未启用");
+  return chain_enterprises_;
+}
+
+StatusOr<std::vector<LinkEnterprise>> CrmService::LinkEnterprises(const Scope& s, int64_t park_id,
+                                                                  int64_t link_id) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto link, LinkOfPark(s, park_id, link_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto* r, ChainEnterprises());
+  return r->ListLinkEnterprises(link.id);
+}
+
+StatusOr<LinkEnterprise> CrmService::AttachEnterprise(const Scope& s, LinkEnterprise e) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto link, LinkOfPark(s, e.park_id, e.link_id));
+  if (s.read_only || !s.CanAdminPark(link.park_id)) return Status::PermissionDenied("只有园区管理员可以编辑产业链");
+  PARKHQ_ASSIGN_OR_RETURN(auto* r, ChainEnterprises());
+  std::vector<FieldError> errs;
+  if (e.role.size() > 60) errs.push_back({"role", "角色过长"});
+  if (e.note.size() > 2000) errs.push_back({"note", "备注过长"});
+  std::optional<ChainEnterpriseRef> ent;
+  if (e.enterprise_id > 0) {
+    PARKHQ_ASSIGN_OR_RETURN(ent, r->FindEnterprise(e.enterprise_id));
+  }
+  if (!ent || (ent->park_id != link.park_id && ent->sub_park_id != link.park_id))
+    errs.push_back({"enterprise_id", "企业不存在或不属于本园区"});
+  if (!errs.empty()) return Status::Validation("环节企业信息有误", errs);
+  PARKHQ_RETURN_IF_ERROR(r->Attach(e, s));
+  e.name = ent->name;
+  e.status = ent->status;
+  return e;
+}
+
+Status CrmService::DetachEnterprise(const Scope& s, int64_t park_id, int64_t link_id, int64_t enterprise_id) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto link, LinkOfPark(s, park_id, link_id));
+  if (s.read_only || !s.CanAdminPark(link.park_id)) return Status::PermissionDenied("只有园区管理员可以编辑产业链");
+  PARKHQ_ASSIGN_OR_RETURN(auto* r, ChainEnterprises());
+  return r->Detach(link.park_id, link.id, enterprise_id, s);
 }
 
 }  // namespace parkhq::project

@@ -32,6 +32,11 @@ class CrmService {
   CrmService(CrmRepository& repo, OrgRepository& org) : repo_(repo), org_(org) {}
   // The enterprise module calls this once at wiring time (nullptr = none).
   void SetEnterpriseSource(ChainEnterpriseSource* src) { enterprises_ = src; }
+  // The placements of enterprises on links (also used as the enterprise source of the chain map).
+  void SetChainEnterprises(ChainEnterpriseRepository* r) {
+    chain_enterprises_ = r;
+    enterprises_ = r;
+  }
 
   StatusOr<std::vector<Investor>> ListInvestors(const Scope& s, std::optional<int64_t> park_id, const std::string& q) const;
   StatusOr<Investor> GetInvestor(const Scope& s, int64_t id) const;
@@ -53,7 +58,15 @@ class CrmService {
   StatusOr<ChainLink> SaveLink(const Scope& s, ChainLink l) const;   // create when id == 0
   Status DeleteLink(const Scope& s, int64_t link_id) const;
 
+  // Enterprises placed on a link of the park: staff and leaders read; park staff attach/detach
+  // (the enterprise must belong to the park, else Validation on enterprise_id).
+  StatusOr<std::vector<LinkEnterprise>> LinkEnterprises(const Scope& s, int64_t park_id, int64_t link_id) const;
+  StatusOr<LinkEnterprise> AttachEnterprise(const Scope& s, LinkEnterprise e) const;
+  Status DetachEnterprise(const Scope& s, int64_t park_id, int64_t link_id, int64_t enterprise_id) const;
+
  private:
+  StatusOr<ChainLink> LinkOfPark(const Scope& s, int64_t park_id, int64_t link_id) const;
+  StatusOr<ChainEnterpriseRepository*> ChainEnterprises() const;
   StatusOr<std::vector<int64_t>> Parks(const Scope& s, std::optional<int64_t> park_id) const;
   Status CheckRead(const Scope& s, int64_t park_id) const;
   Status CheckWrite(const Scope& s, int64_t park_id) const;
@@ -61,6 +74,7 @@ class CrmService {
   CrmRepository& repo_;
   OrgRepository& org_;
   ChainEnterpriseSource* enterprises_ = nullptr;
+  ChainEnterpriseRepository* chain_enterprises_ = nullptr;
 };
 
 }  // namespace parkhq::project

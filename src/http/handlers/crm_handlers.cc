@@ -299,4 +299,45 @@ StatusOr<Response> DeleteChainLink(RequestContext& ctx, const Services& s) {
   return NoContent();
 }
 
+namespace {
+json::object LinkEnterpriseJson(const project::LinkEnterprise& e) {
+  return {{"park_id", e.park_id}, {"link_id", e.link_id}, {"enterprise_id", e.enterprise_id},
+          {"name", e.name},       {"status", e.status},   {"role", e.role},
+          {"note", e.note},       {"created_at", e.created_at}};
+}
+}  // namespace
+
+StatusOr<Response> ListLinkEnterprises(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, PathId(ctx, "park_id", "园区"));
+  PARKHQ_ASSIGN_OR_RETURN(int64_t link_id, PathId(ctx, "link_id", "产业链环节"));
+  PARKHQ_ASSIGN_OR_RETURN(auto v, Crm(s).LinkEnterprises(ctx.caller(), park_id, link_id));
+  json::array items;
+  for (const auto& e : v) items.push_back(LinkEnterpriseJson(e));
+  return JsonList(std::move(items), static_cast<int64_t>(v.size()));
+}
+
+StatusOr<Response> AttachLinkEnterprise(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, PathId(ctx, "park_id", "园区"));
+  PARKHQ_ASSIGN_OR_RETURN(int64_t link_id, PathId(ctx, "link_id", "产业链环节"));
+  PARKHQ_ASSIGN_OR_RETURN(auto body, ParseBody(ctx.request));
+  FieldReader f(body);
+  project::LinkEnterprise e;
+  e.park_id = park_id;
+  e.link_id = link_id;
+  e.enterprise_id = f.Int("enterprise_id", true).value_or(0);
+  e.role = f.String("role", false, 60).value_or("");
+  e.note = f.String("note", false, 2000).value_or("");
+  PARKHQ_RETURN_IF_ERROR(f.Finish("环节企业信息有误"));
+  PARKHQ_ASSIGN_OR_RETURN(auto saved, Crm(s).AttachEnterprise(ctx.caller(), e));
+  return Json(LinkEnterpriseJson(saved), 201);
+}
+
+StatusOr<Response> DetachLinkEnterprise(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, PathId(ctx, "park_id", "园区"));
+  PARKHQ_ASSIGN_OR_RETURN(int64_t link_id, PathId(ctx, "link_id", "产业链环节"));
+  PARKHQ_ASSIGN_OR_RETURN(int64_t ent_id, PathId(ctx, "enterprise_id", "企业"));
+  PARKHQ_RETURN_IF_ERROR(Crm(s).DetachEnterprise(ctx.caller(), park_id, link_id, ent_id));
+  return NoContent();
+}
+
 }  // namespace parkhq::http::handlers

@@ -19,5 +19,8 @@ StatusOr<Response> GetChainMap(RequestContext& ctx, const Services& s);
 StatusOr<Response> SaveChain(RequestContext& ctx, const Services& s);      // POST park chains, PATCH chain
 StatusOr<Response> SaveChainLink(RequestContext& ctx, const Services& s);  // POST chain links, PATCH link
 StatusOr<Response> DeleteChainLink(RequestContext& ctx, const Services& s);
+StatusOr<Response> ListLinkEnterprises(RequestContext& ctx, const Services& s);
+StatusOr<Response> AttachLinkEnterprise(RequestContext& ctx, const Services& s);
+StatusOr<Response> DetachLinkEnterprise(RequestContext& ctx, const Services& s);
 
 }  // namespace parkhq::http::handlers

@@ -317,9 +317,10 @@ Status SqlCrmRepository::DeleteLink(const ChainLink& l, const Scope& who) {
   PARKHQ_RETURN_IF_ERROR(tx.status());
   PARKHQ_ASSIGN_OR_RETURN(auto used, c->QueryOne("SELECT (SELECT COUNT(*) FROM projects WHERE park_id = ? AND "
                                                  "chain_link_id = ?) + (SELECT COUNT(*) FROM leads WHERE park_id = ? "
-                                                 "AND chain_link_id = ?)",
-                                                 {l.park_id, l.id, l.park_id, l.id}));
-  if (used && used->Int(0) > 0) return Status::Conflict("该环节仍有项目或线索，不能删除");
+                                                 "AND chain_link_id = ?) + (SELECT COUNT(*) FROM chain_link_enterprises WHERE "
+                                                 "park_id = ? AND link_id = ?)",
+                                                 {l.park_id, l.id, l.park_id, l.id, l.park_id, l.id}));
+  if (used && used->Int(0) > 0) return Status::Conflict("该环节仍有项目、线索或企业，不能删除");
   PARKHQ_ASSIGN_OR_RETURN(auto before, Snapshot(*c, "SELECT * FROM chain_links WHERE id = ?", {l.id}));
   PARKHQ_RETURN_IF_ERROR(c->Exec("DELETE FROM chain_links WHERE id = ?", {l.id}).status());
   PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "delete", "chain_link", std::to_string(l.id), l.park_id, before, ""));

@@ -196,6 +196,28 @@ export interface ChainLinkView {
   enterprises: LinkMember[]
   gap: boolean
 }
+/** An enterprise of the park placed on a chain link (龙头/配套). */
+export interface LinkEnterprise {
+  park_id: number
+  link_id: number
+  enterprise_id: number
+  name: string
+  status: string
+  role: string
+  note: string
+  created_at: string
+}
+/** Park-level thresholds of the lights and the stuck-project warnings (GET/PUT project-settings). */
+export interface ProjectSettings {
+  start_red_after_months: number
+  progress_yellow_points: number
+  progress_red_points: number
+  limit_days: Record<'reserve' | 'signed' | 'landed' | 'started' | 'completed', number>
+}
+export const settingsApi = {
+  get: (parkId: number) => api.get<ProjectSettings>(`/api/v1/parks/${parkId}/project-settings`),
+  put: (parkId: number, body: ProjectSettings) => api.put<ProjectSettings>(`/api/v1/parks/${parkId}/project-settings`, body),
+}
 export interface ChainView {
   id: number
   name: string
@@ -257,6 +279,12 @@ export const crmApi = {
   saveLink: (chainId: number, l: { id?: number; name: string; position: string }) =>
     l.id ? api.patch(`/api/v1/chain-links/${l.id}`, l) : api.post(`/api/v1/chains/${chainId}/links`, l),
   deleteLink: (id: number) => api.del(`/api/v1/chain-links/${id}`),
+  linkEnterprises: (parkId: number, linkId: number) =>
+    api.get<ListResponse<LinkEnterprise>>(`/api/v1/parks/${parkId}/chain-links/${linkId}/enterprises`),
+  attachEnterprise: (parkId: number, linkId: number, body: { enterprise_id: number; role: string; note: string }) =>
+    api.post<LinkEnterprise>(`/api/v1/parks/${parkId}/chain-links/${linkId}/enterprises`, body),
+  detachEnterprise: (parkId: number, linkId: number, enterpriseId: number) =>
+    api.del(`/api/v1/parks/${parkId}/chain-links/${linkId}/enterprises/${enterpriseId}`),
 }
 
 /** URLs of the ledger export (XLSX or CSV) and the import template (GET with the session cookie). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ChainView, Project, Rate } from '@/api/projects'
-import { chainTree, groupByStage, ratesOption, stageTimeline } from './projectCharts'
+import { CHAIN_MEMBER_COLORS, chainTree, groupByStage, ratesOption, stageTimeline } from './projectCharts'
 
 const proj = (id: number, stage: Project['stage'], terminated: string | null = null) =>
   ({ id, stage, terminated_on: terminated, planned: {}, actual: {} }) as unknown as Project
@@ -40,6 +40,22 @@ describe('ratesOption', () => {
     expect(o.yAxis.data).toEqual(['开工率', '投产率'])
     expect(o.series[0].data[0]).toMatchObject({ value: 50, itemStyle: { color: '#e6a23c' } })
     expect(o.series[0].data[1].value).toBeNull()
+  })
+})
+
+describe('chainTree enterprises', () => {
+  it('shows enterprises in their own colour with a prefix', () => {
+    const chains: ChainView[] = [
+      { id: 1, name: '电力', links: [
+        { id: 3, name: '火电', position: 'up', gap: false, projects: [{ id: 5, name: '技改', status: 'started' }], investors: [{ id: 9, name: '某集团', status: 'lead' }],
+          enterprises: [{ id: 7, name: '华亭电厂（演示）', status: 'operating' }] },
+      ] },
+    ]
+    const link = chainTree('园区', chains, { gap: '补链', investor: '目标客商', enterprise: '企业' }).children![0].children![0]
+    const kids = link.children!
+    expect(kids.map((k) => k.name)).toEqual(['技改', '企业：华亭电厂（演示）', '目标客商：某集团'])
+    expect(new Set(kids.map((k) => k.itemStyle!.color)).size).toBe(3)
+    expect(kids[1].itemStyle!.color).toBe(CHAIN_MEMBER_COLORS.enterprise)
   })
 })
 

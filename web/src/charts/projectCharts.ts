@@ -79,9 +79,18 @@ export interface ChainTreeNode {
   label?: { color?: string; fontWeight?: string }
 }
 
-/** The chain map as a tree: park → chains → links → projects / target investors / enterprises.
- *  A gap link (补链) is red; its target investors are listed under it. */
-export function chainTree(parkName: string, chains: ChainView[], labels: { gap: string; investor: string }): ChainTreeNode {
+/** Colours of the three kinds of members on a link (also used by the view's legend). */
+export const CHAIN_MEMBER_COLORS = { project: '#409eff', enterprise: '#9a60b4', investor: '#e6a23c' } as const
+
+/** The chain map as a tree: park → chains → links → projects / enterprises / target investors.
+ *  A gap link (补链) is red; its target investors are listed under it. Enterprises are a third
+ *  colour, prefixed with labels.enterprise when given. */
+export function chainTree(
+  parkName: string,
+  chains: ChainView[],
+  labels: { gap: string; investor: string; enterprise?: string },
+): ChainTreeNode {
+  const ent = (name: string) => (labels.enterprise ? `${labels.enterprise}：${name}` : name)
   return {
     name: parkName,
     itemStyle: { color: '#409eff' },
@@ -93,9 +102,9 @@ export function chainTree(parkName: string, chains: ChainView[], labels: { gap: 
         itemStyle: { color: l.gap ? '#f56c6c' : '#67c23a', borderColor: l.gap ? '#f56c6c' : '#67c23a' },
         label: l.gap ? { color: '#f56c6c', fontWeight: 'bold' } : undefined,
         children: [
-          ...l.projects.map((p) => ({ name: p.name, itemStyle: { color: '#409eff' } })),
-          ...l.enterprises.map((e) => ({ name: e.name, itemStyle: { color: '#909399' } })),
-          ...l.investors.map((i) => ({ name: `${labels.investor}：${i.name}`, itemStyle: { color: '#e6a23c' } })),
+          ...l.projects.map((p) => ({ name: p.name, itemStyle: { color: CHAIN_MEMBER_COLORS.project } })),
+          ...l.enterprises.map((e) => ({ name: ent(e.name), itemStyle: { color: CHAIN_MEMBER_COLORS.enterprise } })),
+          ...l.investors.map((i) => ({ name: `${labels.investor}：${i.name}`, itemStyle: { color: CHAIN_MEMBER_COLORS.investor } })),
         ],
       })),
     })),

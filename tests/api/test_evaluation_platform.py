@@ -86,6 +86,8 @@ def test_eval_inputs_from_platform(api):
     skipped = {s["enterprise_id"]: s["reason"] for s in out["skipped"]}
     expect(eid not in skipped, f"enterprise with land computed: {out}")
     expect(nolan in skipped and "用地" in skipped[nolan], f"no land → skipped with a reason: {out}")
+    expect([k["enterprise_name"] for k in out["skipped"] if k["enterprise_id"] == nolan] == ["平台汇总测试企业2（演示）"],
+           f"skipped name: {out}")
     expect(inputs_of(pa, pid, nolan) is None, "nothing stored for the skipped enterprise")
 
     got = inputs_of(pa, pid, eid)
@@ -115,6 +117,10 @@ def test_eval_inputs_from_platform(api):
     for who in ("gxj", "leader"):
         r = api.as_user(who).post(url)
         expect(r.status == 403, f"{who}: {r.status}")
+    r = admin.post("/api/v1/users", {"username": "pf_qiye", "password": "Ent@2023demoX", "role": "enterprise",
+                                     "park_id": pid, "enterprise_id": eid})
+    expect(r.status in (201, 409), f"enterprise user: {r.status} {r.body[:200]!r}")
+    expect(api.as_user("pf_qiye", "Ent@2023demoX").post(url).status == 403, "enterprise user refused")
     other = admin.post("/api/v1/parks", {"name": "平台汇总外园区（演示）"}).json()["id"]
     r = pa.post(f"/api/v1/parks/{other}/evaluations/{YEAR}/inputs/from-platform")
     expect(r.status == 404, f"other park: {r.status}")

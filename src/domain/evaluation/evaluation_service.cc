@@ -210,12 +210,12 @@ StatusOr<FromPlatformView> EvaluationService::InputsFromPlatform(const Scope& s,
       return src != old->sources.end() && src->second == "platform";
     };
     if (f.approved_months == 0) {
-      v.skipped.push_back({f.enterprise_id, "本年度没有已审核的月报"});
+      v.skipped.push_back({f.enterprise_id, "本年度没有已审核的月报", f.name});
       continue;
     }
     const bool land_kept = old && !replaceable(old->input.land_mu, "land_mu");
     if (!land_kept && !(f.land_mu && *f.land_mu > 0)) {
-      v.skipped.push_back({f.enterprise_id, "未持有地块，用地面积缺失（用地面积为必填）"});
+      v.skipped.push_back({f.enterprise_id, "未持有地块，用地面积缺失（用地面积为必填）", f.name});
       continue;
     }
     InputRecord m = old ? *old : InputRecord{};
@@ -258,7 +258,7 @@ StatusOr<FromPlatformView> EvaluationService::InputsFromPlatform(const Scope& s,
         const auto dot = d.field.find('.');
         reason = (dot == std::string::npos ? d.field : d.field.substr(dot + 1)) + "：" + d.message;
       }
-      v.skipped.push_back({f.enterprise_id, reason});
+      v.skipped.push_back({f.enterprise_id, reason, f.name});
       continue;
     }
     m.confirmed_at.reset();  // changed figures need a fresh 一企一单 confirmation

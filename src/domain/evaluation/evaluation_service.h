@@ -76,6 +76,7 @@ struct PerMuView {
 struct SkippedEnterprise {
   int64_t enterprise_id = 0;
   std::string reason;
+  std::string enterprise_name;
 };
 struct FromPlatformView {
   int64_t enterprises = 0;                 // enterprises of the park considered

@@ -102,7 +102,7 @@ export interface Appeal {
 }
 
 export interface FromPlatformResult {
-  enterprises: number; updated: number; skipped: { enterprise_id: number; reason: string }[]
+  enterprises: number; updated: number; skipped: { enterprise_id: number; enterprise_name: string; reason: string }[]
 }
 
 const base = (parkId: number, year: number) => `/api/v1/parks/${parkId}/evaluations/${year}`

@@ -50,7 +50,8 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   a->land = std::make_unique<land::LandService>(*a->land_repo, *a->org_repo);
   services.land = a->land.get();
   a->evaluation_repo = std::make_unique<storage::SqlEvaluationRepository>(*a->db);
-  a->evaluation = std::make_unique<evaluation::EvaluationService>(*a->evaluation_repo);
+  a->evaluation_platform_repo = std::make_unique<storage::SqlPlatformFiguresRepository>(*a->db);
+  a->evaluation = std::make_unique<evaluation::EvaluationService>(*a->evaluation_repo, a->evaluation_platform_repo.get());
   services.evaluation = a->evaluation.get();
 
   // Report once, use everywhere: a park that sets monitoring.source.<code> to enterprise_reports

@@ -11,6 +11,7 @@
 #include "storage/database.h"
 #include "domain/evaluation/evaluation_service.h"  // evaluation module
 #include "storage/evaluation/sql_evaluation_repository.h"  // evaluation module
+#include "storage/evaluation/sql_platform_figures_repository.h"  // evaluation module
 #include "storage/sql_account_repository.h"
 #include "storage/sql_org_repository.h"
 #include "domain/land/land_service.h"
@@ -55,6 +56,7 @@ struct App {
   std::unique_ptr<storage::SqlLandRepository> land_repo;  // land
   std::unique_ptr<land::LandService> land;                // land
   std::unique_ptr<storage::SqlEvaluationRepository> evaluation_repo;
+  std::unique_ptr<storage::SqlPlatformFiguresRepository> evaluation_platform_repo;  // evaluation: inputs from platform
   std::unique_ptr<evaluation::EvaluationService> evaluation;
 
   // Report once, use everywhere: monitoring figures from enterprise reports and project investment.

@@ -204,6 +204,7 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/parks/{park_id}/evaluations/{year}/inputs", kAnyRole, h::GetEvalInputs},
       {"PUT", "/api/v1/parks/{park_id}/evaluations/{year}/inputs", kParkStaff, h::PutEvalInputs, true},
       {"POST", "/api/v1/parks/{park_id}/evaluations/{year}/inputs/import", kParkStaff, h::ImportEvalInputs, true},
+      {"POST", "/api/v1/parks/{park_id}/evaluations/{year}/inputs/from-platform", kParkStaff, h::EvalInputsFromPlatform},
       {"POST", "/api/v1/parks/{park_id}/evaluations/{year}/inputs/{enterprise_id}/confirm", kAnyRole,
        h::ConfirmEvalInput},
       {"POST", "/api/v1/parks/{park_id}/evaluations/{year}/run", kParkStaff, h::RunEvaluation},

@@ -50,3 +50,21 @@ export async function evaluationOnAPhone({ newPage, login, screenshot, expect, b
   expect((await page.getByTestId('eval-run').count()) === 0, 'a read-only leader has no run button')
   await screenshot(page, 'evaluation-phone')
 }
+
+// 从平台汇总: the park admin computes the year's inputs from approved reports and held parcels and
+// sees the counts (enterprises considered, updated, skipped with reasons).
+export async function inputsFromPlatformShowsCounts({ newPage, login, screenshot, expect }) {
+  const page = await newPage()
+  await login(page, 'parkadmin', 'Park@2023demo')
+  await page.getByTestId('menu-evaluation').click()
+  await page.waitForURL(/\/evaluation$/)
+  await page.locator('#tab-inputs').click()
+  const pane = page.locator('#pane-inputs')
+  await pane.getByTestId('inputs-from-platform').click()
+  await page.locator('.el-message-box .el-button--primary').click()
+  const result = pane.getByTestId('from-platform-result')
+  await result.waitFor()
+  const text = await result.innerText()
+  expect(/\d+/.test(text), `counts expected, saw "${text}"`)
+  await screenshot(page, 'evaluation-from-platform-desktop')
+}

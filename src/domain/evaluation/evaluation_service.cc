@@ -1,6 +1,7 @@
 #include "domain/evaluation/evaluation_service.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -147,6 +148,126 @@ StatusOr<std::vector<InputRecord>> EvaluationService::PutInputs(const Scope& s, 
   }
   PARKHQ_RETURN_IF_ERROR(repo_.UpsertInputs(park_id, year, merged, s));
   return merged;
+}
+
+namespace {
+
+// Input field ← monthly report field, with the unit factor (electricity is reported in 万kWh).
+struct PlatformField {
+  const char* input;
+  const char* report;
+  double factor;
+  std::optional<double> EnterpriseInput::*member;
+};
+const PlatformField kPlatformFields[] = {
+    {"tax", "tax", 1, &EnterpriseInput::tax},
+    {"value_added", "value_added", 1, &EnterpriseInput::value_added},
+    {"revenue", "revenue", 1, &EnterpriseInput::revenue},
+    {"energy_tce", "energy", 1, &EnterpriseInput::energy_tce},
+    {"emissions_t", "emissions", 1, &EnterpriseInput::emissions_t},
+    {"rnd", "rnd", 1, &EnterpriseInput::rnd},
+    {"electricity_kwh", "electricity", 10000, &EnterpriseInput::electricity_kwh},
+};
+
+bool SameValue(const std::optional<double>& a, const std::optional<double>& b) {
+  if (a.has_value() != b.has_value()) return false;
+  return !a || std::abs(*a - *b) <= 1e-9 * std::max(1.0, std::abs(*a));
+}
+
+bool SameSheet(const InputRecord& a, const InputRecord& b) {
+  const EnterpriseInput &x = a.input, &y = b.input;
+  return x.group == y.group && SameValue(x.land_mu, y.land_mu) && SameValue(x.tax, y.tax) &&
+         SameValue(x.value_added, y.value_added) && SameValue(x.revenue, y.revenue) &&
+         SameValue(x.energy_tce, y.energy_tce) && SameValue(x.emissions_t, y.emissions_t) &&
+         SameValue(x.employees_avg, y.employees_avg) && SameValue(x.rnd, y.rnd) &&
+         SameValue(x.electricity_kwh, y.electricity_kwh) && SameValue(a.output, b.output) &&
+         a.sources == b.sources && a.enterprise_name == b.enterprise_name && a.sub_park_id == b.sub_park_id &&
+         a.industry == b.industry;
+}
+
+}  // namespace
+
+StatusOr<FromPlatformView> EvaluationService::InputsFromPlatform(const Scope& s, int64_t park_id, int year) const {
+  PARKHQ_RETURN_IF_ERROR(RequireAdmin(s, park_id));
+  if (!platform_) return Status::Internal("平台数据读取未配置");
+  PARKHQ_ASSIGN_OR_RETURN(auto figures, platform_->LoadPlatformFigures(park_id, year));
+  PARKHQ_ASSIGN_OR_RETURN(auto stored, repo_.LoadInputs(park_id, year));
+  std::map<int64_t, const InputRecord*> by_id;
+  for (const auto& r : stored) by_id[r.input.enterprise_id] = &r;
+  PARKHQ_ASSIGN_OR_RETURN(auto saved, repo_.GetScheme(park_id, year));
+  auto resolved = Resolve(park_id, year, saved ? *saved : DefaultScheme());
+
+  FromPlatformView v;
+  v.enterprises = static_cast<int64_t>(figures.size());
+  std::vector<InputRecord> writes;
+  for (const auto& f : figures) {
+    auto it = by_id.find(f.enterprise_id);
+    const InputRecord* old = it == by_id.end() ? nullptr : it->second;
+    // A stored value may be replaced when it is absent or came from the platform itself.
+    auto replaceable = [&](const std::optional<double>& value, const char* field) {
+      if (!old || !value) return true;
+      auto src = old->sources.find(field);
+      return src != old->sources.end() && src->second == "platform";
+    };
+    if (f.approved_months == 0) {
+      v.skipped.push_back({f.enterprise_id, "本年度没有已审核的月报", f.name});
+      continue;
+    }
+    const bool land_kept = old && !replaceable(old->input.land_mu, "land_mu");
+    if (!land_kept && !(f.land_mu && *f.land_mu > 0)) {
+      v.skipped.push_back({f.enterprise_id, "未持有地块，用地面积缺失（用地面积为必填）", f.name});
+      continue;
+    }
+    InputRecord m = old ? *old : InputRecord{};
+    m.input.enterprise_id = f.enterprise_id;
+    m.input.group = f.above_scale ? Group::kAboveScale : Group::kBelowScale;
+    m.enterprise_name = f.name;
+    if (f.sub_park_id) m.sub_park_id = f.sub_park_id;
+    if (!m.industry && !f.leading_group.empty()) m.industry = f.leading_group;
+    auto set = [&](std::optional<double>& into, const char* field, std::optional<double> value) {
+      if (!replaceable(into, field)) return;
+      into = value;
+      if (value) m.sources[field] = "platform";
+      else m.sources.erase(field);
+    };
+    if (!land_kept) set(m.input.land_mu, "land_mu", f.land_mu);
+    for (const auto& pf : kPlatformFields) {
+      auto sum = f.sums.find(pf.report);
+      set(m.input.*pf.member, pf.input,
+          sum == f.sums.end() ? std::nullopt : std::optional<double>(sum->second * pf.factor));
+    }
+    {
+      auto sum = f.sums.find("employees");
+      auto n = f.months.find("employees");
+      set(m.input.employees_avg, "employees_avg",
+          sum == f.sums.end() || n == f.months.end() || n->second <= 0
+              ? std::nullopt
+              : std::optional<double>(sum->second / static_cast<double>(n->second)));
+    }
+    {
+      auto sum = f.sums.find("output");
+      set(m.output, "output", sum == f.sums.end() ? std::nullopt : std::optional<double>(sum->second));
+    }
+    if (old && SameSheet(*old, m)) continue;  // nothing changed: keep the confirmation
+    Status valid = ValidateInputs({m.input}, resolved.ok() ? &*resolved : nullptr);
+    if (!valid.ok()) {
+      if (!valid.IsValidation()) return valid;
+      std::string reason = valid.message();
+      if (!valid.details().empty()) {
+        const auto& d = valid.details().front();
+        const auto dot = d.field.find('.');
+        reason = (dot == std::string::npos ? d.field : d.field.substr(dot + 1)) + "：" + d.message;
+      }
+      v.skipped.push_back({f.enterprise_id, reason, f.name});
+      continue;
+    }
+    m.confirmed_at.reset();  // changed figures need a fresh 一企一单 confirmation
+    m.confirmed_by.reset();
+    writes.push_back(std::move(m));
+  }
+  if (!writes.empty()) PARKHQ_RETURN_IF_ERROR(repo_.UpsertInputs(park_id, year, writes, s));
+  v.updated = static_cast<int64_t>(writes.size());
+  return v;
 }
 
 StatusOr<std::vector<InputRecord>> EvaluationService::ListInputs(const Scope& s, int64_t park_id, int year) const {

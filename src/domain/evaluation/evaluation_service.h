@@ -13,6 +13,7 @@
 
 #include "domain/evaluation/comparison_calc.h"
 #include "domain/evaluation/evaluation_repository.h"
+#include "domain/evaluation/platform_figures_repository.h"
 #include "domain/evaluation/policy_calc.h"
 
 namespace parkhq::evaluation {
@@ -72,9 +73,21 @@ struct PerMuView {
   std::vector<PerMuFigure> by_group;
 };
 
+struct SkippedEnterprise {
+  int64_t enterprise_id = 0;
+  std::string reason;
+  std::string enterprise_name;
+};
+struct FromPlatformView {
+  int64_t enterprises = 0;                 // enterprises of the park considered
+  int64_t updated = 0;                     // sheets written (changed values only)
+  std::vector<SkippedEnterprise> skipped;  // no approved report, no land, invalid figures …
+};
+
 class EvaluationService {
  public:
-  explicit EvaluationService(EvaluationRepository& repo) : repo_(repo) {}
+  explicit EvaluationService(EvaluationRepository& repo, PlatformFiguresRepository* platform = nullptr)
+      : repo_(repo), platform_(platform) {}
 
   StatusOr<SchemeView> GetScheme(const Scope& s, int64_t park_id, int year) const;
   // 422 with the domain's field errors; staff only.
@@ -86,6 +99,12 @@ class EvaluationService {
                                                const std::vector<InputRecord>& items) const;
   StatusOr<std::vector<InputRecord>> ListInputs(const Scope& s, int64_t park_id, int year) const;
   StatusOr<InputRecord> ConfirmInput(const Scope& s, int64_t park_id, int year, int64_t enterprise_id) const;
+  // Computes the year's inputs from the platform (staff only): per enterprise of the registry, the
+  // sums of its APPROVED monthly reports of the year (electricity 万kWh → kWh, employees_avg = the
+  // average over the months that reported it) and land_mu = Σ area of the parcels it holds; group
+  // from the registry's 规上 flag. A value whose stored source is not "platform" (imported or
+  // manual) is kept. Enterprises without approved reports or without land are skipped.
+  StatusOr<FromPlatformView> InputsFromPlatform(const Scope& s, int64_t park_id, int year) const;
 
   StatusOr<RunView> Run(const Scope& s, int64_t park_id, int year) const;
   StatusOr<RunView> Results(const Scope& s, int64_t park_id, int year) const;
@@ -112,6 +131,7 @@ class EvaluationService {
   Status RequireRead(const Scope& s, int64_t park_id) const;
   Status RequireAdmin(const Scope& s, int64_t park_id) const;
   EvaluationRepository& repo_;
+  PlatformFiguresRepository* platform_ = nullptr;
 };
 
 }  // namespace parkhq::evaluation

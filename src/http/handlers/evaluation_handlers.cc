@@ -544,6 +544,15 @@ StatusOr<Response> ConfirmEvalInput(RequestContext& ctx, const Services& s) {
   return Json(InputJson(r));
 }
 
+StatusOr<Response> EvalInputsFromPlatform(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(auto py, ReadParkYear(ctx));
+  PARKHQ_ASSIGN_OR_RETURN(auto v, Svc(s).InputsFromPlatform(ctx.caller(), py.park_id, py.year));
+  json::array skipped;
+  for (const auto& k : v.skipped) skipped.push_back(
+        json::object{{"enterprise_id", k.enterprise_id}, {"enterprise_name", k.enterprise_name}, {"reason", k.reason}});
+  return Json({{"enterprises", v.enterprises}, {"updated", v.updated}, {"skipped", std::move(skipped)}});
+}
+
 StatusOr<Response> RunEvaluation(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(auto py, ReadParkYear(ctx));
   PARKHQ_ASSIGN_OR_RETURN(auto v, Svc(s).Run(ctx.caller(), py.park_id, py.year));

@@ -14,6 +14,8 @@ StatusOr<Response> PutEvalInputs(RequestContext& ctx, const Services& s);
 StatusOr<Response> ImportEvalInputs(RequestContext& ctx, const Services& s);
 StatusOr<Response> ConfirmEvalInput(RequestContext& ctx, const Services& s);
 StatusOr<Response> RunEvaluation(RequestContext& ctx, const Services& s);
+// POST …/evaluations/{year}/inputs/from-platform → {"enterprises","updated","skipped":[{enterprise_id,reason}]}
+StatusOr<Response> EvalInputsFromPlatform(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetEvaluation(RequestContext& ctx, const Services& s);
 StatusOr<Response> EvalWhatIf(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetEvalMigration(RequestContext& ctx, const Services& s);

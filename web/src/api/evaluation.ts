@@ -101,6 +101,10 @@ export interface Appeal {
   decision_note: string | null; created_at: string; decided_at: string | null
 }
 
+export interface FromPlatformResult {
+  enterprises: number; updated: number; skipped: { enterprise_id: number; enterprise_name: string; reason: string }[]
+}
+
 const base = (parkId: number, year: number) => `/api/v1/parks/${parkId}/evaluations/${year}`
 
 export const evaluationApi = {
@@ -109,6 +113,8 @@ export const evaluationApi = {
   inputs: (parkId: number, year: number) => api.get<ListResponse<InputRow>>(`${base(parkId, year)}/inputs`),
   putInputs: (parkId: number, year: number, items: Partial<InputRow>[], source?: string) =>
     api.put<ListResponse<InputRow>>(`${base(parkId, year)}/inputs`, { items, source }),
+  /** Computes the year's inputs from approved monthly reports and held parcels (imported values kept). */
+  fromPlatform: (parkId: number, year: number) => api.post<FromPlatformResult>(`${base(parkId, year)}/inputs/from-platform`),
   confirm: (parkId: number, year: number, enterpriseId: number) => api.post<InputRow>(`${base(parkId, year)}/inputs/${enterpriseId}/confirm`),
   results: (parkId: number, year: number) => api.get<RunResponse>(base(parkId, year)),
   run: (parkId: number, year: number) => api.post<RunResponse>(`${base(parkId, year)}/run`),

@@ -87,6 +87,11 @@ export const zhCN = {
     fileHint: '首行为表头：企业编号、企业名称、分组（规上/规下）、用地面积（亩）、实缴税收（万元）… 可先导出本表作为模板',
     import: '导入',
     importDone: '已导入 {n} 条',
+    fromPlatform: '从平台汇总',
+    fromPlatformHint: '按本年度已审核的企业月报汇总税收、营业收入、增加值、能耗、用电、排放、研发经费和平均从业人员，用地面积取企业持有地块之和。来源为部门导入或手工录入的数值不会被覆盖。',
+    fromPlatformConfirm: '从平台汇总 {year} 年评价数据？',
+    fromPlatformDone: '已汇总 {enterprises} 家企业：更新 {updated} 家，跳过 {skipped} 家',
+    skippedTitle: '跳过的企业（{n} 家）',
     search: '搜索企业名称或编号',
   },
   whatif: {
@@ -250,6 +255,11 @@ export const en: typeof zhCN = {
     fileHint: 'First row is the header: enterprise ID, name, group, land (mu), tax … export this table to get a template',
     import: 'Import',
     importDone: 'Imported {n} rows',
+    fromPlatform: 'Sum from platform',
+    fromPlatformHint: 'Sums the approved monthly reports of the year (tax, revenue, value added, energy, electricity, emissions, R&D, average employees); land is the area of the parcels the enterprise holds. Values imported from departments or entered by hand are kept.',
+    fromPlatformConfirm: 'Compute the {year} inputs from the platform?',
+    fromPlatformDone: '{enterprises} enterprises: {updated} updated, {skipped} skipped',
+    skippedTitle: 'Skipped enterprises ({n})',
     search: 'Search name or ID',
   },
   whatif: {

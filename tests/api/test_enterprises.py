@@ -2,6 +2,7 @@
 monthly report (save → submit → review → lock), deadline exceptions, reporting status, pools,
 rules as data, breakdowns, and the access refusals (other enterprise, other park, read-only)."""
 import datetime
+import random
 
 CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
@@ -21,8 +22,13 @@ _seq = [0]
 
 
 def new_uscc():
+    """A fresh code per call: a per-run random prefix plus a counter, so two calls never collide
+    (an earlier version built codes from the clock and could repeat one)."""
     _seq[0] += 1
-    return uscc("91620824MA9T%05d" % (_seq[0] * 7 + datetime.datetime.now().microsecond % 997))
+    return uscc("91620824MA%s%05d" % (_RUN, _seq[0]))
+
+
+_RUN = random.choice("ABCDEFGHJKLMNPQRTUWXY") + random.choice("0123456789ABCDEFGHJKLMNPQRTUWXY")  # never "9…", used by other tests
 
 
 def park_ids(api):

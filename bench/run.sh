@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Foundation HTTP benchmark (not a test): parkhq vs a bare Beast responder built with the same
 # flags, under wrk on loopback. Writes the "Foundation: HTTP" section of bench/RESULTS.md.
-#   bench/run.sh            (after make build)   DURATION=10s CONNECTIONS=32 THREADS=2
+#   bench/run.sh            (after make build)   DURATION=10s CONNECTIONS=32 THREADS=2 BENCH_ONLY_HTTP=1
 # Module benchmarks (bench/*.sh other than run.sh) run after it when present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,6 +69,7 @@ text = pattern.sub(new, text) if pattern.search(text) else text.rstrip() + "\n\n
 path.write_text(text, encoding="utf-8")
 PY
 echo "$section"
+[ -n "${BENCH_ONLY_HTTP:-}" ] && exit 0   # skip the module benchmarks
 for extra in bench/*.sh; do
   [ "$extra" = bench/run.sh ] && continue
   echo "== $extra"; bash "$extra" || echo "$extra failed"

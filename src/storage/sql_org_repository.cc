@@ -92,6 +92,34 @@ StatusOr<std::vector<int64_t>> SqlOrgRepository::ParksServedByUnit(int64_t unit_
 }
 
 StatusOr<std::vector<Task>> SqlOrgRepository::ListTasks(const std::vector<int64_t>& park_ids) {
+  constexpr auto kTtl = std::chrono::seconds(5);
+  std::vector<Task> out;
+  std::vector<int64_t> missing;
+  {
+    std::lock_guard lock(mu_);
+    const auto now = std::chrono::steady_clock::now();
+    for (int64_t park_id : park_ids) {
+      auto it = tasks_cache_.find(park_id);
+      if (it != tasks_cache_.end() && now - it->second.first < kTtl) continue;
+      missing.push_back(park_id);
+    }
+  }
+  if (!missing.empty()) {
+    PARKHQ_ASSIGN_OR_RETURN(auto fresh, LoadTasks(missing));
+    std::lock_guard lock(mu_);
+    const auto now = std::chrono::steady_clock::now();
+    for (int64_t park_id : missing) tasks_cache_[park_id] = {now, {}};
+    for (auto& t : fresh) tasks_cache_[t.park_id].second.push_back(std::move(t));
+  }
+  std::lock_guard lock(mu_);
+  for (int64_t park_id : park_ids) {
+    const auto& tasks = tasks_cache_[park_id].second;
+    out.insert(out.end(), tasks.begin(), tasks.end());
+  }
+  return out;
+}
+
+StatusOr<std::vector<Task>> SqlOrgRepository::LoadTasks(const std::vector<int64_t>& park_ids) {
   PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
   std::vector<Task> out;
   for (int64_t park_id : park_ids) {

@@ -3,6 +3,7 @@
 // another process (the CLI) show within the TTL.
 #pragma once
 #include <chrono>
+#include <map>
 #include <mutex>
 
 #include "domain/org/org_repository.h"
@@ -24,11 +25,14 @@ class SqlOrgRepository final : public OrgRepository {
   StatusOr<std::vector<Task>> ListTasks(const std::vector<int64_t>& park_ids) override;
 
  private:
+  StatusOr<std::vector<Task>> LoadTasks(const std::vector<int64_t>& park_ids);  // uncached
   Database& db_;
   std::mutex mu_;
   std::vector<Park> parks_cache_;                         // guarded by mu_
   std::chrono::steady_clock::time_point parks_cached_at_;  // guarded by mu_
   bool parks_cached_ = false;                              // guarded by mu_
+  // Tasks per park (seeded with the plan, not edited through the API): same TTL as the parks.
+  std::map<int64_t, std::pair<std::chrono::steady_clock::time_point, std::vector<Task>>> tasks_cache_;  // guarded by mu_
 };
 
 }  // namespace parkhq::storage

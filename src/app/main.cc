@@ -129,6 +129,8 @@ int Init(const Config& c) {
               c.db.c_str());
   for (const auto& a : parkhq::app::DemoAccounts())
     std::printf("  %-10s %-16s %-11s %s\n", a.username.c_str(), a.password.c_str(), a.role.c_str(), a.note.c_str());
+  std::printf("  %-10s %-16s %-11s %s\n", "qiye/qiye2", "Ent@2023demo", "enterprise",
+              "企业用户，各属一家演示企业（演示）");
   return 0;
 }
 

@@ -330,6 +330,36 @@ def test_import_reports_all_or_nothing(api):
     expect(pa.get(f"/api/v1/parks/{top}/report-export?from=2023-06").status == 422, "to is required")
 
 
+def test_import_replaces_reports_keeping_fields_not_in_the_file(api):
+    top, _ = park_ids(api)
+    pa = api.as_user("parkadmin")
+    code = new_uscc()
+    r = pa.post("/api/v1/enterprises", {"uscc": code, "name": "替换导入测试（演示）", "park_id": top, "industry_code": "2614"})
+    expect(r.status == 201, f"create: {r.status} {r.body[:200]!r}")
+    eid, period = r.json()["id"], last_month()
+    cols = "uscc,period,output,revenue,value_added,tax,profit,energy,electricity,employees,rnd,emissions"
+    r = pa.post(f"/api/v1/parks/{top}/report-imports", raw_body=f"{cols}\n{code},{period},1000,990,120,30,50,2400,80,200,7,1\n")
+    expect(r.status == 200 and r.json()["imported"] == 1 and r.json()["replaced"] == 0, f"first: {r.body[:300]!r}")
+    # A second file with fewer columns replaces the report: its columns are taken from the file (the
+    # empty rnd cell removes rnd), every other field keeps its value, each change is a revision.
+    r = pa.post(f"/api/v1/parks/{top}/report-imports", raw_body=f"uscc,period,output,rnd\n{code},{period},1100,\n")
+    expect(r.status == 200 and r.json()["replaced"] == 1, f"replace: {r.status} {r.body[:300]!r}")
+    rep = pa.get(f"/api/v1/enterprises/{eid}/reports/{period}").json()
+    vals = rep["values"]
+    expect(vals.get("output") == 1100 and vals.get("tax") == 30 and vals.get("employees") == 200 and "rnd" not in vals,
+           f"merged values: {vals}")
+    revs = pa.get(f"/api/v1/enterprises/{eid}/reports/{period}/revisions").json()["items"]
+    changed = {(x["field"], x["old"], x["new"]) for x in revs if x["reason"] == "导入月报"}
+    expect(("values.output", "1000", "1100") in changed and ("values.rnd", "7", None) in changed and
+           not any(f == "values.tax" for f, _, _ in changed), f"revisions of the replace: {changed}")
+    # Once approved, the period is locked for imports too; the refused file writes nothing.
+    r = pa.post(f"/api/v1/enterprises/{eid}/reports/{period}/review", {"decision": "approve"})
+    expect(r.status == 200, f"approve: {r.status} {r.body[:200]!r}")
+    r = pa.post(f"/api/v1/parks/{top}/report-imports", raw_body=f"uscc,period,output\n{code},{period},1\n")
+    expect(r.status == 422 and "锁定" in r.json()["errors"][0]["message"], f"locked: {r.status} {r.body[:200]!r}")
+    expect(pa.get(f"/api/v1/enterprises/{eid}/reports/{period}").json()["values"]["output"] == 1100, "unchanged")
+
+
 def test_import_registry_all_or_nothing(api):
     top, subs = park_ids(api)
     pa = api.as_user("parkadmin")

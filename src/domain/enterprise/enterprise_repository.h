@@ -86,10 +86,14 @@ struct DisposalRecord {
 class ReportImportSink {
  public:
   virtual ~ReportImportSink() = default;
-  // Adds one report with its values; `replace` when a report for that enterprise and period exists.
-  virtual Status Add(const StoredReport& r, bool replace) = 0;
+  // The stored report of the enterprise for the period, if there is one (read inside the import's
+  // transaction).
+  virtual StatusOr<std::optional<StoredReport>> Existing(int64_t enterprise_id, Period period) = 0;
+  // Adds one report; `replaces` is what Existing returned for it (then the row is rewritten and
+  // one revision written per changed value and for the state).
+  virtual Status Add(const StoredReport& r, const StoredReport* replaces) = 0;
   // Writes one audit row for the whole import and commits. Without Commit nothing is kept.
-  virtual Status Commit(const Scope& who, const std::string& summary) = 0;
+  virtual Status Commit(const std::string& summary) = 0;
 };
 
 class EnterpriseRepository {
@@ -145,8 +149,9 @@ class EnterpriseRepository {
                                                               const std::string& field, Period from,
                                                               Period to) = 0;
 
-  // Opens one write transaction for a bulk import into the park (rolled back unless committed).
-  virtual StatusOr<std::unique_ptr<ReportImportSink>> BeginReportImport(int64_t park_id) = 0;
+  // Opens one write transaction for a bulk import into the park by `who` (rolled back unless
+  // committed).
+  virtual StatusOr<std::unique_ptr<ReportImportSink>> BeginReportImport(int64_t park_id, const Scope& who) = 0;
 
   // --- pools and zombies ---
   virtual StatusOr<std::vector<PoolMember>> ListPoolMembers(int64_t park_id) = 0;

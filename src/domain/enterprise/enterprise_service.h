@@ -136,10 +136,11 @@ class EnterpriseService {
                                             std::optional<Period> period) const;
 
   // Imports monthly reports of the park's enterprises from CSV (report_import.h): park staff only.
-  // Pass 1 validates every row (enterprise known in the park, period, numbers, the field list and
-  // the error rules; rows of one enterprise in ascending period order, so duplicates are found in
-  // bounded memory; approved reports are locked). Only when no row has an error, pass 2 re-reads
-  // the stream and applies everything in one transaction. `in` must be seekable.
+  // One streaming pass validates every row (enterprise known in the park, period, numbers, the
+  // field list and the error rules; rows of one enterprise in ascending period order, so duplicates
+  // are found in bounded memory; approved reports are locked) and, while no row has failed, writes
+  // it into one transaction that commits only when the whole file is valid. A replaced report keeps
+  // the values of fields the file has no column for (MergeImportedValues).
   StatusOr<ImportResult> ImportReports(const Scope& s, int64_t park_id, std::istream& in,
                                        const ImportOptions& opt) const;
 

@@ -16,19 +16,12 @@ struct Layout {
   std::vector<std::string> names;                   // header cells
 };
 
-std::string Trim(const std::string& s) {
-  size_t a = s.find_first_not_of(" \t");
-  if (a == std::string::npos) return "";
-  size_t b = s.find_last_not_of(" \t");
-  return s.substr(a, b - a + 1);
-}
-
 Layout ReadLayout(std::vector<std::string> header, const std::vector<ReportField>& fields,
                   std::vector<ImportError>& errors) {
   Layout l;
   if (!header.empty() && header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0] = header[0].substr(3);
   for (size_t i = 0; i < header.size(); ++i) {
-    const std::string h = Trim(header[i]);
+    const std::string h(TrimCell(header[i]));
     l.names.push_back(h);
     if (h == "uscc" || h == "统一社会信用代码") l.uscc = static_cast<int>(i);
     else if (h == "period" || h == "报告期" || h == "月份") l.period = static_cast<int>(i);
@@ -45,7 +38,7 @@ Layout ReadLayout(std::vector<std::string> header, const std::vector<ReportField
   return l;
 }
 
-std::optional<double> ParseNumber(const std::string& s) {
+std::optional<double> ParseNumber(std::string_view s) {
   double v = 0;
   const char* b = s.data();
   const char* e = s.data() + s.size();
@@ -53,6 +46,8 @@ std::optional<double> ParseNumber(const std::string& s) {
   if (ec != std::errc() || p != e || !std::isfinite(v)) return std::nullopt;
   return v;
 }
+
+constexpr char kLockedMessage[] = "该期月报已审核锁定，需园区管理员解锁后才能导入";
 
 // One parsed row; error messages go to `errors` (bounded by the caller).
 struct Row {
@@ -73,9 +68,6 @@ StatusOr<ImportResult> EnterpriseService::ImportReports(const Scope& s, int64_t 
   PARKHQ_ASSIGN_OR_RETURN(auto all, repo_.List(f));
   std::unordered_map<std::string, int64_t> by_uscc;
   for (const auto& e : all.items) by_uscc[e.uscc] = e.id;
-  PARKHQ_ASSIGN_OR_RETURN(auto existing_reports, repo_.ListParkReports({park_id}, std::nullopt, std::nullopt, false));
-  std::unordered_map<int64_t, std::map<Period, ReportState>> existing;
-  for (const auto& r : existing_reports) existing[r.enterprise_id][r.period] = r.state;
   PARKHQ_ASSIGN_OR_RETURN(auto rules, CompiledRulesFor(park_id));
   PARKHQ_ASSIGN_OR_RETURN(const auto fields, FieldsFor(park_id));
 
@@ -91,16 +83,19 @@ StatusOr<ImportResult> EnterpriseService::ImportReports(const Scope& s, int64_t 
   }
   Layout layout = ReadLayout(cells, fields, result.errors);
   if (!result.errors.empty()) return result;
+  std::vector<std::string> columns;
+  for (const auto& [col, code] : layout.fields) columns.push_back(code);
 
   const Period last_closed = LastClosedMonth();
   // Parses and checks one record; returns nullopt (errors added) when the row is bad.
   auto parse = [&](int64_t row_no, const std::vector<std::string>& c) -> std::optional<Row> {
     bool ok = true;
     Row row;
-    const auto cell = [&](int i) { return i < static_cast<int>(c.size()) ? Trim(c[i]) : std::string(); };
+    const auto cell = [&](int i) { return i < static_cast<int>(c.size()) ? TrimCell(c[i]) : std::string_view(); };
     auto it = by_uscc.find(NormalizeUscc(cell(layout.uscc)));
     if (it == by_uscc.end()) {
-      add_error(row_no, layout.names[layout.uscc], "本园区没有统一社会信用代码为“" + cell(layout.uscc) + "”的企业");
+      add_error(row_no, layout.names[layout.uscc],
+                "本园区没有统一社会信用代码为“" + std::string(cell(layout.uscc)) + "”的企业");
       ok = false;
     } else {
       row.enterprise_id = it->second;
@@ -116,25 +111,41 @@ StatusOr<ImportResult> EnterpriseService::ImportReports(const Scope& s, int64_t 
       row.period = *p;
     }
     for (const auto& [col, code] : layout.fields) {
-      const std::string v = cell(col);
+      const std::string_view v = cell(col);
       if (v.empty()) continue;
       auto n = ParseNumber(v);
       if (!n) {
-        add_error(row_no, layout.names[col], "数值无效：“" + v + "”");
+        add_error(row_no, layout.names[col], "数值无效：“" + std::string(v) + "”");
         ok = false;
       } else {
-        row.values[code] = *n;
+        row.values.emplace_hint(row.values.end(), code, *n);
       }
     }
     if (!ok) return std::nullopt;
     return row;
   };
 
-  // Pass 1: validate. Per enterprise only the last row is kept (bounded by the registry size).
+  // One streaming pass: every row is validated; while no row has failed, valid rows are written
+  // into the import's transaction. Any error: the rest is still validated (for the report) and the
+  // transaction is rolled back — all or nothing. Memory: the registry map and one previous row per
+  // enterprise (for the last-month rules and the order check), whatever the file size.
+  PARKHQ_ASSIGN_OR_RETURN(auto sink, repo_.BeginReportImport(park_id, s));
   std::unordered_map<int64_t, std::pair<Period, FieldValues>> last_row;
+  const Date today = today_();
+  const std::string now = NowIso();
+  StoredReport r;
+  r.park_id = park_id;
+  r.state = opt.approve ? ReportState::kApproved : ReportState::kSubmitted;
+  r.first_submitted_on = today;
+  r.submitted_at = now;
+  if (opt.approve) {
+    r.reviewed_at = now;
+    r.reviewed_by = s.username;
+  }
+  r.updated_at = now;
   int64_t row_no = 0;
   while (ReadCsvRecord(in, cells)) {
-    if (cells.size() == 1 && Trim(cells[0]).empty()) continue;
+    if (cells.size() == 1 && TrimCell(cells[0]).empty()) continue;
     ++row_no;
     auto row = parse(row_no, cells);
     if (!row) continue;
@@ -144,61 +155,49 @@ StatusOr<ImportResult> EnterpriseService::ImportReports(const Scope& s, int64_t 
                 prev->second.first == row->period ? "同一企业同一报告期重复" : "同一企业的报告期须按时间升序排列");
       continue;
     }
-    if (auto ex = existing.find(row->enterprise_id); ex != existing.end()) {
-      auto st = ex->second.find(row->period);
-      if (st != ex->second.end() && st->second == ReportState::kApproved) {
-        add_error(row_no, layout.names[layout.period], "该期月报已审核锁定，需园区管理员解锁后才能导入");
-        continue;
-      }
+    // A report that exists: approved ones are locked; others are replaced by the merge of their
+    // values with the file's columns (MergeImportedValues), and the merge is what is checked.
+    PARKHQ_ASSIGN_OR_RETURN(auto existing, sink->Existing(row->enterprise_id, row->period));
+    if (existing && existing->state == ReportState::kApproved) {
+      add_error(row_no, layout.names[layout.period], kLockedMessage);
+      continue;
     }
     ReportInput input;
-    input.values = row->values;
+    input.values = existing ? MergeImportedValues(existing->values, row->values, columns) : std::move(row->values);
     if (prev != last_row.end() && prev->second.first == row->period.AddMonths(-1)) input.last_month = &prev->second.second;
     const ReportCheck check = CheckReport(input, fields, rules);
+    bool row_ok = true;
     for (const auto& e : check.errors) {
       if (e.field.rfind("explanations.", 0) == 0) continue;  // a warning to explain: not blocking here
       add_error(row_no, e.field.substr(e.field.find('.') + 1), e.message);
+      row_ok = false;
     }
     result.warnings += static_cast<int64_t>(check.warnings.size());
-    last_row[row->enterprise_id] = {row->period, std::move(row->values)};
+    if (row_ok && result.errors.empty()) {
+      r.enterprise_id = row->enterprise_id;
+      r.period = row->period;
+      r.values = std::move(input.values);
+      if (existing) {
+        r.explanations = std::move(existing->explanations);  // the file has none: the old ones stay
+        r.is_demo = existing->is_demo;
+        ++result.replaced;
+      }
+      PARKHQ_RETURN_IF_ERROR(sink->Add(r, existing ? &*existing : nullptr));
+      input.values = std::move(r.values);
+      r.explanations.clear();
+      r.is_demo = false;
+    }
+    if (prev == last_row.end()) last_row.emplace(row->enterprise_id, std::pair(row->period, std::move(input.values)));
+    else prev->second = {row->period, std::move(input.values)};
   }
   result.rows = row_no;
-  if (!result.errors.empty() || row_no == 0) {
-    if (row_no == 0) add_error(0, "", "文件没有数据行");
-    return result;
+  if (row_no == 0) add_error(0, "", "文件没有数据行");
+  if (!result.errors.empty()) {
+    result.replaced = 0;
+    return result;  // the sink's transaction rolls back
   }
-
-  // Pass 2: apply in one transaction.
-  in.clear();
-  in.seekg(0);
-  if (!ReadCsvRecord(in, cells)) return Status::Internal("import: cannot re-read the file");
-  PARKHQ_ASSIGN_OR_RETURN(auto sink, repo_.BeginReportImport(park_id));
-  const Date today = today_();
-  const std::string now = NowIso();
-  row_no = 0;
-  while (ReadCsvRecord(in, cells)) {
-    if (cells.size() == 1 && Trim(cells[0]).empty()) continue;
-    ++row_no;
-    auto row = parse(row_no, cells);
-    if (!row) return Status::Internal("import: the file changed between the passes");
-    StoredReport r;
-    r.park_id = park_id;
-    r.enterprise_id = row->enterprise_id;
-    r.period = row->period;
-    r.state = opt.approve ? ReportState::kApproved : ReportState::kSubmitted;
-    r.values = std::move(row->values);
-    r.first_submitted_on = today;
-    r.submitted_at = now;
-    if (opt.approve) {
-      r.reviewed_at = now;
-      r.reviewed_by = s.username;
-    }
-    r.updated_at = now;
-    bool replace = false;
-    if (auto ex = existing.find(r.enterprise_id); ex != existing.end()) replace = ex->second.count(r.period) > 0;
-    PARKHQ_RETURN_IF_ERROR(sink->Add(r, replace));
-  }
-  PARKHQ_RETURN_IF_ERROR(sink->Commit(s, "导入月报 " + std::to_string(row_no) + " 行" + (opt.approve ? "（已审核）" : "")));
+  PARKHQ_RETURN_IF_ERROR(sink->Commit("导入月报 " + std::to_string(row_no) + " 行" + (opt.approve ? "（已审核）" : "") +
+                                      (result.replaced ? "，其中替换 " + std::to_string(result.replaced) + " 份" : "")));
   result.imported = row_no;
   return result;
 }

@@ -9,12 +9,7 @@
 namespace parkhq::enterprise {
 namespace {
 
-std::string Trim(const std::string& s) {
-  size_t a = s.find_first_not_of(" \t");
-  if (a == std::string::npos) return "";
-  size_t b = s.find_last_not_of(" \t");
-  return s.substr(a, b - a + 1);
-}
+std::string Trim(std::string_view s) { return std::string(TrimCell(s)); }
 
 // Header aliases → canonical column.
 const std::vector<std::pair<const char*, const char*>> kColumns = {

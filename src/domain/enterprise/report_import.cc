@@ -3,9 +3,23 @@
 namespace parkhq::enterprise {
 
 bool ReadCsvRecord(std::istream& in, std::vector<std::string>& cells) {
-  cells.clear();
-  std::string line;
+  // The cells' strings are reused from record to record (no allocation per cell once warm).
+  thread_local std::string line;
   if (!std::getline(in, line)) return false;
+  if (line.find_first_of("\"\r") == std::string::npos) {  // the common case: no quoting, no CR
+    size_t n = 0, start = 0;
+    while (true) {
+      size_t comma = line.find(',', start);
+      size_t end = comma == std::string::npos ? line.size() : comma;
+      if (n == cells.size()) cells.emplace_back();
+      cells[n++].assign(line, start, end - start);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    cells.resize(n);
+    return true;
+  }
+  cells.clear();
   std::string cell;
   bool quoted = false;
   while (true) {
@@ -39,6 +53,21 @@ bool ReadCsvRecord(std::istream& in, std::vector<std::string>& cells) {
   }
   cells.push_back(std::move(cell));
   return true;
+}
+
+std::string_view TrimCell(std::string_view s) {
+  size_t a = s.find_first_not_of(" \t");
+  if (a == std::string_view::npos) return {};
+  size_t b = s.find_last_not_of(" \t");
+  return s.substr(a, b - a + 1);
+}
+
+FieldValues MergeImportedValues(const FieldValues& old_values, const FieldValues& imported,
+                                const std::vector<std::string>& columns) {
+  FieldValues out = old_values;
+  for (const auto& c : columns) out.erase(c);
+  for (const auto& [k, v] : imported) out[k] = v;
+  return out;
 }
 
 }  // namespace parkhq::enterprise

@@ -9,13 +9,19 @@
 #include <istream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "domain/enterprise/report.h"
 
 namespace parkhq::enterprise {
 
 // Splits one CSV record (RFC 4180 quoting; "" inside quotes). Reads more lines when a quoted cell
 // spans lines. Returns false at the end of the input.
 bool ReadCsvRecord(std::istream& in, std::vector<std::string>& cells);
+
+// A cell without its leading and trailing spaces and tabs.
+std::string_view TrimCell(std::string_view s);
 
 struct ImportError {
   int64_t row = 0;      // 1-based data row (the header is row 0)
@@ -26,11 +32,18 @@ struct ImportError {
 struct ImportResult {
   int64_t rows = 0;          // data rows read
   int64_t imported = 0;      // rows applied (0 when any error)
+  int64_t replaced = 0;      // of those, reports that existed and were replaced (not approved ones)
   int64_t warnings = 0;      // rule warnings (not blocking: imported figures come from the source)
   std::vector<ImportError> errors;  // at most kMaxImportErrors
   bool truncated = false;    // more errors than listed
 };
 inline constexpr size_t kMaxImportErrors = 200;
+
+// The values of a report an import replaces: the file's columns are taken from the file (an empty
+// cell removes the old value), every other field keeps its old value — e.g. a field hidden from the
+// form or not in this file is not lost.
+FieldValues MergeImportedValues(const FieldValues& old_values, const FieldValues& imported,
+                                const std::vector<std::string>& columns);
 
 struct ImportOptions {
   bool approve = false;  // store the reports as approved (e.g. figures taken over from the statistics office)

@@ -26,5 +26,17 @@ TEST(ReadCsvRecord, EmptyLineIsOneEmptyCell) {
   EXPECT_EQ(cells, (std::vector<std::string>{""}));
 }
 
+TEST(MergeImportedValues, FileColumnsReplaceOtherFieldsKept) {
+  const FieldValues old{{"output", 100}, {"tax", 5}, {"rnd", 2}, {"hidden_field", 9}};
+  // The file has output, tax and rnd; rnd's cell is empty (not in `imported`): it is removed.
+  const FieldValues imported{{"output", 120}, {"tax", 6}};
+  EXPECT_EQ(MergeImportedValues(old, imported, {"output", "tax", "rnd"}),
+            (FieldValues{{"output", 120}, {"tax", 6}, {"hidden_field", 9}}));
+  // A file without the tax column leaves tax alone.
+  EXPECT_EQ(MergeImportedValues(old, {{"output", 1}}, {"output"}),
+            (FieldValues{{"output", 1}, {"tax", 5}, {"rnd", 2}, {"hidden_field", 9}}));
+  EXPECT_EQ(MergeImportedValues({}, {{"output", 1}}, {"output", "tax"}), (FieldValues{{"output", 1}}));
+}
+
 }  // namespace
 }  // namespace parkhq::enterprise

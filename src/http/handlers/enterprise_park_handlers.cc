@@ -325,7 +325,7 @@ StatusOr<Response> ImportReports(RequestContext& ctx, const Services& s) {
     details.push_back({{"field", "rows[" + std::to_string(e.row) + "]" + (e.column.empty() ? "" : "." + e.column)},
                        {"message", e.message}});
   }
-  json::object body{{"rows", r.rows}, {"imported", r.imported}, {"warnings", r.warnings},
+  json::object body{{"rows", r.rows}, {"imported", r.imported}, {"replaced", r.replaced}, {"warnings", r.warnings},
                     {"errors", std::move(errors)}, {"truncated", r.truncated}};
   if (r.errors.empty()) return Json(body);
   body["error"] = {{"code", "validation"},

@@ -1,19 +1,16 @@
 #include "storage/enterprise/sql_enterprise_repository.h"
 
-#include <boost/json.hpp>
-#include <set>
-
 #include "common/time.h"
 #include "storage/audit_store.h"
+#include "storage/enterprise/sql_enterprise_internal.h"
 #include "storage/sql_dates.h"
 
 namespace parkhq::storage {
 namespace {
 
+using namespace enterprise_sql;
 using enterprise::Enterprise;
 using enterprise::EnterpriseFlag;
-using enterprise::ReportState;
-using enterprise::StoredReport;
 
 const char kCols[] =
     "SELECT id, park_id, sub_park_id, uscc, name, legal_rep, address, contact_phone, land_parcels, industry_code, "
@@ -49,12 +46,6 @@ Enterprise ToEnterprise(const Row& r) {
   e.created_at = r.Text(21);
   e.updated_at = r.Text(22);
   return e;
-}
-
-std::string Placeholders(size_t n) {
-  std::string s;
-  for (size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
-  return s;
 }
 
 Status LoadFlags(Connection& c, std::vector<Enterprise>& items) {
@@ -106,89 +97,6 @@ Status WriteFlags(Connection& c, const Enterprise& e) {
 }
 
 std::string SnapshotSql() { return std::string(kCols) + "WHERE id = ?"; }
-
-std::string ExplanationsJson(const std::map<std::string, std::string>& m) {
-  boost::json::object o;
-  for (const auto& [k, v] : m) o[k] = v;
-  return boost::json::serialize(o);
-}
-std::map<std::string, std::string> ParseExplanations(const std::string& s) {
-  std::map<std::string, std::string> out;
-  boost::system::error_code ec;
-  auto v = boost::json::parse(s, ec);
-  if (ec || !v.is_object()) return out;
-  for (const auto& [k, val] : v.as_object())
-    if (val.is_string()) out[std::string(k)] = std::string(val.as_string());
-  return out;
-}
-
-const char kReportCols[] =
-    "SELECT id, park_id, enterprise_id, period, state, explanations_json, first_submitted_on, submitted_at, "
-    "reviewed_at, reviewed_by, return_reason, updated_at, is_demo FROM enterprise_reports ";
-
-StoredReport ToReport(const Row& r) {
-  StoredReport s;
-  s.id = r.Int(0);
-  s.park_id = r.Int(1);
-  s.enterprise_id = r.Int(2);
-  s.period = Period::Parse(r.Text(3)).value_or(Period{});
-  s.state = enterprise::ParseReportState(r.Text(4)).value_or(ReportState::kDraft);
-  s.explanations = ParseExplanations(r.Text(5));
-  s.first_submitted_on = OptDate(r, 6);
-  s.submitted_at = r.Text(7);
-  s.reviewed_at = r.Text(8);
-  s.reviewed_by = r.Text(9);
-  s.return_reason = r.Text(10);
-  s.updated_at = r.Text(11);
-  s.is_demo = r.Bool(12);
-  return s;
-}
-
-Status LoadValues(Connection& c, StoredReport& r) {
-  PARKHQ_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT field, value FROM enterprise_report_values WHERE "
-                                             "enterprise_id = ? AND period = ?",
-                                             {r.enterprise_id, r.period.ToString()}));
-  r.values.clear();
-  for (const auto& v : rows) r.values[v.Text(0)] = v.Double(1);
-  return Status::Ok();
-}
-
-StatusOr<std::optional<StoredReport>> LoadReport(Connection& c, int64_t eid, Period p) {
-  PARKHQ_ASSIGN_OR_RETURN(auto row, c.QueryOne(std::string(kReportCols) + "WHERE enterprise_id = ? AND period = ?",
-                                               {eid, p.ToString()}));
-  if (!row) return std::optional<StoredReport>();
-  StoredReport r = ToReport(*row);
-  PARKHQ_RETURN_IF_ERROR(LoadValues(c, r));
-  return std::optional<StoredReport>(std::move(r));
-}
-
-std::string ReportJson(const StoredReport& r) {
-  boost::json::object values;
-  for (const auto& [k, v] : r.values) values[k] = v;
-  boost::json::object o{{"enterprise_id", r.enterprise_id},
-                        {"period", r.period.ToString()},
-                        {"state", enterprise::ReportStateName(r.state)},
-                        {"values", values},
-                        {"explanations", boost::json::parse(ExplanationsJson(r.explanations))}};
-  return boost::json::serialize(o);
-}
-
-std::string Num(double v) {
-  std::ostringstream s;
-  s.precision(15);
-  s << v;
-  return s.str();
-}
-
-// Park filter: enterprises whose park or sub-park is one of the ids. alias is the enterprises alias.
-std::string ParkClause(const std::string& alias, size_t n) {
-  return "(" + alias + ".park_id IN (" + Placeholders(n) + ") OR " + alias + ".sub_park_id IN (" +
-         Placeholders(n) + "))";
-}
-void AddParkParams(std::vector<Value>& params, const std::vector<int64_t>& ids) {
-  for (int pass = 0; pass < 2; ++pass)
-    for (int64_t id : ids) params.push_back(id);
-}
 
 }  // namespace
 
@@ -322,248 +230,6 @@ Status SqlEnterpriseRepository::Update(const Enterprise& e, const Scope& who, co
   PARKHQ_RETURN_IF_ERROR(
       WriteAudit(*c, who, "update", "enterprise", std::to_string(e.id), e.park_id, before, after, reason));
   return tx.Commit();
-}
-
-StatusOr<std::optional<StoredReport>> SqlEnterpriseRepository::FindReport(int64_t enterprise_id, Period period) {
-  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  return LoadReport(*c, enterprise_id, period);
-}
-
-StatusOr<std::vector<StoredReport>> SqlEnterpriseRepository::ListReports(int64_t enterprise_id, Period from,
-                                                                         Period to) {
-  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  PARKHQ_ASSIGN_OR_RETURN(auto rows, c->Query(std::string(kReportCols) + "WHERE enterprise_id = ? AND period >= ? "
-                                                                         "AND period <= ? ORDER BY period",
-                                              {enterprise_id, from.ToString(), to.ToString()}));
-  std::vector<StoredReport> out;
-  std::map<std::string, size_t> index;
-  for (const auto& r : rows) {
-    index[r.Text(3)] = out.size();
-    out.push_back(ToReport(r));
-  }
-  PARKHQ_ASSIGN_OR_RETURN(auto vals, c->Query("SELECT period, field, value FROM enterprise_report_values WHERE "
-                                              "enterprise_id = ? AND period >= ? AND period <= ?",
-                                              {enterprise_id, from.ToString(), to.ToString()}));
-  for (const auto& v : vals)
-    if (auto it = index.find(v.Text(0)); it != index.end()) out[it->second].values[v.Text(1)] = v.Double(2);
-  return out;
-}
-
-StatusOr<std::vector<StoredReport>> SqlEnterpriseRepository::ListParkReports(const std::vector<int64_t>& park_ids,
-                                                                             std::optional<Period> period,
-                                                                             std::optional<ReportState> state,
-                                                                             bool with_values) {
-  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  std::vector<Value> params;
-  std::string sql =
-      "SELECT r.id, r.park_id, r.enterprise_id, r.period, r.state, r.explanations_json, r.first_submitted_on, "
-      "r.submitted_at, r.reviewed_at, r.reviewed_by, r.return_reason, r.updated_at, r.is_demo FROM enterprise_reports r "
-      "JOIN enterprises e ON e.id = r.enterprise_id WHERE " + ParkClause("e", park_ids.size());
-  AddParkParams(params, park_ids);
-  if (period) {
-    sql += " AND r.period = ?";
-    params.push_back(period->ToString());
-  }
-  if (state) {
-    sql += " AND r.state = ?";
-    params.push_back(std::string(enterprise::ReportStateName(*state)));
-  }
-  sql += " ORDER BY r.period, r.enterprise_id";
-  PARKHQ_ASSIGN_OR_RETURN(auto rows, c->Query(sql, params));
-  std::vector<StoredReport> out;
-  for (const auto& r : rows) out.push_back(ToReport(r));
-  if (with_values)
-    for (auto& r : out) PARKHQ_RETURN_IF_ERROR(LoadValues(*c, r));
-  return out;
-}
-
-Status SqlEnterpriseRepository::InsertReportRaw(Connection& c, const StoredReport& r) {
-  PARKHQ_RETURN_IF_ERROR(
-      c.Exec("INSERT INTO enterprise_reports(park_id, enterprise_id, period, state, explanations_json, "
-             "first_submitted_on, submitted_at, reviewed_at, reviewed_by, return_reason, is_demo, updated_at) "
-             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-             {r.park_id, r.enterprise_id, r.period.ToString(), std::string(enterprise::ReportStateName(r.state)),
-              ExplanationsJson(r.explanations), DateValue(r.first_submitted_on), r.submitted_at, r.reviewed_at,
-              r.reviewed_by, r.return_reason, int64_t{r.is_demo}, r.updated_at.empty() ? NowIso() : r.updated_at})
-          .status());
-  if (r.values.empty()) return Status::Ok();
-  // One multi-row INSERT per report (prepared once per number of values and cached).
-  std::string sql = "INSERT INTO enterprise_report_values(park_id, enterprise_id, period, field, value) VALUES ";
-  std::vector<Value> params;
-  params.reserve(r.values.size() * 5);
-  const std::string period = r.period.ToString();
-  for (const auto& [field, value] : r.values) {
-    sql += params.empty() ? "(?,?,?,?,?)" : ",(?,?,?,?,?)";
-    params.insert(params.end(), {r.park_id, r.enterprise_id, period, field, value});
-  }
-  return c.Exec(sql, params).status();
-}
-
-StatusOr<StoredReport> SqlEnterpriseRepository::SaveReport(const StoredReport& r, const Scope& who,
-                                                           const std::string& action, const std::string& reason) {
-  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  Transaction tx(*c);
-  PARKHQ_RETURN_IF_ERROR(tx.status());
-  PARKHQ_ASSIGN_OR_RETURN(auto before, LoadReport(*c, r.enterprise_id, r.period));
-  const std::string now = NowIso();
-  StoredReport next = r;
-  next.updated_at = now;
-  if (!before) {
-    PARKHQ_RETURN_IF_ERROR(InsertReportRaw(*c, next));
-  } else {
-    PARKHQ_RETURN_IF_ERROR(
-        c->Exec("UPDATE enterprise_reports SET state = ?, explanations_json = ?, first_submitted_on = ?, "
-                "submitted_at = ?, reviewed_at = ?, reviewed_by = ?, return_reason = ?, updated_at = ? "
-                "WHERE enterprise_id = ? AND period = ?",
-                {std::string(enterprise::ReportStateName(next.state)), ExplanationsJson(next.explanations),
-                 DateValue(next.first_submitted_on), next.submitted_at, next.reviewed_at, next.reviewed_by,
-                 next.return_reason, now, next.enterprise_id, next.period.ToString()})
-            .status());
-    PARKHQ_RETURN_IF_ERROR(c->Exec("DELETE FROM enterprise_report_values WHERE enterprise_id = ? AND period = ?",
-                                   {next.enterprise_id, next.period.ToString()})
-                               .status());
-    for (const auto& [field, value] : next.values)
-      PARKHQ_RETURN_IF_ERROR(c->Exec("INSERT INTO enterprise_report_values(park_id, enterprise_id, period, field, "
-                                     "value) VALUES (?,?,?,?,?)",
-                                     {next.park_id, next.enterprise_id, next.period.ToString(), field, value})
-                                 .status());
-  }
-  // Revisions: one row per changed value, explanation or state.
-  struct Change {
-    std::string field;
-    std::optional<std::string> old_value, new_value;
-  };
-  std::vector<Change> changes;
-  const StoredReport empty;
-  const StoredReport& old = before ? *before : empty;
-  std::set<std::string> keys;
-  for (const auto& [k, v] : old.values) keys.insert(k);
-  for (const auto& [k, v] : next.values) keys.insert(k);
-  for (const auto& k : keys) {
-    auto a = old.values.find(k);
-    auto b = next.values.find(k);
-    std::optional<std::string> ov = a == old.values.end() ? std::nullopt : std::optional(Num(a->second));
-    std::optional<std::string> nv = b == next.values.end() ? std::nullopt : std::optional(Num(b->second));
-    if (ov != nv) changes.push_back({"values." + k, ov, nv});
-  }
-  keys.clear();
-  for (const auto& [k, v] : old.explanations) keys.insert(k);
-  for (const auto& [k, v] : next.explanations) keys.insert(k);
-  for (const auto& k : keys) {
-    auto a = old.explanations.find(k);
-    auto b = next.explanations.find(k);
-    std::optional<std::string> ov = a == old.explanations.end() ? std::nullopt : std::optional(a->second);
-    std::optional<std::string> nv = b == next.explanations.end() ? std::nullopt : std::optional(b->second);
-    if (ov != nv) changes.push_back({"explanations." + k, ov, nv});
-  }
-  if (!before || before->state != next.state)
-    changes.push_back({"state", before ? std::optional<std::string>(enterprise::ReportStateName(before->state))
-                                       : std::nullopt,
-                       std::string(enterprise::ReportStateName(next.state))});
-  for (const auto& ch : changes)
-    PARKHQ_RETURN_IF_ERROR(
-        c->Exec("INSERT INTO enterprise_report_revisions(park_id, enterprise_id, period, at, user_id, username, "
-                "field, old_value, new_value, reason) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                {next.park_id, next.enterprise_id, next.period.ToString(), now, who.user_id, who.username, ch.field,
-                 Opt(ch.old_value), Opt(ch.new_value), reason})
-            .status());
-  PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "report_" + action, "enterprise_report",
-                                    std::to_string(next.enterprise_id) + "/" + next.period.ToString(), next.park_id,
-                                    before ? ReportJson(*before) : "", ReportJson(next), reason));
-  PARKHQ_ASSIGN_OR_RETURN(auto stored, LoadReport(*c, next.enterprise_id, next.period));
-  PARKHQ_RETURN_IF_ERROR(tx.Commit());
-  return *stored;
-}
-
-StatusOr<std::vector<enterprise::Revision>> SqlEnterpriseRepository::ListRevisions(int64_t enterprise_id,
-                                                                                   std::optional<Period> period) {
-  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  PARKHQ_ASSIGN_OR_RETURN(
-      auto rows, c->Query("SELECT id, period, at, username, field, old_value, new_value, reason FROM "
-                          "enterprise_report_revisions WHERE enterprise_id = ? AND (CAST(? AS TEXT) IS NULL OR "
-                          "period = ?) ORDER BY id DESC",
-                          {enterprise_id, period ? Value(period->ToString()) : Value(),
-                           period ? Value(period->ToString()) : Value()}));
-  std::vector<enterprise::Revision> out;
-  for (const auto& r : rows)
-    out.push_back({r.Int(0), Period::Parse(r.Text(1)).value_or(Period{}), r.Text(2), r.Text(3), r.Text(4), r.Text(7),
-                   r.OptText(5), r.OptText(6)});
-  return out;
-}
-
-StatusOr<std::optional<Date>> SqlEnterpriseRepository::FindException(int64_t enterprise_id, Period period) {
-  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  PARKHQ_ASSIGN_OR_RETURN(auto row, c->QueryOne("SELECT until_date FROM enterprise_report_exceptions WHERE "
-                                                "enterprise_id = ? AND period = ?",
-                                                {enterprise_id, period.ToString()}));
-  if (!row) return std::optional<Date>();
-  return Date::Parse(row->Text(0));
-}
-
-Status SqlEnterpriseRepository::GrantException(int64_t park_id, int64_t enterprise_id, Period period, Date until,
-                                               const std::string& reason, const Scope& who) {
-  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  Transaction tx(*c);
-  PARKHQ_RETURN_IF_ERROR(tx.status());
-  const std::vector<Value> key = {enterprise_id, period.ToString()};
-  const char kSnap[] = "SELECT enterprise_id, period, until_date, reason, granted_by FROM enterprise_report_exceptions "
-                       "WHERE enterprise_id = ? AND period = ?";
-  PARKHQ_ASSIGN_OR_RETURN(auto before, Snapshot(*c, kSnap, key));
-  PARKHQ_RETURN_IF_ERROR(c->Exec("DELETE FROM enterprise_report_exceptions WHERE enterprise_id = ? AND period = ?", key)
-                             .status());
-  PARKHQ_RETURN_IF_ERROR(c->Exec("INSERT INTO enterprise_report_exceptions(park_id, enterprise_id, period, until_date, "
-                                 "reason, granted_by, granted_at) VALUES (?,?,?,?,?,?,?)",
-                                 {park_id, enterprise_id, period.ToString(), until.ToString(), reason, who.username,
-                                  NowIso()})
-                             .status());
-  PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(*c, kSnap, key));
-  PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "grant", "enterprise_report_exception",
-                                    std::to_string(enterprise_id) + "/" + period.ToString(), park_id, before, after,
-                                    reason));
-  return tx.Commit();
-}
-
-StatusOr<std::map<int64_t, std::array<std::optional<double>, 12>>> SqlEnterpriseRepository::ApprovedMonthlyTotals(
-    const std::string& field, const std::vector<int64_t>& park_ids, int year) {
-  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  std::map<int64_t, std::array<std::optional<double>, 12>> out;
-  char from[16], to[16];
-  std::snprintf(from, sizeof from, "%04d-01", year);
-  std::snprintf(to, sizeof to, "%04d-12", year);
-  for (int64_t park_id : park_ids) {
-    auto& months = out[park_id];
-    PARKHQ_ASSIGN_OR_RETURN(
-        auto rows, c->Query("SELECT v.period, SUM(v.value) FROM enterprise_report_values v "
-                            "JOIN enterprise_reports r ON r.enterprise_id = v.enterprise_id AND r.period = v.period "
-                            "JOIN enterprises e ON e.id = v.enterprise_id "
-                            "WHERE (e.park_id = ? OR e.sub_park_id = ?) AND v.field = ? AND v.period >= ? AND "
-                            "v.period <= ? AND r.state = 'approved' GROUP BY v.period",
-                            {park_id, park_id, field, std::string(from), std::string(to)}));
-    for (const auto& r : rows)
-      if (auto p = Period::Parse(r.Text(0)); p && p->year == year) months[p->month - 1] = r.Double(1);
-  }
-  return out;
-}
-
-StatusOr<std::vector<enterprise::ApprovedValue>> SqlEnterpriseRepository::ApprovedValues(
-    const std::vector<int64_t>& park_ids, const std::string& field, Period from, Period to) {
-  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  std::vector<Value> params;
-  AddParkParams(params, park_ids);
-  params.push_back(field);
-  params.push_back(from.ToString());
-  params.push_back(to.ToString());
-  PARKHQ_ASSIGN_OR_RETURN(
-      auto rows, c->Query("SELECT v.enterprise_id, v.period, v.value FROM enterprise_report_values v "
-                          "JOIN enterprise_reports r ON r.enterprise_id = v.enterprise_id AND r.period = v.period "
-                          "JOIN enterprises e ON e.id = v.enterprise_id WHERE " + ParkClause("e", park_ids.size()) +
-                              " AND v.field = ? AND v.period >= ? AND v.period <= ? AND r.state = 'approved' "
-                              "ORDER BY v.enterprise_id, v.period",
-                          params));
-  std::vector<enterprise::ApprovedValue> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back({r.Int(0), Period::Parse(r.Text(1)).value_or(Period{}), r.Double(2)});
-  return out;
 }
 
 }  // namespace parkhq::storage

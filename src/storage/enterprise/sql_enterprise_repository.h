@@ -42,7 +42,8 @@ class SqlEnterpriseRepository : public enterprise::EnterpriseRepository {
                                                                   const std::string& field, Period from,
                                                                   Period to) override;
 
-  StatusOr<std::unique_ptr<enterprise::ReportImportSink>> BeginReportImport(int64_t park_id) override;
+  StatusOr<std::unique_ptr<enterprise::ReportImportSink>> BeginReportImport(int64_t park_id,
+                                                                            const Scope& who) override;
 
   StatusOr<std::vector<enterprise::PoolMember>> ListPoolMembers(int64_t park_id) override;
   StatusOr<int64_t> AddPoolMember(const enterprise::PoolMember& m, const Scope& who) override;
@@ -61,7 +62,7 @@ class SqlEnterpriseRepository : public enterprise::EnterpriseRepository {
   Status SaveLeadingGroupRules(int64_t park_id, const std::vector<enterprise::LeadingGroupRule>& rules,
                                const Scope& who) override;
 
-  // Writes a whole report (header + values) without revisions or audit: the demo seed and bulk
+  // Writes a whole report (one row with its values) without revisions or audit: the demo seed and bulk
   // imports, inside the caller's transaction.
   static Status InsertReportRaw(Connection& c, const enterprise::StoredReport& r);
 

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <map>
 
+#include "storage/enterprise/report_values_json.h"
+
 namespace parkhq::storage {
 
 StatusOr<std::vector<evaluation::PlatformFigures>> SqlPlatformFiguresRepository::LoadPlatformFigures(
@@ -31,31 +33,22 @@ StatusOr<std::vector<evaluation::PlatformFigures>> SqlPlatformFiguresRepository:
     }
   }
   if (out.empty()) return out;
-  {
-    PARKHQ_ASSIGN_OR_RETURN(
-        auto rows, c->Query("SELECT r.enterprise_id, COUNT(*) FROM enterprise_reports r "
-                            "JOIN enterprises e ON e.id = r.enterprise_id "
-                            "WHERE (e.park_id = ? OR e.sub_park_id = ?) AND r.state = 'approved' "
-                            "AND r.period >= ? AND r.period <= ? GROUP BY r.enterprise_id",
-                            {park_id, park_id, std::string(from), std::string(to)}));
-    for (const auto& r : rows)
-      if (auto it = at.find(r.Int(0)); it != at.end()) out[it->second].approved_months = r.Int(1);
-  }
-  {
-    PARKHQ_ASSIGN_OR_RETURN(
-        auto rows, c->Query("SELECT v.enterprise_id, v.field, SUM(v.value), COUNT(*) FROM enterprise_report_values v "
-                            "JOIN enterprise_reports r ON r.enterprise_id = v.enterprise_id AND r.period = v.period "
-                            "JOIN enterprises e ON e.id = v.enterprise_id "
-                            "WHERE (e.park_id = ? OR e.sub_park_id = ?) AND r.state = 'approved' "
-                            "AND v.period >= ? AND v.period <= ? GROUP BY v.enterprise_id, v.field",
-                            {park_id, park_id, std::string(from), std::string(to)}));
-    for (const auto& r : rows) {
-      auto it = at.find(r.Int(0));
-      if (it == at.end()) continue;
-      out[it->second].sums[r.Text(1)] = r.Double(2);
-      out[it->second].months[r.Text(1)] = r.Int(3);
-    }
-  }
+  // Approved reports of the year: months counted per enterprise, values summed per field (a
+  // report's values are one JSON object, report_values_json.h).
+  PARKHQ_RETURN_IF_ERROR(c->ForEach(
+      "SELECT r.enterprise_id, r.values_json FROM enterprise_reports r JOIN enterprises e ON e.id = r.enterprise_id "
+      "WHERE (e.park_id = ? OR e.sub_park_id = ?) AND r.state = 'approved' AND r.period >= ? AND r.period <= ?",
+      {park_id, park_id, std::string(from), std::string(to)}, [&](const Row& r) {
+        auto it = at.find(r.Int(0));
+        if (it == at.end()) return true;
+        auto& f = out[it->second];
+        ++f.approved_months;
+        for (const auto& [field, value] : DecodeReportValues(r.Text(1))) {
+          f.sums[field] += value;
+          ++f.months[field];
+        }
+        return true;
+      }));
   {
     PARKHQ_ASSIGN_OR_RETURN(
         auto rows, c->Query("SELECT p.holder_enterprise_id, SUM(p.area_mu) FROM land_parcels p "

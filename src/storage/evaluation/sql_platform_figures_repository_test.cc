@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/evaluation/evaluation_service.h"
+#include "storage/enterprise/report_values_json.h"
 #include "storage/evaluation/sql_evaluation_repository.h"
 #include "testutil/test_db.h"
 
@@ -38,15 +39,11 @@ class PlatformFiguresRepoTest : public testing::TestWithParam<Engine> {
   void Report(int64_t eid, const std::string& period, const std::string& state,
               const std::vector<std::pair<std::string, double>>& values) {
     auto c = db_->Acquire();
-    ASSERT_TRUE((*c)->Exec("INSERT INTO enterprise_reports (park_id, enterprise_id, period, state, updated_at) "
-                           "VALUES (?, ?, ?, ?, '2024-01-01')",
-                           {park_, eid, period, state})
+    enterprise::FieldValues fv(values.begin(), values.end());
+    ASSERT_TRUE((*c)->Exec("INSERT INTO enterprise_reports (park_id, enterprise_id, period, state, values_json, "
+                           "updated_at) VALUES (?, ?, ?, ?, ?, '2024-01-01')",
+                           {park_, eid, period, state, EncodeReportValues(fv)})
                     .ok());
-    for (const auto& [f, v] : values)
-      ASSERT_TRUE((*c)->Exec("INSERT INTO enterprise_report_values (park_id, enterprise_id, period, field, value) "
-                             "VALUES (?, ?, ?, ?, ?)",
-                             {park_, eid, period, f, v})
-                      .ok());
   }
   void Parcel(const std::string& code, double mu, int64_t holder) {
     auto c = db_->Acquire();

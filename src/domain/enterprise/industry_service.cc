@@ -76,7 +76,16 @@ StatusOr<LeadingGroupMapping> EnterpriseService::IndustryMappingFor(const Scope&
     }
     return MappingFor(*park_id);
   }
-  if (!s.all_parks && s.park_ids.size() == 1) return MappingFor(s.park_ids[0]);
+  // A caller scoped to one park (with its sub-parks) sees that park's labels.
+  if (!s.all_parks && !s.park_ids.empty() && s.park_ids.size() <= 64) {
+    std::optional<int64_t> only;
+    for (int64_t id : s.park_ids) {
+      auto top = TopPark(id);
+      if (!top.ok() || (only && *only != *top)) return mapping_;
+      only = *top;
+    }
+    return MappingFor(*only);
+  }
   return mapping_;
 }
 

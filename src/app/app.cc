@@ -42,6 +42,7 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
     PARKHQ_ASSIGN_OR_RETURN(auto industries, enterprise::IndustryTable::ParseCsv(SeedFile("gbt4754.csv")));
     a->enterprises = std::make_unique<enterprise::EnterpriseService>(*a->enterprise_repo, *a->org_repo,
                                                                      std::move(industries));
+    PARKHQ_RETURN_IF_ERROR(a->enterprises->LoadStoredIndustries());  // a sysadmin's imported table
   }
   services.enterprises = a->enterprises.get();
 

@@ -167,6 +167,12 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/parks/{park_id}/leading-group-mapping", kAnyRole, h::GetLeadingGroupMapping},
       {"PUT", "/api/v1/parks/{park_id}/leading-group-mapping", kAnyRole, h::PutLeadingGroupMapping},
       {"PATCH", "/api/v1/disposals/{id}", kAnyRole, h::UpdateZombieDisposal},
+      {"GET", "/api/v1/parks/{park_id}/zombie-settings", kAnyRole, h::GetZombieSettings},
+      {"PUT", "/api/v1/parks/{park_id}/zombie-settings", kAnyRole, h::PutZombieSettings},
+      {"GET", "/api/v1/industries/table", kAnyRole, h::IndustryTableInfo},
+      {"GET", "/api/v1/industries/export", kAnyRole, h::ExportIndustryTable},
+      {"POST", "/api/v1/industries/import", kSysadmin, h::ImportIndustryTable, true},
+      {"DELETE", "/api/v1/industries/table", kSysadmin, h::ResetIndustryTable},
   });
 
   // -- land and evaluation (issue 6) --

@@ -100,3 +100,75 @@ export async function parkAdminSeesFieldErrorsInSettings({ newPage, login, scree
   expect((await err.textContent()).includes('字段代码'), `error next to the code: ${await err.textContent()}`)
   await screenshot(page, 'enterprise-settings-field-error')
 }
+
+// 僵尸企业 disposal records: a park admin edits one through the dialog (a blank measure is refused
+// next to the field, "done" asks for the completion date), the list shows the change, the server
+// has it; the dialog fits a phone; the park's months setting is saved from the same page.
+export async function parkAdminEditsADisposalRecord({ newPage, login, screenshot, expect, input, baseUrl, hasHorizontalScroll }) {
+  const setup = await newPage()
+  const csrf = await apiSession(setup, baseUrl, 'parkadmin', 'Park@2023demo')
+  const parkId = (await (await setup.request.get(`${baseUrl}/api/v1/enterprises?page_size=1`)).json()).items[0].park_id
+  const zombies = (await (await setup.request.get(`${baseUrl}/api/v1/parks/${parkId}/zombies`)).json()).items
+  expect(zombies.length > 0, 'demo zombie candidates')
+  const created = await setup.request.post(`${baseUrl}/api/v1/enterprises/${zombies[0].enterprise_id}/disposals`, {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { measure: '盘活闲置资产', responsible_unit: '园区经发局', due: '2026-06-30' },
+  })
+  expect(created.status() === 201, `disposal: ${created.status()}`)
+  const id = (await created.json()).id
+
+  const page = await newPage()
+  await login(page, 'parkadmin', 'Park@2023demo')
+  await page.goto(`${baseUrl}/enterprise-pools`)
+  await page.locator('#tab-zombies').click()
+  await page.getByTestId(`disposal-edit-${id}`).click()
+  const dialog = page.getByTestId('disposal-dialog')
+  await dialog.waitFor()
+  await input(page, 'disposal-measure').fill('  ')
+  await page.getByTestId('disposal-save').click()
+  const err = dialog.locator('.el-form-item__error').first()
+  await err.waitFor()
+  expect((await err.textContent()).includes('处置措施'), `error beside the measure: ${await err.textContent()}`)
+  await input(page, 'disposal-measure').fill('兼并重组（浏览器测试）')
+  await input(page, 'disposal-unit').fill('园区管委会')
+  await page.getByTestId('disposal-status').click()
+  await page.getByTestId('disposal-status-done').click()
+  await page.getByTestId('disposal-save').click()  // done without a completion date: refused beside it
+  await dialog.locator('.el-form-item__error').filter({ hasText: '完成日期' }).waitFor()
+  await screenshot(page, 'enterprise-disposal-dialog')
+  await input(page, 'disposal-completed').fill('2026-05-20')
+  await input(page, 'disposal-completed').press('Enter')
+  await input(page, 'disposal-note').fill('已完成重组协议签署')
+  await page.getByTestId('disposal-save').click()
+  await dialog.waitFor({ state: 'hidden' })
+  const row = page.getByTestId(`disposal-${id}`)
+  await row.getByText('兼并重组（浏览器测试）').waitFor()
+  expect((await row.innerText()).includes('已完成'), `status shown: ${await row.innerText()}`)
+  await screenshot(page, 'enterprise-zombies-after-edit')
+  const listed = (await (await setup.request.get(`${baseUrl}/api/v1/parks/${parkId}/zombies`)).json()).items
+  const d = listed.flatMap((z) => z.disposals).find((x) => x.id === id)
+  expect(d && d.status === 'done' && d.completed_on === '2026-05-20' && d.responsible_unit === '园区管委会' && d.note === '已完成重组协议签署',
+    `stored: ${JSON.stringify(d)}`)
+
+  // The months setting, saved from the page, then put back.
+  await input(page, 'zombie-months').fill('9')
+  await page.getByTestId('zombie-months-save').click()
+  await page.waitForFunction(() => document.querySelector('.el-message--success') !== null)
+  const s = await (await setup.request.get(`${baseUrl}/api/v1/parks/${parkId}/zombie-settings`)).json()
+  expect(s.months === 9, `months saved: ${JSON.stringify(s)}`)
+  await setup.request.put(`${baseUrl}/api/v1/parks/${parkId}/zombie-settings`, { headers: { 'X-CSRF-Token': csrf }, data: { months: 6 } })
+
+  // The dialog at 390 px: no sideways scrolling, buttons reachable.
+  const phone = await newPage({ viewport: { width: 390, height: 844 } })
+  await login(phone, 'parkadmin', 'Park@2023demo')
+  await phone.goto(`${baseUrl}/enterprise-pools`)
+  await phone.locator('#tab-zombies').click()
+  await phone.getByTestId(`disposal-edit-${id}`).click()
+  await phone.getByTestId('disposal-dialog').waitFor()
+  await phone.getByTestId('disposal-save').waitFor()
+  await phone.waitForTimeout(500)  // the dialog's opening animation
+  expect(!(await hasHorizontalScroll(phone)), 'no horizontal scroll at 390px')
+  const box = await phone.getByTestId('disposal-save').boundingBox()
+  expect(box && box.x + box.width <= 390, `save button inside the screen: ${JSON.stringify(box)}`)
+  await screenshot(phone, 'enterprise-disposal-dialog-phone')
+}

@@ -249,8 +249,15 @@ StatusOr<int64_t> EnterpriseService::AcceptCandidate(const Scope& s, int64_t par
 }
 
 StatusOr<std::vector<ZombieRow>> EnterpriseService::Zombies(const Scope& s, int64_t park_id,
-                                                            std::optional<Period> as_of_in, int n) const {
+                                                            std::optional<Period> as_of_in,
+                                                            std::optional<int> months_in) const {
   PARKHQ_RETURN_IF_ERROR(ReadablePark(s, park_id).status());
+  int n = 0;
+  if (months_in) {
+    n = *months_in;
+  } else {
+    PARKHQ_ASSIGN_OR_RETURN(n, ZombieMonthsFor(park_id));
+  }
   ZombieRule rule;
   rule.consecutive_months = n;
   PARKHQ_RETURN_IF_ERROR(ValidateZombieRule(rule));

@@ -1,5 +1,6 @@
 // The per-park configuration part of EnterpriseService: the report field list, the filing
-// deadline day, the cultivation pool rules and the leading-group mapping; and disposal updates.
+// deadline day, the cultivation pool rules, the leading-group mapping and the zombie months; and
+// disposal updates.
 #include <algorithm>
 
 #include "domain/enterprise/enterprise_service.h"
@@ -94,8 +95,27 @@ StatusOr<std::vector<LeadingGroupRule>> EnterpriseService::LeadingGroupRulesOf(c
 Status EnterpriseService::SetLeadingGroupRules(const Scope& s, int64_t park_id,
                                                const std::vector<LeadingGroupRule>& rules) const {
   PARKHQ_ASSIGN_OR_RETURN(int64_t top, AdminPark(s, park_id));
-  PARKHQ_RETURN_IF_ERROR(LeadingGroupMapping::Create(rules, &industries_).status());
+  PARKHQ_RETURN_IF_ERROR(LeadingGroupMapping::Create(rules, industries().get()).status());
   return repo_.SaveLeadingGroupRules(top, rules, s);
+}
+
+StatusOr<int> EnterpriseService::ZombieMonthsFor(int64_t park_id) const {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t top, TopPark(park_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto stored, repo_.FindZombieMonths(top));
+  ZombieRule rule;
+  if (stored) rule.consecutive_months = *stored;
+  return ValidateZombieRule(rule).ok() ? rule.consecutive_months : ZombieRule{}.consecutive_months;
+}
+
+StatusOr<int> EnterpriseService::ZombieMonthsOf(const Scope& s, int64_t park_id) const {
+  PARKHQ_RETURN_IF_ERROR(ReadablePark(s, park_id).status());
+  return ZombieMonthsFor(park_id);
+}
+
+Status EnterpriseService::SetZombieMonths(const Scope& s, int64_t park_id, int months) const {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t top, AdminPark(s, park_id));
+  if (months < 1 || months > 60) return Status::FieldInvalid("months", "连续月数应为 1 到 60 之间的整数");
+  return repo_.SaveZombieMonths(top, months, s);
 }
 
 StatusOr<DisposalRecord> EnterpriseService::GetDisposal(const Scope& s, int64_t id) const {

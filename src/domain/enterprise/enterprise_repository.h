@@ -173,6 +173,19 @@ class EnterpriseRepository {
   virtual StatusOr<std::optional<std::vector<LeadingGroupRule>>> FindLeadingGroupRules(int64_t park_id) = 0;
   virtual Status SaveLeadingGroupRules(int64_t park_id, const std::vector<LeadingGroupRule>& rules,
                                        const Scope& who) = 0;
+  // 僵尸企业 N (settings key enterprise.zombie_months); nullopt when nothing stored.
+  virtual StatusOr<std::optional<int>> FindZombieMonths(int64_t park_id) = 0;
+  virtual Status SaveZombieMonths(int64_t park_id, int months, const Scope& who) = 0;
+
+  // --- the GB/T 4754 table of the installation (settings park_id 0, key enterprise.industry_table:
+  // the table as CSV text) ---
+  virtual StatusOr<std::optional<std::string>> FindIndustryTable() = 0;
+  // Stores the CSV (nullopt: removes it, back to the embedded table); one audit row with the diff
+  // (entity "industry_table"), in the same transaction.
+  virtual Status SaveIndustryTable(const std::optional<std::string>& csv, const IndustryTableDiff& diff,
+                                   const Scope& who) = 0;
+  // industry_code -> the names of the enterprises (all parks, any status) using it, by id.
+  virtual StatusOr<std::map<std::string, std::vector<std::string>>> IndustryCodesInUse() = 0;
 };
 
 }  // namespace parkhq::enterprise

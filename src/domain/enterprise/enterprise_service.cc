@@ -11,7 +11,8 @@ EnterpriseService::EnterpriseService(EnterpriseRepository& repo, OrgRepository& 
                                      std::function<Date()> today)
     : repo_(repo),
       org_(org),
-      industries_(std::move(industries)),
+      embedded_industries_(std::make_shared<const IndustryTable>(std::move(industries))),
+      industries_(embedded_industries_),
       mapping_(LeadingGroupMapping::Default()),
       fields_(DefaultReportFields()),
       today_(std::move(today)) {}
@@ -56,7 +57,7 @@ StatusOr<Enterprise> EnterpriseService::Create(const Scope& s, Enterprise e) con
     if (!sub || sub->parent_id != e.park_id)
       return Status::Validation("企业信息有误", {{"sub_park_id", "子园区不属于所选园区"}});
   }
-  PARKHQ_RETURN_IF_ERROR(ValidateEnterprise(e, industries_));
+  PARKHQ_RETURN_IF_ERROR(ValidateEnterprise(e, *industries()));
   if (!e.leading_group_manual) {
     PARKHQ_ASSIGN_OR_RETURN(auto mapping, MappingFor(e.park_id));
     e.leading_group = mapping.Classify(e.industry_code);
@@ -95,7 +96,7 @@ StatusOr<Enterprise> EnterpriseService::Update(const Scope& s, Enterprise e, con
     if (!sub || sub->parent_id != cur.park_id)
       return Status::Validation("企业信息有误", {{"sub_park_id", "子园区不属于该企业所在园区"}});
   }
-  PARKHQ_RETURN_IF_ERROR(ValidateEnterprise(e, industries_));
+  PARKHQ_RETURN_IF_ERROR(ValidateEnterprise(e, *industries()));
   if (!e.leading_group_manual) {
     PARKHQ_ASSIGN_OR_RETURN(auto mapping, MappingFor(e.park_id));
     e.leading_group = mapping.Classify(e.industry_code);

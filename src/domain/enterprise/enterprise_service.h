@@ -10,6 +10,8 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -101,7 +103,10 @@ class EnterpriseService {
   EnterpriseService(EnterpriseRepository& repo, OrgRepository& org, IndustryTable industries,
                     std::function<Date()> today = Today);
 
-  const IndustryTable& industries() const { return industries_; }
+  // The GB/T 4754 table in use: the embedded one, or the one a sysadmin imported (a snapshot: an
+  // import swaps in a new table; holders of the old one keep a valid table).
+  std::shared_ptr<const IndustryTable> industries() const;
+  bool industries_imported() const;
   // The defaults (a park's own configuration: the *Of methods below).
   const LeadingGroupMapping& mapping() const { return mapping_; }
   const std::vector<ReportField>& fields() const { return fields_; }
@@ -171,8 +176,9 @@ class EnterpriseService {
   StatusOr<Cultivation> CultivationOf(const Scope& s, int64_t park_id, std::optional<Period> as_of) const;
   StatusOr<int64_t> AcceptCandidate(const Scope& s, int64_t park_id, const std::string& pool_code,
                                     int64_t enterprise_id, const std::string& note) const;
+  // consecutive_months nullopt: the park's setting (ZombieMonthsOf).
   StatusOr<std::vector<ZombieRow>> Zombies(const Scope& s, int64_t park_id, std::optional<Period> as_of,
-                                           int consecutive_months) const;
+                                           std::optional<int> consecutive_months) const;
   StatusOr<int64_t> AddDisposal(const Scope& s, int64_t enterprise_id, const ZombieDisposal& d,
                                 const std::string& note) const;
   StatusOr<DisposalRecord> GetDisposal(const Scope& s, int64_t id) const;
@@ -194,6 +200,25 @@ class EnterpriseService {
   // Validated by LeadingGroupMapping::Create against the industry table. Applies to enterprises
   // created or edited afterwards (whose group is not set by hand).
   Status SetLeadingGroupRules(const Scope& s, int64_t park_id, const std::vector<LeadingGroupRule>& rules) const;
+  // 僵尸企业 consecutive months N (setting enterprise.zombie_months; default 6). Reads: as above;
+  // writes: park admins, 1..60 (details "months"). Zombies() uses it when no N is given.
+  StatusOr<int> ZombieMonthsOf(const Scope& s, int64_t park_id) const;
+  Status SetZombieMonths(const Scope& s, int64_t park_id, int months) const;
+
+  // --- the GB/T 4754 table (one per installation; industry_service.cc) ---
+  // Uses the table stored by an earlier import, if any (called once at start; a stored table that
+  // no longer parses is ignored and the embedded one stays).
+  Status LoadStoredIndustries() const;
+  // Sysadmins only (403 others). The rows of an uploaded CSV/XLSX, header first: validated by
+  // IndustryTable::FromRows (422 rows[N].<column>); a table that drops a code still used by an
+  // enterprise is refused (422, one detail "rows" per code naming the firms). Then stored
+  // (audited with the diff) and used at once. Returns what changed.
+  StatusOr<IndustryTableDiff> ImportIndustryTable(const Scope& s, const std::vector<IndustryInputRow>& rows) const;
+  // Sysadmins: back to the embedded table (same in-use check).
+  StatusOr<IndustryTableDiff> ResetIndustryTable(const Scope& s) const;
+  // The mapping that labels GET /industries: the park's (404 outside the scope; enterprise users
+  // only their own park), else the caller's only park's, else the default.
+  StatusOr<LeadingGroupMapping> IndustryMappingFor(const Scope& s, std::optional<int64_t> park_id) const;
 
  private:
   // 404 unknown / outside the parks; 403 another enterprise for an enterprise user.
@@ -214,10 +239,18 @@ class EnterpriseService {
   StatusOr<LeadingGroupMapping> MappingFor(int64_t park_id) const;
   StatusOr<PoolsConfig> PoolsFor(int64_t park_id) const;
   Period LastClosedMonth() const;
+  StatusOr<int> ZombieMonthsFor(int64_t park_id) const;
+  // Refuses (422) a table without a code some enterprise uses; stores and swaps it in.
+  StatusOr<IndustryTableDiff> ReplaceIndustries(const Scope& s, std::shared_ptr<const IndustryTable> next,
+                                                bool embedded) const;
 
   EnterpriseRepository& repo_;
   OrgRepository& org_;
-  const IndustryTable industries_;
+  const std::shared_ptr<const IndustryTable> embedded_industries_;
+  mutable std::mutex industries_mu_;      // guards industries_ and industries_imported_
+  mutable std::mutex industries_write_mu_;  // one import at a time (check, store, swap)
+  mutable std::shared_ptr<const IndustryTable> industries_;
+  mutable bool industries_imported_ = false;
   const LeadingGroupMapping mapping_;
   const std::vector<ReportField> fields_;
   const std::function<Date()> today_;

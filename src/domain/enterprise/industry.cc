@@ -1,12 +1,14 @@
 #include "domain/enterprise/industry.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 namespace parkhq::enterprise {
 namespace {
 
-constexpr size_t kMaxDetails = 50;
+constexpr size_t kMaxDetails = 200;
+const char* const kColumns[] = {"code", "level", "name", "parent"};
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -36,18 +38,60 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
   return lines;
 }
 
-std::vector<std::string_view> SplitComma(std::string_view line) {
-  std::vector<std::string_view> cols;
-  size_t start = 0;
-  while (true) {
-    size_t end = line.find(',', start);
-    if (end == std::string_view::npos) {
-      cols.push_back(line.substr(start));
-      return cols;
+// One CSV line into cells: commas separate, a cell may be quoted ("" inside is a quote).
+std::vector<std::string> SplitCsvLine(std::string_view line) {
+  std::vector<std::string> cols(1);
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') { cols.back() += '"'; ++i; }
+      else if (c == '"') quoted = false;
+      else cols.back() += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      cols.emplace_back();
+    } else {
+      cols.back() += c;
     }
-    cols.push_back(line.substr(start, end - start));
-    start = end + 1;
   }
+  return cols;
+}
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+std::string CsvCell(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// Column index by header, with the Chinese names accepted.
+std::optional<IndustryLevel> LevelOfCell(const std::string& s) {
+  if (auto l = ParseIndustryLevel(s)) return l;
+  if (s == "门类") return IndustryLevel::kSection;
+  if (s == "大类") return IndustryLevel::kDivision;
+  if (s == "中类") return IndustryLevel::kGroup;
+  if (s == "小类") return IndustryLevel::kClass;
+  return std::nullopt;
+}
+
+int ColumnOf(const std::string& header) {
+  static const std::pair<const char*, int> kNames[] = {
+      {"code", 0},   {"代码", 0},     {"行业代码", 0}, {"level", 1},    {"层级", 1},
+      {"级别", 1},   {"name", 2},     {"名称", 2},     {"类别名称", 2}, {"parent", 3},
+      {"上级", 3},   {"上级代码", 3},
+  };
+  for (const auto& [n, i] : kNames)
+    if (header == n) return i;
+  return -1;
 }
 
 std::string RowField(size_t row, const char* column) {
@@ -79,43 +123,94 @@ StatusOr<IndustryTable> IndustryTable::ParseCsv(std::string_view csv) {
   if (lines.empty() || lines[0] != "code,level,name,parent")
     return Status::Validation("行业分类文件的表头应为 code,level,name,parent",
                               {{"header", "表头应为 code,level,name,parent"}});
+  std::vector<IndustryInputRow> rows;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    IndustryInputRow r{static_cast<int>(i), SplitCsvLine(lines[i])};
+    if (i > 0 && r.cells.size() != 4 && !lines[i].empty())
+      return Status::Validation("行业分类文件有错误",
+                                {{RowField(i, "code"), "应有4列（code,level,name,parent），实际" +
+                                                           std::to_string(r.cells.size()) + "列"}});
+    rows.push_back(std::move(r));
+  }
+  return FromRows(rows);
+}
+
+StatusOr<IndustryTable> IndustryTable::FromRows(const std::vector<IndustryInputRow>& rows) {
+  const char kHeaderHelp[] = "表头应包含 code（代码）、level（层级）、name（名称）、parent（上级代码）四列";
+  if (rows.empty()) return Status::Validation("行业分类文件为空", {{"header", kHeaderHelp}});
+  std::array<int, 4> col{-1, -1, -1, -1};
+  for (size_t i = 0; i < rows[0].cells.size(); ++i) {
+    std::string h = Trim(rows[0].cells[i]);
+    if (i == 0 && h.rfind("\xEF\xBB\xBF", 0) == 0) h = h.substr(3);
+    int c = ColumnOf(h);
+    if (c >= 0 && col[c] < 0) col[c] = static_cast<int>(i);
+  }
+  if (std::find(col.begin(), col.end(), -1) != col.end())
+    return Status::Validation("行业分类文件的表头不对：" + std::string(kHeaderHelp), {{"header", kHeaderHelp}});
+
   IndustryTable table;
   std::vector<FieldError> errors;
-  auto fail = [&errors](size_t row, const char* column, std::string message) {
-    if (errors.size() < kMaxDetails) errors.push_back({RowField(row, column), std::move(message)});
+  size_t error_count = 0;
+  auto fail = [&](int row, int column, std::string message) {
+    ++error_count;
+    if (errors.size() < kMaxDetails) errors.push_back({RowField(row, kColumns[column]), std::move(message)});
   };
-  std::vector<size_t> row_numbers;  // data row number of each kept row
-  for (size_t i = 1; i < lines.size(); ++i) {
-    if (lines[i].empty() && i + 1 == lines.size()) break;  // trailing newline
-    std::vector<std::string_view> cols = SplitComma(lines[i]);
-    if (cols.size() != 4) {
-      fail(i, "code", "应有4列（code,level,name,parent），实际" + std::to_string(cols.size()) + "列");
+  std::vector<int> row_numbers;  // the row number of each kept row
+  for (size_t i = 1; i < rows.size(); ++i) {
+    const IndustryInputRow& in = rows[i];
+    auto cell = [&](int c) { return static_cast<size_t>(col[c]) < in.cells.size() ? Trim(in.cells[col[c]]) : ""; };
+    std::array<std::string, 4> v{cell(0), cell(1), cell(2), cell(3)};
+    if (std::all_of(v.begin(), v.end(), [](const std::string& x) { return x.empty(); })) continue;  // blank row
+    std::optional<IndustryLevel> level = LevelOfCell(v[1]);
+    if (!level) { fail(in.row, 1, "层级应为 section/division/group/class（门类/大类/中类/小类）"); continue; }
+    if (!CodeFitsLevel(v[0], *level)) {
+      static const char* kShape[] = {"门类代码应为1个大写字母", "大类代码应为2位数字", "中类代码应为3位数字",
+                                     "小类代码应为4位数字"};
+      fail(in.row, 0, std::string(kShape[static_cast<int>(*level)]) + "，实际为“" + v[0] + "”");
       continue;
     }
-    std::optional<IndustryLevel> level = ParseIndustryLevel(cols[1]);
-    if (!level) { fail(i, "level", "层级应为 section/division/group/class"); continue; }
-    if (!CodeFitsLevel(cols[0], *level)) { fail(i, "code", "代码与层级不符"); continue; }
-    if (cols[2].empty()) { fail(i, "name", "名称不能为空"); continue; }
-    std::string code(cols[0]);
-    if (table.index_.count(code)) { fail(i, "code", "代码重复：" + code); continue; }
-    table.index_.emplace(code, table.rows_.size());
-    table.rows_.push_back({code, *level, std::string(cols[2]), std::string(cols[3])});
-    row_numbers.push_back(i);
+    if (v[2].empty()) { fail(in.row, 2, "名称不能为空"); continue; }
+    if (table.index_.count(v[0])) { fail(in.row, 0, "代码重复：" + v[0]); continue; }
+    table.index_.emplace(v[0], table.rows_.size());
+    table.rows_.push_back({v[0], *level, v[2], v[3]});
+    row_numbers.push_back(in.row);
   }
   for (size_t k = 0; k < table.rows_.size(); ++k) {
     const IndustryCode& r = table.rows_[k];
     if (r.level == IndustryLevel::kSection) {
-      if (!r.parent.empty()) fail(row_numbers[k], "parent", "门类不应有上级代码");
+      if (!r.parent.empty()) fail(row_numbers[k], 3, "门类不应有上级代码");
       continue;
     }
     const IndustryCode* p = table.Find(r.parent);
     bool ok = p != nullptr && static_cast<int>(p->level) + 1 == static_cast<int>(r.level) &&
               (p->level == IndustryLevel::kSection || r.code.rfind(p->code, 0) == 0);
-    if (!ok) fail(row_numbers[k], "parent", "上级代码“" + r.parent + "”不存在或层级不符");
+    if (!ok) fail(row_numbers[k], 3, "上级代码“" + r.parent + "”不存在或层级不符");
   }
-  if (!errors.empty()) return Status::Validation("行业分类文件有错误", std::move(errors));
+  if (!errors.empty())
+    return Status::Validation("行业分类文件有 " + std::to_string(error_count) + " 处错误，未导入", std::move(errors));
   if (table.rows_.empty()) return Status::Validation("行业分类文件没有数据行", {{"rows", "没有数据行"}});
   return table;
+}
+
+std::string IndustryTable::ToCsv() const {
+  std::string out = "code,level,name,parent\n";
+  for (const IndustryCode& r : rows_)
+    out += r.code + "," + IndustryLevelName(r.level) + "," + CsvCell(r.name) + "," + r.parent + "\n";
+  return out;
+}
+
+IndustryTableDiff IndustryTable::DiffFrom(const IndustryTable& before) const {
+  IndustryTableDiff d;
+  d.rows_before = before.rows_.size();
+  d.rows_after = rows_.size();
+  for (const IndustryCode& r : rows_) {
+    const IndustryCode* old = before.Find(r.code);
+    if (old == nullptr) d.added.push_back(r.code);
+    else if (old->name != r.name) d.renamed.push_back(r.code);
+  }
+  for (const IndustryCode& r : before.rows_)
+    if (Find(r.code) == nullptr) d.removed.push_back(r.code);
+  return d;
 }
 
 const IndustryCode* IndustryTable::Find(std::string_view code) const {

@@ -29,6 +29,19 @@ struct IndustryCode {
   std::string parent;  // "" for sections
 };
 
+// One row of an uploaded table (CSV or XLSX, read by src/io): its row number as the user sees it
+// and its cells. The first row given is the header.
+struct IndustryInputRow {
+  int row = 0;
+  std::vector<std::string> cells;
+};
+
+// What a replacement table changes against the current one (for the audit row and the answer).
+struct IndustryTableDiff {
+  size_t rows_before = 0, rows_after = 0;
+  std::vector<std::string> added, removed, renamed;  // codes, in table order
+};
+
 // An immutable lookup over the code table. Safe to share between threads once built.
 class IndustryTable {
  public:
@@ -39,6 +52,20 @@ class IndustryTable {
   // empty parent). On failure returns Status::Validation with one detail per bad row, field
   // "rows[N].<column>" with N the 1-based data row number (header not counted); at most 50 details.
   static StatusOr<IndustryTable> ParseCsv(std::string_view csv);
+
+  // The same checks over rows already split into cells (an uploaded CSV or XLSX). The header (the
+  // first row) names the columns in any order: code/代码, level/层级, name/名称, parent/上级代码
+  // (missing: detail "header"). Levels are section/division/group/class or 门类/大类/中类/小类.
+  // Cells are trimmed; blank rows are skipped; a row shorter than the header reads "" for the
+  // missing cells (XLSX leaves trailing empty cells out). Details "rows[N].<column>" with N the
+  // row's own number; at most 200 details.
+  static StatusOr<IndustryTable> FromRows(const std::vector<IndustryInputRow>& rows);
+
+  // The table as the embedded CSV format (header code,level,name,parent; \n line ends; names with
+  // a comma or quote are quoted): ParseCsv(ToCsv()) gives the same table back.
+  std::string ToCsv() const;
+  // Codes added, removed and renamed going from `before` to this table.
+  IndustryTableDiff DiffFrom(const IndustryTable& before) const;
 
   // The row for a code, or nullptr.
   const IndustryCode* Find(std::string_view code) const;

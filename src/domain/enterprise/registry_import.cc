@@ -51,6 +51,7 @@ StatusOr<ImportResult> EnterpriseService::ImportEnterprises(const Scope& s, int6
   if (!s.CanAdminPark(park_id)) return Status::PermissionDenied("只有园区管理员可以导入企业名录");
   const int64_t top = park.parent_id.value_or(park.id);
   PARKHQ_ASSIGN_OR_RETURN(const auto mapping, MappingFor(top));
+  const std::shared_ptr<const IndustryTable> table = industries();
   PARKHQ_ASSIGN_OR_RETURN(auto parks, org_.ListParks());
   ImportResult result;
   auto add_error = [&](int64_t row, std::string column, std::string message) {
@@ -143,7 +144,7 @@ StatusOr<ImportResult> EnterpriseService::ImportEnterprises(const Scope& s, int6
       else e.status = *p;
     }
     for (const auto& fl : SplitFlags(get("flags"))) e.flags.push_back({fl, std::nullopt, std::nullopt});
-    if (Status v = ValidateEnterprise(e, industries_); !v.ok())
+    if (Status v = ValidateEnterprise(e, *table); !v.ok())
       for (const auto& d : v.details()) {
         const std::string key = d.field.rfind("flags", 0) == 0 ? "flags" : d.field;
         if (col.count(key)) add_error(row_no, names[col[key]], d.message);

@@ -217,7 +217,7 @@ StatusOr<Response> GetLeadingGroupMapping(RequestContext& ctx, const Services& s
                      {"group", LeadingGroupCode(r.group)},
                      {"group_name", LeadingGroupNameZh(r.group)},
                      {"industry_name", [&]() -> json::value {
-                        const auto* c = s.enterprises->industries().Find(r.code_prefix);
+                        const auto* c = s.enterprises->industries()->Find(r.code_prefix);
                         return c ? json::value(c->name) : json::value(nullptr);
                       }()}});
   const int64_t n = static_cast<int64_t>(items.size());
@@ -252,6 +252,24 @@ StatusOr<Response> PutLeadingGroupMapping(RequestContext& ctx, const Services& s
   if (!errs.empty()) return Status::Validation("主导产业对照表有误", errs);
   PARKHQ_RETURN_IF_ERROR(s.enterprises->SetLeadingGroupRules(ctx.caller(), park_id, rules));
   return GetLeadingGroupMapping(ctx, s);
+}
+
+// --- zombie months ---
+StatusOr<Response> GetZombieSettings(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ConfigParkId(ctx));
+  PARKHQ_ASSIGN_OR_RETURN(int months, s.enterprises->ZombieMonthsOf(ctx.caller(), park_id));
+  return Json(json::object{{"park_id", park_id}, {"months", months}});
+}
+
+StatusOr<Response> PutZombieSettings(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ConfigParkId(ctx));
+  PARKHQ_ASSIGN_OR_RETURN(auto body, ParseBody(ctx.request));
+  FieldReader f(body);
+  auto months = f.Int("months", true);
+  PARKHQ_RETURN_IF_ERROR(f.Finish("僵尸企业设置有误"));
+  if (*months < 1 || *months > 60) return Status::FieldInvalid("months", "连续月数应为 1 到 60 之间的整数");
+  PARKHQ_RETURN_IF_ERROR(s.enterprises->SetZombieMonths(ctx.caller(), park_id, static_cast<int>(*months)));
+  return GetZombieSettings(ctx, s);
 }
 
 // --- disposal records ---

@@ -222,7 +222,7 @@ StatusOr<Response> ListEnterprises(RequestContext& ctx, const Services& s) {
   lq.filter.limit = page.page_size;
   PARKHQ_ASSIGN_OR_RETURN(auto result, s.enterprises->List(ctx.caller(), lq.filter, lq.park_id));
   json::array items;
-  for (const auto& e : result.items) items.push_back(EnterpriseJson(e, s.enterprises->industries()));
+  for (const auto& e : result.items) items.push_back(EnterpriseJson(e, *s.enterprises->industries()));
   return JsonList(std::move(items), result.total);
 }
 
@@ -238,7 +238,7 @@ StatusOr<Response> ExportEnterprises(RequestContext& ctx, const Services& s) {
                    {"成立日期", 12, io::ColumnKind::kDate}, {"入园日期", 12, io::ColumnKind::kDate}, {"企业标识", 30}};
   bool demo = false;
   for (const auto& e : result.items) {
-    const IndustryCode* ic = s.enterprises->industries().Find(e.industry_code);
+    const IndustryCode* ic = s.enterprises->industries()->Find(e.industry_code);
     std::string flags;
     for (const auto& fl : e.flags) flags += (flags.empty() ? "" : "、") + FlagNameZh(fl.code);
     sheet.rows.push_back({e.uscc, e.name, e.industry_code, ic ? ic->name : "", std::string(LeadingGroupNameZh(e.leading_group)),
@@ -269,13 +269,13 @@ StatusOr<Response> CreateEnterprise(RequestContext& ctx, const Services& s) {
   ReadEnterprise(f, e, false);
   PARKHQ_RETURN_IF_ERROR(f.Finish("企业信息有误，请检查标出的字段"));
   PARKHQ_ASSIGN_OR_RETURN(auto created, s.enterprises->Create(ctx.caller(), e));
-  return Json(EnterpriseJson(created, s.enterprises->industries()), 201);
+  return Json(EnterpriseJson(created, *s.enterprises->industries()), 201);
 }
 
 StatusOr<Response> GetEnterprise(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(int64_t id, EnterpriseId(ctx));
   PARKHQ_ASSIGN_OR_RETURN(auto e, s.enterprises->Get(ctx.caller(), id));
-  return Json(EnterpriseJson(e, s.enterprises->industries()));
+  return Json(EnterpriseJson(e, *s.enterprises->industries()));
 }
 
 StatusOr<Response> UpdateEnterprise(RequestContext& ctx, const Services& s) {
@@ -287,24 +287,7 @@ StatusOr<Response> UpdateEnterprise(RequestContext& ctx, const Services& s) {
   const std::string reason = f.String("reason", false, 500).value_or("");
   PARKHQ_RETURN_IF_ERROR(f.Finish("企业信息有误，请检查标出的字段"));
   PARKHQ_ASSIGN_OR_RETURN(auto updated, s.enterprises->Update(ctx.caller(), e, reason));
-  return Json(EnterpriseJson(updated, s.enterprises->industries()));
-}
-
-StatusOr<Response> ListIndustries(RequestContext& ctx, const Services& s) {
-  const auto& t = s.enterprises->industries();
-  const std::string parent = ctx.request.Query("parent").value_or("");
-  const std::string q = ctx.request.Query("q").value_or("");
-  json::array items;
-  for (const auto& c : t.rows()) {
-    if (!q.empty() ? (c.code.find(q) != 0 && c.name.find(q) == std::string::npos) : c.parent != parent) continue;
-    items.push_back({{"code", c.code}, {"level", IndustryLevelName(c.level)}, {"name", c.name}, {"parent", c.parent},
-                     {"leading_group", c.level == IndustryLevel::kSection
-                                           ? "other"
-                                           : LeadingGroupCode(s.enterprises->mapping().Classify(c.code))}});
-    if (items.size() >= 500) break;
-  }
-  const int64_t n = static_cast<int64_t>(items.size());
-  return JsonList(std::move(items), n);
+  return Json(EnterpriseJson(updated, *s.enterprises->industries()));
 }
 
 StatusOr<Response> ReportFields(RequestContext& ctx, const Services& s) {

@@ -49,5 +49,13 @@ StatusOr<Response> PutPoolRules(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetLeadingGroupMapping(RequestContext& ctx, const Services& s);
 StatusOr<Response> PutLeadingGroupMapping(RequestContext& ctx, const Services& s);
 StatusOr<Response> UpdateZombieDisposal(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetZombieSettings(RequestContext& ctx, const Services& s);
+StatusOr<Response> PutZombieSettings(RequestContext& ctx, const Services& s);
+
+// The GB/T 4754 table (enterprise_industry_handlers.cc; ListIndustries above lives there too).
+StatusOr<Response> IndustryTableInfo(RequestContext& ctx, const Services& s);
+StatusOr<Response> ExportIndustryTable(RequestContext& ctx, const Services& s);
+StatusOr<Response> ImportIndustryTable(RequestContext& ctx, const Services& s);
+StatusOr<Response> ResetIndustryTable(RequestContext& ctx, const Services& s);
 
 }  // namespace parkhq::http::handlers

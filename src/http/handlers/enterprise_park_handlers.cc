@@ -231,13 +231,24 @@ StatusOr<Response> ParkZombies(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ParkId(ctx));
   std::vector<FieldError> errs;
   auto as_of = OptPeriod(ctx, "as_of", errs);
-  int n = 6;
-  try {
-    n = std::stoi(ctx.request.Query("months").value_or("6"));
-  } catch (const std::exception&) {
-    errs.push_back({"months", "应为整数"});
+  std::optional<int> months;  // none: the park's setting (GET/PUT .../zombie-settings)
+  if (auto q = ctx.request.Query("months"); q && !q->empty()) {
+    try {
+      size_t used = 0;
+      months = std::stoi(*q, &used);
+      if (used != q->size()) throw std::invalid_argument("months");
+      if (*months < 1 || *months > 60) errs.push_back({"months", "连续月数应为 1 到 60 之间的整数"});
+    } catch (const std::exception&) {
+      errs.push_back({"months", "应为整数"});
+    }
   }
   if (!errs.empty()) return Status::Validation("参数有误", errs);
+  int n = 0;
+  if (months) {
+    n = *months;
+  } else {
+    PARKHQ_ASSIGN_OR_RETURN(n, s.enterprises->ZombieMonthsOf(ctx.caller(), park_id));
+  }
   PARKHQ_ASSIGN_OR_RETURN(auto rows, s.enterprises->Zombies(ctx.caller(), park_id, as_of, n));
   json::array items;
   for (const auto& r : rows) {
@@ -253,7 +264,7 @@ StatusOr<Response> ParkZombies(RequestContext& ctx, const Services& s) {
                      {"disposals", std::move(disposals)}});
   }
   const int64_t n2 = static_cast<int64_t>(items.size());
-  return JsonList(std::move(items), n2);
+  return Json(json::object{{"items", std::move(items)}, {"total", n2}, {"months", n}});
 }
 
 }  // namespace parkhq::http::handlers

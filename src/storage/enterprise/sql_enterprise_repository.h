@@ -61,6 +61,12 @@ class SqlEnterpriseRepository : public enterprise::EnterpriseRepository {
   StatusOr<std::optional<std::vector<enterprise::LeadingGroupRule>>> FindLeadingGroupRules(int64_t park_id) override;
   Status SaveLeadingGroupRules(int64_t park_id, const std::vector<enterprise::LeadingGroupRule>& rules,
                                const Scope& who) override;
+  StatusOr<std::optional<int>> FindZombieMonths(int64_t park_id) override;
+  Status SaveZombieMonths(int64_t park_id, int months, const Scope& who) override;
+  StatusOr<std::optional<std::string>> FindIndustryTable() override;
+  Status SaveIndustryTable(const std::optional<std::string>& csv, const enterprise::IndustryTableDiff& diff,
+                           const Scope& who) override;
+  StatusOr<std::map<std::string, std::vector<std::string>>> IndustryCodesInUse() override;
 
   // Writes a whole report (one row with its values) without revisions or audit: the demo seed and bulk
   // imports, inside the caller's transaction.

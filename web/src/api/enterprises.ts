@@ -204,7 +204,17 @@ export interface ZombieRow {
   candidate: boolean
   inactive_months: number
   reason: string
-  disposals: { id: number; measure: string; responsible_unit: string; due: string | null; status: string }[]
+  disposals: Disposal[]
+}
+
+export interface Disposal {
+  id: number
+  measure: string
+  responsible_unit: string
+  due: string | null
+  status: string
+  completed_on?: string | null
+  note?: string
 }
 
 export interface Totals {
@@ -254,7 +264,9 @@ export const enterprisesApi = {
   savePoolRules: (parkId: number, rules: PoolRules) => api.put<PoolRules>(`${p(parkId)}/cultivation/rules`, rules),
   mapping: (parkId: number) => api.get<ListResponse<MappingRule>>(`${p(parkId)}/leading-group-mapping`),
   saveMapping: (parkId: number, rules: MappingRule[]) => api.put<ListResponse<MappingRule>>(`${p(parkId)}/leading-group-mapping`, { rules }),
-  updateDisposal: (id: number, body: DisposalPatch) => api.patch<unknown>(`/api/v1/disposals/${id}`, body),
+  updateDisposal: (id: number, body: DisposalPatch) => api.patch<Disposal>(`/api/v1/disposals/${id}`, body),
+  zombieSettings: (parkId: number) => api.get<{ months: number }>(`${p(parkId)}/zombie-settings`),
+  saveZombieSettings: (parkId: number, months: number) => api.put<{ months: number }>(`${p(parkId)}/zombie-settings`, { months }),
 
   list: (q: Query) => api.get<ListResponse<Enterprise>>('/api/v1/enterprises', q),
   get: (id: number) => api.get<Enterprise>(e(id)),
@@ -278,7 +290,7 @@ export const enterprisesApi = {
   cultivation: (parkId: number) => api.get<Cultivation>(`${p(parkId)}/cultivation`),
   accept: (parkId: number, pool: string, enterpriseId: number) =>
     api.post<{ id: number }>(`${p(parkId)}/cultivation/${pool}/members`, { enterprise_id: enterpriseId }),
-  zombies: (parkId: number) => api.get<ListResponse<ZombieRow>>(`${p(parkId)}/zombies`),
+  zombies: (parkId: number) => api.get<ListResponse<ZombieRow> & { months: number }>(`${p(parkId)}/zombies`),
 }
 
 export interface ImportReport {

@@ -104,6 +104,14 @@ export const zh = {
   },
   io: { exportXlsx: '导出 Excel', import: '导入月报', export: '导出月报', result: '导入结果', summary: '共 {rows} 行，导入 {imported} 行，错误 {errors} 处（有错误时不导入任何数据）', row: '行', column: '列', message: '问题', done: '已导入 {n} 行' },
   pools: { members: '在库企业', candidates: '建议纳入', accept: '纳入', accepted: '已纳入', reason: '依据', ttm: '近12个月营业收入', growth: '增长', since: '入库日期', yearCounts: '{year}年新增规上企业 {a} 户、新入园企业 {b} 户（目标各 ≥ {t} 户）', zombies: '僵尸企业候选', inactive: '连续无产值月数', disposals: '处置措施' },
+  zombies: {
+    months: '判定月数', monthsLabel: '连续无产值且无营收满', monthsUnit: '个月', monthsHint: '连续 N 个月工业总产值和营业收入均为零（或未报）即列为候选；停产且欠税的企业也列入。本园区设置，可在 1-60 之间调整。',
+    monthsRule: '请输入 1 到 60 之间的整数', monthsSaved: '判定月数已保存', monthsReadOnly: '判定标准：连续 {n} 个月无产值且无营收',
+    edit: '编辑处置', editTitle: '编辑处置记录', measure: '处置措施', unit: '责任单位', due: '完成时限', status: '处置状态', completedOn: '完成日期', note: '备注',
+    measureRequired: '请填写处置措施', unitRequired: '请填写责任单位', dueRequired: '请选择完成时限（已取消的可不填）', completedRequired: '已完成的处置请填写完成日期',
+    saved: '处置记录已保存', overdue: '已逾期', noDisposal: '暂无处置记录', measurePlaceholder: '如：兼并重组、破产清算、盘活闲置资产、收回土地',
+    statuses: { planned: '计划中', in_progress: '推进中', done: '已完成', cancelled: '已取消' },
+  },
 }
 
 export const en: typeof zh = {
@@ -211,4 +219,12 @@ export const en: typeof zh = {
   },
   io: { exportXlsx: 'Export Excel', import: 'Import reports', export: 'Export reports', result: 'Import result', summary: '{rows} rows, {imported} imported, {errors} errors (nothing is imported when there are errors)', row: 'Row', column: 'Column', message: 'Problem', done: '{n} rows imported' },
   pools: { members: 'Members', candidates: 'Suggested', accept: 'Accept', accepted: 'Accepted', reason: 'Reason', ttm: 'Revenue, last 12 months', growth: 'Growth', since: 'Since', yearCounts: '{year}: {a} newly above scale, {b} newly moved in (targets ≥ {t} each)', zombies: 'Zombie candidates', inactive: 'Months inactive', disposals: 'Disposal' },
+  zombies: {
+    months: 'Months', monthsLabel: 'No output and no sales for', monthsUnit: 'months in a row', monthsHint: 'A firm whose output and revenue are zero (or not reported) for N months in a row is a candidate; stopped firms with tax arrears are too. Set per park, 1-60.',
+    monthsRule: 'Enter a whole number from 1 to 60', monthsSaved: 'Months saved', monthsReadOnly: 'Rule: no output and no sales for {n} months in a row',
+    edit: 'Edit disposal', editTitle: 'Edit disposal record', measure: 'Measure', unit: 'Responsible unit', due: 'Due', status: 'Status', completedOn: 'Completed on', note: 'Note',
+    measureRequired: 'Enter the measure', unitRequired: 'Enter the responsible unit', dueRequired: 'Choose a due date (not needed when cancelled)', completedRequired: 'A completed disposal needs its completion date',
+    saved: 'Disposal record saved', overdue: 'Overdue', noDisposal: 'No disposal yet', measurePlaceholder: 'e.g. merger, bankruptcy, reuse idle assets, take back the land',
+    statuses: { planned: 'Planned', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
+  },
 }

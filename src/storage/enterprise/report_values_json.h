@@ -1,6 +1,6 @@
 // A report's values as one JSON object in enterprise_reports.values_json: {"output":1234.5,"tax":37}.
 // One row per report (not one per field) is what keeps a bulk import near the speed of a bare
-// append (docs/decisions/0006-report-values-one-row.md). Field codes are identifiers
+// append (docs/decisions/0004-report-values-one-row.md). Field codes are identifiers
 // ([a-z][a-z0-9_]*, enterprise::ValidateReportFields), numbers are finite doubles written in their
 // shortest round-trip form.
 #pragma once

@@ -1,7 +1,7 @@
 -- Enterprises: a report's values move into the report row (values_json, one JSON object of
 -- field code -> number) instead of one enterprise_report_values row per field. A bulk import then
 -- writes one row per report, which is what brings it near the speed of a bare append
--- (docs/decisions/0006-report-values-one-row.md). Existing values are carried over. Every query
+-- (docs/decisions/0004-report-values-one-row.md). Existing values are carried over. Every query
 -- reaches reports through the enterprise (UNIQUE (enterprise_id, period)); the park index served
 -- none of them and cost an index insert per report, so it goes.
 ALTER TABLE enterprise_reports ADD COLUMN values_json TEXT NOT NULL DEFAULT '{}';

@@ -35,9 +35,20 @@ std::optional<Period> Period::Parse(std::string_view s) {
 }
 
 std::string Period::ToString() const {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-  return buf;
+  if (year < 0 || year > 9999 || month < 0 || month > 99) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+    return buf;
+  }
+  // The common case without printf (periods are formatted once per row in bulk imports).
+  std::string s = "0000-00";
+  s[0] = static_cast<char>('0' + year / 1000);
+  s[1] = static_cast<char>('0' + year / 100 % 10);
+  s[2] = static_cast<char>('0' + year / 10 % 10);
+  s[3] = static_cast<char>('0' + year % 10);
+  s[5] = static_cast<char>('0' + month / 10);
+  s[6] = static_cast<char>('0' + month % 10);
+  return s;
 }
 
 Period Period::AddMonths(int n) const {

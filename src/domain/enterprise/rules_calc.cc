@@ -70,15 +70,21 @@ Status ReportCheck::ToStatus() const {
 ReportCheck CheckReport(const ReportInput& input, const std::vector<ReportField>& fields,
                         const std::vector<CompiledRule>& rules) {
   ReportCheck check;
-  for (const auto& [code, value] : input.values) {
-    if (FindField(fields, code) == nullptr)
-      check.errors.push_back({"", "values." + code, "未知字段“" + code + "”"});
-    else if (!std::isfinite(value))
-      check.errors.push_back({"", "values." + code, "数值无效"});
-  }
-  for (const ReportField& f : fields)
-    if (f.required && !input.values.count(f.code))
+  // One lookup per configured field; values for codes outside the list are looked for only when
+  // some value was not matched (the common case has none).
+  size_t matched = 0;
+  for (const ReportField& f : fields) {
+    auto it = input.values.find(f.code);
+    if (it != input.values.end()) {
+      ++matched;
+      if (!std::isfinite(it->second)) check.errors.push_back({"", "values." + f.code, "数值无效"});
+    } else if (f.required) {
       check.errors.push_back({"", "values." + f.code, f.name_zh + "为必填项"});
+    }
+  }
+  if (matched != input.values.size())
+    for (const auto& [code, value] : input.values)
+      if (FindField(fields, code) == nullptr) check.errors.push_back({"", "values." + code, "未知字段“" + code + "”"});
 
   EvalContext ctx{&input.values, input.last_month, input.last_year};
   std::set<std::string> explanation_missing;  // one error per field

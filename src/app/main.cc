@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <string>
@@ -39,6 +40,10 @@ Commands:
       [--park ID] [--unit NAME] [--enterprise ID] [--display-name NAME]
   user passwd           Set a password:  --db ... --username U --password P
   user disable          Disable an account (and end its sessions):  --db ... --username U
+  import-reports FILE   Import enterprise monthly reports from a CSV file, streamed from disk in
+                        constant memory (the same checks and all-or-nothing rule as the web upload;
+                        docs/enterprises.md). Prints the row-by-row error report on failure.
+      --db PATH|URL --park ID [--approve]   (--approve: store them as approved)
   backup FILE           Write an online, consistent copy of the database to FILE
                         (SQLite: the backup API; PostgreSQL: pg_dump in custom format).
       --db PATH|URL
@@ -60,7 +65,7 @@ Args ParseArgs(int argc, char** argv) {
     if (s.rfind("--", 0) == 0 && s != "--help") {
       auto eq = s.find('=');
       if (eq != std::string::npos) a.flags[s.substr(2, eq - 2)] = s.substr(eq + 1);
-      else if (i + 1 < argc) a.flags[s.substr(2)] = argv[++i];
+      else if (i + 1 < argc && std::string_view(argv[i + 1]).rfind("--", 0) != 0) a.flags[s.substr(2)] = argv[++i];
       else a.flags[s.substr(2)] = "";
     } else {
       a.positional.push_back(s);
@@ -144,17 +149,22 @@ int Migrate(const Config& c) {
   return 0;
 }
 
-int User(const Args& a, const Config& c) {
-  if (a.positional.size() < 2) return Fail(Status::InvalidArgument("user needs add, passwd or disable"));
-  const std::string& verb = a.positional[1];
-  auto app = parkhq::app::BuildApp(c);
-  if (!app.ok()) return Fail(app.status());
-  // Commands run as the system itself: a sysadmin scope named "cli".
+// Commands run as the system itself: a sysadmin scope named "cli".
+parkhq::Scope CliScope() {
   parkhq::Scope cli;
   cli.role = parkhq::Role::kSysadmin;
   cli.all_parks = true;
   cli.username = "cli";
   cli.ip = "local";
+  return cli;
+}
+
+int User(const Args& a, const Config& c) {
+  if (a.positional.size() < 2) return Fail(Status::InvalidArgument("user needs add, passwd or disable"));
+  const std::string& verb = a.positional[1];
+  auto app = parkhq::app::BuildApp(c);
+  if (!app.ok()) return Fail(app.status());
+  const parkhq::Scope cli = CliScope();
   auto& accounts = *(*app)->accounts;
   const std::string username = Flag(a, "username", nullptr, "");
   if (verb == "add") {
@@ -190,6 +200,31 @@ int User(const Args& a, const Config& c) {
     return 0;
   }
   return Fail(Status::InvalidArgument("unknown user command " + verb));
+}
+
+int ImportReports(const Args& a, const Config& c) {
+  if (a.positional.size() < 2) return Fail(Status::InvalidArgument("import-reports needs a FILE"));
+  const std::string park = Flag(a, "park", nullptr, "");
+  if (park.empty() || std::atoll(park.c_str()) <= 0) return Fail(Status::InvalidArgument("--park ID is required"));
+  std::ifstream in(a.positional[1], std::ios::binary);
+  if (!in) return Fail(Status::NotFound("cannot read " + a.positional[1]));
+  auto app = parkhq::app::BuildApp(c);
+  if (!app.ok()) return Fail(app.status());
+  parkhq::enterprise::ImportOptions opt;
+  opt.approve = a.flags.count("approve") > 0;
+  auto r = (*app)->enterprises->ImportReports(CliScope(), std::atoll(park.c_str()), in, opt);
+  if (!r.ok()) return Fail(r.status());
+  if (!r->errors.empty()) {
+    std::fprintf(stderr, "parkhq: import failed, nothing written (%zu%s errors):\n", r->errors.size(),
+                 r->truncated ? "+" : "");
+    for (const auto& e : r->errors)
+      std::fprintf(stderr, "  row %lld%s%s: %s\n", static_cast<long long>(e.row), e.column.empty() ? "" : " ",
+                   e.column.c_str(), e.message.c_str());
+    return 1;
+  }
+  std::printf("%lld reports imported (%lld replaced, %lld rule warnings)\n", static_cast<long long>(r->imported),
+              static_cast<long long>(r->replaced), static_cast<long long>(r->warnings));
+  return 0;
 }
 
 int Backup(const Args& a, const Config& c) {
@@ -233,6 +268,7 @@ int main(int argc, char** argv) {
   if (cmd == "migrate") return Migrate(c);
   if (cmd == "user") return User(a, c);
   if (cmd == "backup") return Backup(a, c);
+  if (cmd == "import-reports") return ImportReports(a, c);
   std::fprintf(stderr, "parkhq: unknown command '%s'\n\n%s", cmd.c_str(), kHelp);
   return 2;
 }

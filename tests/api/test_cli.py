@@ -14,7 +14,7 @@ def run(*args, ok=True):
 
 def test_help_lists_every_command(api):
     out = run("--help").stdout
-    for word in ("serve", "init", "migrate", "user add", "user passwd", "user disable", "backup", "--listen", "--db", "--web-root"):
+    for word in ("serve", "init", "migrate", "user add", "user passwd", "user disable", "backup", "import-reports", "--listen", "--db", "--web-root"):
         assert word in out, word
 
 
@@ -51,3 +51,28 @@ def test_init_refuses_nothing_twice(api):
     # init on an existing database keeps its data (no duplicate demo rows).
     run("init", "--db", api.db)
     assert api.as_user("admin").get("/api/v1/tasks").json()["total"] == 25
+
+
+def test_import_reports_from_a_file(api):
+    from test_enterprises import new_uscc, park_ids, last_month
+    top, _ = park_ids(api)
+    pa = api.as_user("parkadmin")
+    code = new_uscc()
+    r = pa.post("/api/v1/enterprises", {"uscc": code, "name": "命令行导入测试（演示）", "park_id": top, "industry_code": "2614"})
+    assert r.status == 201, r.body[:200]
+    eid, period = r.json()["id"], last_month()
+    cols = "uscc,period,output,revenue,value_added,tax,profit,energy,electricity,employees,rnd,emissions\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "reports.csv")
+        with open(path, "w", encoding="utf-8") as f:  # value added above output: an error rule, nothing written
+            f.write(cols + f"{code},{period},1000,990,1200,30,50,2400,80,200,,\n")
+        p = run("import-reports", path, "--db", api.db, "--park", str(top), ok=False)
+        assert p.returncode == 1 and "row 1 value_added" in p.stderr, p.stderr
+        assert not pa.get(f"/api/v1/enterprises/{eid}/reports/{period}").json()["exists"]
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(cols + f"{code},{period},1000,990,120,30,50,2400,80,200,,\n")
+        p = run("import-reports", path, "--approve", "--db", api.db, "--park", str(top))
+        assert "1 reports imported" in p.stdout, p.stdout
+        rep = pa.get(f"/api/v1/enterprises/{eid}/reports/{period}").json()
+        assert rep["state"] == "approved" and rep["values"]["output"] == 1000, rep
+        assert run("import-reports", path, "--db", api.db, ok=False).returncode != 0  # --park is required

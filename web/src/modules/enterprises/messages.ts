@@ -102,7 +102,7 @@ export const zh = {
     enterprises: '企业数',
     total: '合计',
   },
-  io: { exportXlsx: '导出 Excel', import: '导入月报', export: '导出月报', result: '导入结果', summary: '共 {rows} 行，导入 {imported} 行，错误 {errors} 处（有错误时不导入任何数据）', row: '行', column: '列', message: '问题', done: '已导入 {n} 行' },
+  io: { exportXlsx: '导出 Excel', import: '导入月报', export: '导出月报', result: '导入结果', summary: '共 {rows} 行，导入 {imported} 份（其中替换 {replaced} 份），错误 {errors} 处（有错误时不导入任何数据）', row: '行', column: '列', message: '问题', done: '导入 {n} 份，其中替换 {m} 份', refused: '导入失败：共 {errors}{more} 处错误，未导入任何数据', refusedHint: '请按下表（行号含表头，表头为第 1 行）修改文件后重新导入。' },
   pools: { members: '在库企业', candidates: '建议纳入', accept: '纳入', accepted: '已纳入', reason: '依据', ttm: '近12个月营业收入', growth: '增长', since: '入库日期', yearCounts: '{year}年新增规上企业 {a} 户、新入园企业 {b} 户（目标各 ≥ {t} 户）', zombies: '僵尸企业候选', inactive: '连续无产值月数', disposals: '处置措施' },
   zombies: {
     months: '判定月数', monthsLabel: '连续无产值且无营收满', monthsUnit: '个月', monthsHint: '连续 N 个月工业总产值和营业收入均为零（或未报）即列为候选；停产且欠税的企业也列入。本园区设置，可在 1-60 之间调整。',
@@ -217,7 +217,7 @@ export const en: typeof zh = {
     enterprises: 'Firms',
     total: 'Total',
   },
-  io: { exportXlsx: 'Export Excel', import: 'Import reports', export: 'Export reports', result: 'Import result', summary: '{rows} rows, {imported} imported, {errors} errors (nothing is imported when there are errors)', row: 'Row', column: 'Column', message: 'Problem', done: '{n} rows imported' },
+  io: { exportXlsx: 'Export Excel', import: 'Import reports', export: 'Export reports', result: 'Import result', summary: '{rows} rows, {imported} reports imported ({replaced} replaced), {errors} errors (nothing is imported when there are errors)', row: 'Row', column: 'Column', message: 'Problem', done: '{n} reports imported, {m} of them replaced', refused: 'Import refused: {errors}{more} errors, nothing was imported', refusedHint: 'Fix the file as listed (row numbers count the header as row 1) and import it again.' },
   pools: { members: 'Members', candidates: 'Suggested', accept: 'Accept', accepted: 'Accepted', reason: 'Reason', ttm: 'Revenue, last 12 months', growth: 'Growth', since: 'Since', yearCounts: '{year}: {a} newly above scale, {b} newly moved in (targets ≥ {t} each)', zombies: 'Zombie candidates', inactive: 'Months inactive', disposals: 'Disposal' },
   zombies: {
     months: 'Months', monthsLabel: 'No output and no sales for', monthsUnit: 'months in a row', monthsHint: 'A firm whose output and revenue are zero (or not reported) for N months in a row is a candidate; stopped firms with tax arrears are too. Set per park, 1-60.',

@@ -300,7 +300,7 @@ export interface ImportReport {
   /** Of the imported, reports that existed and were replaced (other fields kept, revisions written). */
   replaced: number
   warnings: number
-  /** row = the file's row (header = 1); null = the whole file. */
+  /** row = the data row (first data row = 1, header = 0); null = the whole file (from error details). */
   errors: { row: number | null; column: string; message: string }[]
   truncated: boolean
 }

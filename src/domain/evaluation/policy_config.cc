@@ -24,7 +24,7 @@ std::optional<EvalClass> PolicyClass(std::string_view code) {
 void CheckItem(const PolicyItemSpec& it, const std::string& at, std::vector<FieldError>& errs) {
   if (!PolicyClass(it.cls)) errs.push_back({at + ".class", "等级应为 A、B、C、D 之一"});
   if (!IsKnownResource(it.resource))
-    errs.push_back({at + ".resource", "资源要素应为用地、用电、用水、用能、信贷、奖补或其他"});
+    errs.push_back({at + ".resource", "资源要素应为用地、用电、用水、用能、信贷、财政奖补或其他"});
   if (Blank(it.measure))
     errs.push_back({at + ".measure", "请填写措施内容"});
   else if (Utf8Length(it.measure) > kMaxMeasureChars)

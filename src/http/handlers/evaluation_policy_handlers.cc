@@ -23,7 +23,7 @@ json::object PolicyConfigViewJson(const PolicyConfigView& v) {
 std::string_view ResourceZh(std::string_view resource) {
   static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
       {"land", "用地"},   {"electricity", "用电"}, {"water", "用水"}, {"energy", "用能"},
-      {"credit", "信贷"}, {"subsidy", "奖补"},     {"other", "其他"}};
+      {"credit", "信贷"}, {"subsidy", "财政奖补"},     {"other", "其他"}};
   for (const auto& [code, name] : kNames)
     if (code == resource) return name;
   return resource;

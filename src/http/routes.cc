@@ -223,6 +223,9 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/parks/{park_id}/evaluations/{year}/appeals", kAnyRole, h::ListEvalAppeals},
       {"POST", "/api/v1/parks/{park_id}/evaluations/{year}/appeals", kAnyRole, h::CreateEvalAppeal},
       {"POST", "/api/v1/parks/{park_id}/evaluation-appeals/{id}/decision", kParkStaff, h::DecideEvalAppeal},
+      {"GET", "/api/v1/parks/{park_id}/evaluation-policies", kAnyRole, h::GetEvalPolicyConfig},
+      {"PUT", "/api/v1/parks/{park_id}/evaluation-policies", kParkStaff, h::PutEvalPolicyConfig},
+      {"DELETE", "/api/v1/parks/{park_id}/evaluation-policies", kParkStaff, h::DeleteEvalPolicyConfig},
   });
 
   return r;

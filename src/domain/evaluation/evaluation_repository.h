@@ -9,6 +9,7 @@
 #include "common/status_or.h"
 #include "domain/access/scope.h"
 #include "domain/evaluation/evaluation_calc.h"
+#include "domain/evaluation/policy_config.h"
 #include "domain/evaluation/scheme.h"
 
 namespace parkhq::evaluation {
@@ -102,6 +103,17 @@ class EvaluationRepository {
   // Records the decision; when upheld with a new class, also sets that result's class. One
   // transaction, audited.
   virtual Status DecideAppeal(const Appeal& decided, const Scope& who) = 0;
+
+  // The park a configuration belongs to: `park_id` itself, or its parent for a sub-park; nullopt
+  // when the park does not exist.
+  virtual StatusOr<std::optional<int64_t>> TopPark(int64_t park_id) = 0;
+  // The park's policy configuration (settings key "evaluation.policies"); nullopt when none is
+  // stored (the defaults apply).
+  virtual StatusOr<std::optional<PolicyConfig>> GetPolicyConfig(int64_t park_id) = 0;
+  // Stores it; the audit row (before/after) is written in the same transaction.
+  virtual Status SavePolicyConfig(int64_t park_id, const PolicyConfig& c, const Scope& who) = 0;
+  // Removes it (back to the defaults), audited; OK (and no audit row) when nothing was stored.
+  virtual Status DeletePolicyConfig(int64_t park_id, const Scope& who) = 0;
 };
 
 }  // namespace parkhq::evaluation

@@ -371,30 +371,6 @@ StatusOr<MigrationView> EvaluationService::Migration(const Scope& s, int64_t par
   return v;
 }
 
-StatusOr<std::vector<PolicyRow>> EvaluationService::Policies(const Scope& s, int64_t park_id, int year) const {
-  PARKHQ_ASSIGN_OR_RETURN(auto results, Results(s, park_id, year));
-  PARKHQ_ASSIGN_OR_RETURN(auto history, repo_.ClassHistory(park_id, year));
-  PARKHQ_ASSIGN_OR_RETURN(auto inputs, repo_.LoadInputs(park_id, year));
-  std::map<int64_t, std::optional<double>> kwh;
-  for (const auto& r : inputs) kwh[r.input.enterprise_id] = r.input.electricity_kwh;
-  const auto list = DefaultPolicies();
-  std::vector<PolicyRow> out;
-  for (const auto& rr : results.items) {
-    PolicyRow p;
-    p.enterprise_id = rr.r.enterprise_id;
-    p.enterprise_name = rr.enterprise_name;
-    p.cls = rr.r.cls;
-    p.measures = PoliciesFor(list, p.cls);
-    const auto& h = history[p.enterprise_id];
-    p.years_in_d = ConsecutiveYearsIn(h, year, EvalClass::kD);
-    p.surcharge_rate = SurchargeRate(h, year);
-    if (p.surcharge_rate && kwh[p.enterprise_id])
-      p.surcharge_amount = SurchargeAmount(h, year, *kwh[p.enterprise_id]);
-    out.push_back(std::move(p));
-  }
-  return out;
-}
-
 StatusOr<PerMuView> EvaluationService::PerMu(const Scope& s, int64_t park_id, int year,
                                              const std::vector<std::pair<int64_t, std::string>>& sub_parks) const {
   PARKHQ_RETURN_IF_ERROR(RequireRead(s, park_id));

@@ -15,6 +15,7 @@
 #include "domain/evaluation/evaluation_repository.h"
 #include "domain/evaluation/platform_figures_repository.h"
 #include "domain/evaluation/policy_calc.h"
+#include "domain/evaluation/policy_config.h"
 
 namespace parkhq::evaluation {
 
@@ -51,6 +52,19 @@ struct PolicyRow {
   int years_in_d = 0;
   std::optional<double> surcharge_rate;    // 元/kWh
   std::optional<double> surcharge_amount;  // 万元
+};
+
+// A park's 差别化政策 configuration as it applies.
+struct PolicyConfigView {
+  int64_t park_id = 0;         // the park asked about
+  int64_t config_park_id = 0;  // the park whose configuration applies (a sub-park's top park)
+  bool is_default = false;     // nothing stored: DefaultPolicyConfig()
+  PolicyConfig config;
+};
+
+struct PolicyListView {
+  std::vector<PolicyRow> rows;
+  PolicyConfigView config;     // the list and schedule the rows were built from
 };
 
 // Per-mu figures (亩均税收, 亩均产值 …) over a set of inputs: ratios of sums.
@@ -110,7 +124,16 @@ class EvaluationService {
   StatusOr<RunView> Results(const Scope& s, int64_t park_id, int year) const;
   StatusOr<WhatIfView> WhatIf(const Scope& s, int64_t park_id, int year, const Scheme& proposed) const;
   StatusOr<MigrationView> Migration(const Scope& s, int64_t park_id, int year) const;
-  StatusOr<std::vector<PolicyRow>> Policies(const Scope& s, int64_t park_id, int year) const;
+  // Per result: the measures of its class and the D-class surcharge, from the park's configuration.
+  StatusOr<PolicyListView> Policies(const Scope& s, int64_t park_id, int year) const;
+  // The park's policy list and surcharge schedule (its top park's for a sub-park; the defaults
+  // when none is stored). Anyone who may read the park.
+  StatusOr<PolicyConfigView> GetPolicyConfig(const Scope& s, int64_t park_id) const;
+  // Saves it for the (top) park: park admins of that park and sysadmins (others 403; a park outside
+  // the scope 404); 422 with ValidatePolicyConfig's field errors.
+  StatusOr<PolicyConfigView> PutPolicyConfig(const Scope& s, int64_t park_id, const PolicyConfig& c) const;
+  // Back to the defaults; same rights as PutPolicyConfig.
+  StatusOr<PolicyConfigView> ResetPolicyConfig(const Scope& s, int64_t park_id) const;
   StatusOr<PerMuView> PerMu(const Scope& s, int64_t park_id, int year,
                             const std::vector<std::pair<int64_t, std::string>>& sub_parks) const;
 
@@ -130,6 +153,9 @@ class EvaluationService {
  private:
   Status RequireRead(const Scope& s, int64_t park_id) const;
   Status RequireAdmin(const Scope& s, int64_t park_id) const;
+  // RequireAdmin on the park and on the park its configuration belongs to; returns the latter.
+  StatusOr<int64_t> RequireConfigAdmin(const Scope& s, int64_t park_id) const;
+  StatusOr<PolicyConfigView> ConfigOf(int64_t park_id) const;
   EvaluationRepository& repo_;
   PlatformFiguresRepository* platform_ = nullptr;
 };

@@ -31,15 +31,27 @@ std::vector<PolicyItem> PoliciesFor(const std::vector<PolicyItem>& list, EvalCla
   return out;
 }
 
-Status ValidateSchedule(const SurchargeSchedule& s) {
-  if (s.yuan_per_kwh.empty()) return Status::FieldInvalid("yuan_per_kwh", "至少需要一档加价标准");
+std::vector<FieldError> ScheduleErrors(const SurchargeSchedule& s, const std::string& prefix) {
+  const std::string field = prefix + "yuan_per_kwh";
+  if (s.yuan_per_kwh.empty()) return {{field, "至少需要一档加价标准"}};
+  if (s.yuan_per_kwh.size() > kMaxSurchargeYears)
+    return {{field, "加价标准最多 " + std::to_string(kMaxSurchargeYears) + " 档"}};
+  std::vector<FieldError> errs;
   for (std::size_t i = 0; i < s.yuan_per_kwh.size(); ++i) {
     const double v = s.yuan_per_kwh[i];
-    const std::string f = "yuan_per_kwh[" + std::to_string(i) + "]";
-    if (!std::isfinite(v) || v < 0) return Status::FieldInvalid(f, "加价标准不能为负数");
-    if (i > 0 && v < s.yuan_per_kwh[i - 1]) return Status::FieldInvalid(f, "加价标准须逐年不减");
+    const std::string f = field + "[" + std::to_string(i) + "]";
+    if (!std::isfinite(v) || v < 0) errs.push_back({f, "加价标准应为不小于0的数"});
+    else if (i > 0 && std::isfinite(s.yuan_per_kwh[i - 1]) && v < s.yuan_per_kwh[i - 1])
+      errs.push_back({f, "加价标准须逐年不减（不得低于上一年）"});
   }
-  return Status::Ok();
+  return errs;
+}
+
+Status ValidateSchedule(const SurchargeSchedule& s) {
+  auto errs = ScheduleErrors(s);
+  if (errs.empty()) return Status::Ok();
+  std::string top = errs.size() == 1 ? errs.front().message : "差别化电价加价标准有误";
+  return Status::Validation(std::move(top), std::move(errs));
 }
 
 int ConsecutiveYearsIn(const std::vector<YearClass>& history, int year, EvalClass cls) {

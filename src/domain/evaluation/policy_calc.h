@@ -32,7 +32,12 @@ std::vector<PolicyItem> PoliciesFor(const std::vector<PolicyItem>& list, EvalCla
 struct SurchargeSchedule {
   std::vector<double> yuan_per_kwh = {0.05, 0.10, 0.15};
 };
-// OK, or Status::Validation {"yuan_per_kwh", "…"} when empty, negative or decreasing.
+inline constexpr std::size_t kMaxSurchargeYears = 10;
+// The schedule's problems, fields named `prefix` + "yuan_per_kwh" (empty, more than
+// kMaxSurchargeYears entries) or + "yuan_per_kwh[i]" (negative, not finite, lower than the one
+// before); empty when valid.
+std::vector<FieldError> ScheduleErrors(const SurchargeSchedule& s, const std::string& prefix = "");
+// OK, or Status::Validation with ScheduleErrors(s) as details.
 Status ValidateSchedule(const SurchargeSchedule& s);
 
 using YearClass = std::pair<int, EvalClass>;  // (year, class)

@@ -487,7 +487,8 @@ StatusOr<Response> GetEvalMigration(RequestContext& ctx, const Services& s) {
 
 StatusOr<Response> GetEvalPolicies(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(auto py, ReadParkYear(ctx));
-  PARKHQ_ASSIGN_OR_RETURN(auto rows, Svc(s).Policies(ctx.caller(), py.park_id, py.year));
+  PARKHQ_ASSIGN_OR_RETURN(auto view, Svc(s).Policies(ctx.caller(), py.park_id, py.year));
+  const auto& rows = view.rows;
   if (WantsExport(ctx)) {
     Table t;
     t.title = std::to_string(py.year) + "年度资源要素差别化配置清单";
@@ -496,7 +497,7 @@ StatusOr<Response> GetEvalPolicies(RequestContext& ctx, const Services& s) {
     for (const auto& p : rows) {
       for (const auto& m : p.measures)
         t.rows.push_back({double(p.enterprise_id), OptCell(p.enterprise_name), std::string(ClassZh(p.cls)),
-                          m.resource, m.measure, OptCell(m.rate), m.unit, double(p.years_in_d),
+                          std::string(eval_internal::ResourceZh(m.resource)), m.measure, OptCell(m.rate), m.unit, double(p.years_in_d),
                           OptCell(p.surcharge_rate), OptCell(p.surcharge_amount)});
       if (p.measures.empty())
         t.rows.push_back({double(p.enterprise_id), OptCell(p.enterprise_name), std::string(ClassZh(p.cls)), Cell(),
@@ -519,13 +520,10 @@ StatusOr<Response> GetEvalPolicies(RequestContext& ctx, const Services& s) {
                      {"surcharge_yuan_per_kwh", OptJson(p.surcharge_rate)},
                      {"surcharge_amount", OptJson(p.surcharge_amount)}});
   }
-  json::array catalogue;
-  for (const auto& m : DefaultPolicies())
-    catalogue.push_back({{"class", ClassCode(m.cls)}, {"resource", m.resource}, {"measure", m.measure},
-                         {"rate", OptJson(m.rate)}, {"unit", m.unit}});
-  json::object o{{"items", std::move(items)}, {"total", static_cast<int64_t>(rows.size())},
-                 {"policies", std::move(catalogue)}};
-  return Json(o);
+  // The park's configuration the rows were built from: "policies" (the list), "surcharge", "is_default".
+  json::object config = eval_internal::PolicyConfigViewJson(view.config);
+  return Json({{"items", std::move(items)}, {"total", static_cast<int64_t>(rows.size())},
+               {"policies", config["items"]}, {"surcharge", config["surcharge"]}, {"is_default", config["is_default"]}});
 }
 
 StatusOr<Response> GetEvalPerMu(RequestContext& ctx, const Services& s) {

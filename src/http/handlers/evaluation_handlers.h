@@ -20,6 +20,11 @@ StatusOr<Response> GetEvaluation(RequestContext& ctx, const Services& s);
 StatusOr<Response> EvalWhatIf(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetEvalMigration(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetEvalPolicies(RequestContext& ctx, const Services& s);
+// GET/PUT/DELETE /api/v1/parks/{park_id}/evaluation-policies: the park's policy list by class and
+// D-class surcharge schedule (evaluation_policy_handlers.cc).
+StatusOr<Response> GetEvalPolicyConfig(RequestContext& ctx, const Services& s);
+StatusOr<Response> PutEvalPolicyConfig(RequestContext& ctx, const Services& s);
+StatusOr<Response> DeleteEvalPolicyConfig(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetEvalPerMu(RequestContext& ctx, const Services& s);
 StatusOr<Response> PublishEvaluation(RequestContext& ctx, const Services& s);
 StatusOr<Response> ListEvalAppeals(RequestContext& ctx, const Services& s);

@@ -31,6 +31,11 @@ class SqlEvaluationRepository final : public evaluation::EvaluationRepository {
                                                         std::optional<int64_t> enterprise_id) override;
   StatusOr<std::optional<evaluation::Appeal>> FindAppeal(int64_t park_id, int64_t appeal_id) override;
   Status DecideAppeal(const evaluation::Appeal& decided, const Scope& who) override;
+  // sql_evaluation_policies.cc: the park's policy configuration in `settings`.
+  StatusOr<std::optional<int64_t>> TopPark(int64_t park_id) override;
+  StatusOr<std::optional<evaluation::PolicyConfig>> GetPolicyConfig(int64_t park_id) override;
+  Status SavePolicyConfig(int64_t park_id, const evaluation::PolicyConfig& c, const Scope& who) override;
+  Status DeletePolicyConfig(int64_t park_id, const Scope& who) override;
 
   // Writes inputs in one transaction without audit rows per enterprise (one summary audit row):
   // used by the demo seed and the benchmark, where thousands of rows are loaded at once.

@@ -90,6 +90,14 @@ export interface PolicyRow {
   enterprise_id: number; enterprise_name: string | null; class: ClassCode; measures: PolicyMeasure[]
   years_in_d: number; surcharge_yuan_per_kwh: number | null; surcharge_amount: number | null
 }
+/** One item of a park's 差别化政策 list (class A–D; resource one of POLICY_RESOURCES). */
+export interface PolicyConfigItem { class: 'A' | 'B' | 'C' | 'D'; resource: string; measure: string; rate: number | null; unit: string }
+export interface PolicyConfig { items: PolicyConfigItem[]; surcharge: { yuan_per_kwh: (number | null)[] } }
+/** GET/PUT/DELETE …/evaluation-policies: the park's configuration (its top park's for a sub-park). */
+export interface PolicyConfigView extends PolicyConfig { park_id: number; config_park_id: number; is_default: boolean }
+/** The per-enterprise list, with the park configuration it was built from. */
+export interface PolicyListResponse extends ListResponse<PolicyRow> { policies: PolicyConfigItem[]; surcharge: { yuan_per_kwh: number[] }; is_default: boolean }
+export const POLICY_RESOURCES = ['land', 'electricity', 'water', 'energy', 'credit', 'subsidy', 'other'] as const
 export interface PerMuFigure {
   key: string; name: string; enterprises: number; land_mu: number; tax: number; output: number; value_added: number
   tax_per_mu: number | null; output_per_mu: number | null; value_added_per_mu: number | null
@@ -120,7 +128,10 @@ export const evaluationApi = {
   run: (parkId: number, year: number) => api.post<RunResponse>(`${base(parkId, year)}/run`),
   whatIf: (parkId: number, year: number, scheme: Scheme) => api.post<WhatIfResponse>(`${base(parkId, year)}/what-if`, { scheme }),
   migration: (parkId: number, year: number) => api.get<MigrationResponse>(`${base(parkId, year)}/migration`),
-  policies: (parkId: number, year: number) => api.get<ListResponse<PolicyRow>>(`${base(parkId, year)}/policies`),
+  policies: (parkId: number, year: number) => api.get<PolicyListResponse>(`${base(parkId, year)}/policies`),
+  policyConfig: (parkId: number) => api.get<PolicyConfigView>(`/api/v1/parks/${parkId}/evaluation-policies`),
+  savePolicyConfig: (parkId: number, c: PolicyConfig) => api.put<PolicyConfigView>(`/api/v1/parks/${parkId}/evaluation-policies`, c),
+  resetPolicyConfig: (parkId: number) => api.del<PolicyConfigView>(`/api/v1/parks/${parkId}/evaluation-policies`),
   perMu: (parkId: number, year: number) => api.get<PerMuResponse>(`${base(parkId, year)}/per-mu`),
   publish: (parkId: number, year: number, days: number) => api.post<RunInfo>(`${base(parkId, year)}/publish`, { publicity_days: days }),
   appeals: (parkId: number, year: number) => api.get<ListResponse<Appeal>>(`${base(parkId, year)}/appeals`),

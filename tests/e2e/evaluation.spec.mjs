@@ -99,6 +99,8 @@ export async function policySettingsEditShowsInPolicyList({ newPage, login, inpu
   await box.locator('.el-button:not(.el-button--primary)').click()
   await page.waitForTimeout(300)
   expect(/\/evaluation$/.test(page.url()), `still on the page after "stay": ${page.url()}`)
+  const marked = await page.locator('.side-menu .el-menu-item.is-active').getAttribute('data-testid')
+  expect(marked === 'menu-evaluation', `the side menu still marks the page shown: ${marked}`)
 
   // 0.01 after 0.12 decreases: the server's error shows beside that rate.
   await pane.getByTestId('policy-save').click()

@@ -149,7 +149,14 @@ StatusOr<MessageCatalog> MessageCatalog::Parse(std::string_view tsv, std::string
     const std::string where = std::string(source) + ":" + std::to_string(line_no);
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos) return Status::InvalidArgument(where + ": expected chinese<TAB>english");
-    std::string_view zh = line.substr(0, tab), en = Trim(line.substr(tab + 1));
+    std::string_view zh = line.substr(0, tab), en = line.substr(tab + 1);
+    bool part = false;  // an optional third column "part": a name used only inside other messages
+    if (size_t tab2 = en.find('\t'); tab2 != std::string_view::npos) {
+      if (Trim(en.substr(tab2 + 1)) != "part") return Status::InvalidArgument(where + ": the third column may only be part");
+      part = true;
+      en = en.substr(0, tab2);
+    }
+    en = Trim(en);
     if (zh.empty() || en.empty()) return Status::InvalidArgument(where + ": empty text");
     std::vector<std::string> zh_parts = SplitPlaceholders(zh);
     std::vector<std::string> en_parts;
@@ -160,7 +167,7 @@ StatusOr<MessageCatalog> MessageCatalog::Parse(std::string_view tsv, std::string
       c.exact_[std::string(zh)] = std::string(en);
       continue;
     }
-    Template t{std::move(zh_parts), std::move(en_parts), std::move(order), 0};
+    Template t{std::move(zh_parts), std::move(en_parts), std::move(order), 0, part};
     for (const auto& l : t.literals) t.literal_chars += l.size();
     c.templates_.push_back(std::move(t));
   }
@@ -181,19 +188,18 @@ std::optional<std::string> MessageCatalog::Find(std::string_view zh) const {
 std::optional<MessageCatalog::Translation> MessageCatalog::FindAt(std::string_view zh, int depth) const {
   if (auto it = exact_.find(std::string(zh)); it != exact_.end()) return Translation{it->second, true};
   // Ranking when several templates match: one whose Chinese values all translate beats one that
-  // leaves Chinese behind; then one ending in text beats one ending in a value (and among those
-  // ending in a value, one starting with a value beats one starting with text); then more literal
-  // text wins. Chinese puts the predicate last and the names it embeds first ("第2个面的外环" +
-  // "未闭合"), so the template ending in text is the sentence and "第{}个面的{}" a name inside it.
+  // leaves Chinese behind; then one anchored by text at the start beats one starting with a value
+  // ("第 3 行「列」：" + message is a row report, not a message about "第 3 行「列」：计划开工"); then
+  // one anchored at the end; then more literal text. Parts (names such as "第{}个面的{}") only
+  // translate values inside other messages, so "第2个面的外环未闭合" is "{}未闭合" of a name.
   const auto rank = [](const Template& t, bool complete) {
-    const bool ends_in_text = !t.literals.back().empty();
-    const bool starts_with_value = !ends_in_text && t.literals.front().empty();
-    return std::tuple(complete, ends_in_text, starts_with_value, t.literal_chars);
+    return std::tuple(complete, !t.literals.front().empty(), !t.literals.back().empty(), t.literal_chars);
   };
   std::optional<Translation> best;
   std::tuple<bool, bool, bool, size_t> best_rank{};
   std::vector<std::string_view> values;
   for (const Template& t : templates_) {
+    if (t.part && depth == 0) continue;
     if (best && rank(t, true) <= best_rank) continue;
     if (t.literal_chars >= zh.size()) continue;  // every placeholder takes at least one byte
     if (!Match(zh, t.literals, values)) continue;

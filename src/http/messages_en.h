@@ -5,7 +5,8 @@
 // The catalog is data: src/http/messages/*.tsv, one "chinese<TAB>english" line per message,
 // embedded in the binary. A Chinese key may hold "{}" placeholders for the values a message
 // embeds ("本园区没有统一社会信用代码为“{}”的企业"); the English side has as many placeholders,
-// "{}" filled in order or "{2}" naming the value when English needs another order. A value that is itself a catalogued text (a role name, a column header,
+// "{}" filled in order or "{2}" naming the value when English needs another order. A third
+// column "part" marks a name that only ever appears inside other messages ("第{}个面的{}"). A value that is itself a catalogued text (a role name, a column header,
 // a nested message) is translated too. scripts/check_messages.py fails `make test` when a Chinese
 // message in src/ has no entry.
 #pragma once
@@ -32,9 +33,9 @@ Language NegotiateLanguage(std::string_view accept_language);
 // it is safe to share between threads.
 class MessageCatalog {
  public:
-  // Parses "chinese<TAB>english" lines ('#' comments and blank lines skipped). Returns
-  // kInvalidArgument naming the line for a line without a tab, an empty side, or a placeholder
-  // count that differs between the two sides.
+  // Parses "chinese<TAB>english[<TAB>part]" lines ('#' comments and blank lines skipped).
+  // Returns kInvalidArgument naming the line for a line without a tab, an empty side, a
+  // placeholder count that differs between the two sides, or a third column other than "part".
   static StatusOr<MessageCatalog> Parse(std::string_view tsv, std::string_view source = "catalog");
   // Adds the entries of another catalog (later entries win).
   void Merge(const MessageCatalog& other);
@@ -52,6 +53,7 @@ class MessageCatalog {
     std::vector<std::string> english;   // pieces around the English placeholders
     std::vector<size_t> order;          // which value fills each English placeholder
     size_t literal_chars = 0;
+    bool part = false;                  // only for values inside other messages
   };
   struct Translation {
     std::string text;

@@ -69,7 +69,7 @@ TEST(MessageCatalogTest, NestedValuesAreTranslatedAndPlaceholdersCanBeReordered)
       "当前角色（{}）无权执行此操作\tYour role ({}) may not perform this operation\n"
       "园区管理员\tpark administrator\n"
       "外环\tthe outer ring\n"
-      "第{}个面的{}\t{2} of polygon {1}\n"
+      "第{}个面的{}\t{2} of polygon {1}\tpart\n"
       "{}未闭合\t{} is not closed\n"
       "第 {} 行「{}」：{}\tRow {}, column “{}”: {}\n"
       "企业编号\tEnterprise ID\n"
@@ -77,6 +77,7 @@ TEST(MessageCatalogTest, NestedValuesAreTranslatedAndPlaceholdersCanBeReordered)
   EXPECT_EQ(c.Find("当前角色（园区管理员）无权执行此操作"), "Your role (park administrator) may not perform this operation");
   EXPECT_EQ(c.Find("当前角色（巡视员）无权执行此操作"), "Your role (巡视员) may not perform this operation");
   EXPECT_EQ(c.Find("第2个面的外环未闭合"), "the outer ring of polygon 2 is not closed");
+  EXPECT_EQ(c.Find("第2个面的外环"), std::nullopt);  // a part is never a whole message
   EXPECT_EQ(c.Find("第 7 行「企业编号」：必填"), "Row 7, column “Enterprise ID”: Required");
   // A value that is not in the catalog stays as it is (a user's column name, say).
   EXPECT_EQ(c.Find("第 7 行「备注二」：必填"), "Row 7, column “备注二”: Required");
@@ -95,7 +96,8 @@ TEST(MessageCatalogTest, TheMostSpecificTemplateWins) {
 
 TEST(MessageCatalogTest, MalformedLinesAreRefusedWithTheirLine) {
   for (const char* bad : {"没有制表符 no tab\n", "\tEnglish only\n", "中文\t \n", "第{}行\tRow\n",
-                          "第{}行\tRow {} {}\n", "第{}行\tRow {2}\n", "第{}行\tRow {0}\n"}) {
+                          "第{}行\tRow {} {}\n", "第{}行\tRow {2}\n", "第{}行\tRow {0}\n",
+                          "第{}行\tRow {}\tname\n"}) {
     StatusOr<MessageCatalog> c = MessageCatalog::Parse(std::string("ok\tOK\n") + bad, "x.tsv");
     ASSERT_FALSE(c.ok()) << bad;
     EXPECT_NE(c.status().message().find("x.tsv:2"), std::string::npos) << c.status().message();
@@ -140,6 +142,10 @@ TEST(LocalizeTest, RealMessagesOfTheServerInEnglish) {
       {"月报当前状态为“已审核”，不能修改", "The report is “approved” and cannot be edited"},
       {"统一社会信用代码第5位字符“i”不合法，字母须大写",
        "Character 5 (“i”) of the unified social credit code is invalid; letters must be upper case"},
+      {"第 4 行「计划开工日期」：计划开工日期（2023-01-01）不能早于计划签约日期（2023-02-01）",
+       "Row 4, column “planned construction start date”: The planned construction start date (2023-01-01) cannot be "
+       "earlier than the planned signing date (2023-02-01)"},
+      {"第 3 行「实缴税收（万元）」：应为数字", "Row 3, column “Taxes paid (10,000 yuan)”: Must be a number"},
       {"2023年6月月报已审核，已锁定；如需修改请先由园区管理员解锁",
        "The 2023-6 report is approved and locked; to change it, a park administrator must unlock it first"},
   };
@@ -150,7 +156,7 @@ TEST(LocalizeTest, StatusesAndErrorResponsesKeepCodeAndFields) {
   Status st = io::ImportFailed({{3, "企业编号", "必填"}});
   Status en = Localize(st, Language::kEnglish);
   EXPECT_EQ(en.code(), StatusCode::kValidation);
-  EXPECT_EQ(en.message(), "Nothing was imported: 1 errors found. Correct them and import again (all rows or none "
+  EXPECT_EQ(en.message(), "Nothing was imported: 1 error(s) found. Correct them and import again (all rows or none "
                           "are imported)");
   ASSERT_EQ(en.details().size(), 1u);
   EXPECT_EQ(en.details()[0].field, "rows[3].企业编号");

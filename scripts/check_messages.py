@@ -226,7 +226,8 @@ def load_catalog():
         for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip() or line.startswith("#"):
                 continue
-            zh, sep, en = line.partition("\t")
+            zh, sep, rest = line.partition("\t")
+            en = rest.split("\t")[0]
             if not sep or not en.strip():
                 raise SystemExit(f"{f.name}:{n}: expected 'chinese<TAB>english'")
             keys[zh] = (en, f"{f.name}:{n}")
@@ -254,8 +255,19 @@ def self_test():
     if got != want:
         print("self-test failed:\n got  %r\n want %r" % (got, want))
         return 1
+    # A message without an entry is reported; one with an entry is not.
+    catalog = load_catalog()
+    snippet = 'return Status::NotFound("园区不存在");\nreturn Status::Conflict("这条消息没有英文（自检）");\n'
+    missing = missing_templates({t: [w] for t, w, _ in scan_text(snippet)}, catalog)
+    if list(missing) != ["这条消息没有英文（自检）"]:
+        print("self-test failed: missing %r" % list(missing))
+        return 1
     print("self-test ok")
     return 0
+
+
+def missing_templates(found, catalog):
+    return {t: w for t, w in found.items() if t not in catalog}
 
 
 def main(argv):
@@ -271,7 +283,7 @@ def main(argv):
             print(f"{tpl}\t{where[0]}")
         return 0
     catalog = load_catalog()
-    missing = {t: w for t, w in found.items() if t not in catalog}
+    missing = missing_templates(found, catalog)
     for tpl, where in sorted(missing.items(), key=lambda kv: kv[1][0]):
         print(f"no English for {tpl!r} ({', '.join(where[:3])})")
     print(f"messages: {len(found)} templates in src/, {len(catalog)} catalog entries, {len(missing)} missing")

@@ -29,7 +29,7 @@ BUILDERS = {
     "non_negative", "finite", "check_codes",
 }
 # push_back/emplace_back count when the receiver is an error list.
-ERROR_LISTS = re.compile(r"^(errs?|errors|details|problems|errs_|errors_|issues)$")
+ERROR_LISTS = re.compile(r"^(e|errs?|errors|details|problems|errs_|errors_|issues)$")
 SKIP_FILES = re.compile(r"(_test\.cc$|/app/[a-z_]*demo[a-z_]*\.cc$|/app/demo_seed\.cc$|/app/main\.cc$)")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 

@@ -82,6 +82,11 @@ def test_i18n_404_403_409_in_english(api):
            r.json()["error"]["details"] == [{"field": "username", "message": "The username is already taken"}],
            f"409: {r.status} {r.body[:300]!r}")
     expect(admin.post("/api/v1/users", body).json()["error"]["message"] == "用户名已被占用", "409 in Chinese")
+    # Refused before the dispatcher (body over the limit): still in the language asked for.
+    big = '{"name":"' + "x" * (11 * 1024 * 1024) + '"}'
+    r = admin.post("/api/v1/parks", raw_body=big, headers=EN)
+    expect(r.status == 413 and r.json()["error"]["message"] == "The request body exceeds the size limit",
+           f"413: {r.status} {r.body[:300]!r}")
 
 
 LEDGER_HEADER = "项目名称,投资主体,性质,阶段,总投资（万元）,签约投资（万元）,计划年度,年度计划投资（万元）,计划签约日期,计划开工日期,实际签约日期\n"

@@ -113,13 +113,14 @@ std::shared_ptr<const Dashboard> MonitoringService::CachedResult(const std::stri
   return it->second.value.second;
 }
 
-Dashboard MonitoringService::StoreResult(const std::string& key, uint64_t generation, Dashboard d) const {
-  auto shared = std::make_shared<const Dashboard>(d);
+std::shared_ptr<const Dashboard> MonitoringService::StoreResult(const std::string& key, uint64_t generation,
+                                                                Dashboard d) const {
+  auto shared = std::make_shared<const Dashboard>(std::move(d));
   std::lock_guard<std::mutex> lock(cache_mu_);
   if (results_.size() > 500) results_.clear();  // bounded: a few regions × periods in practice
   // A write after `generation` makes the entry stale at once (CachedResult compares generations).
-  results_[key] = {Clock::now(), {generation, std::move(shared)}};
-  return d;
+  results_[key] = {Clock::now(), {generation, shared}};
+  return shared;
 }
 
 }  // namespace parkhq::monitoring

@@ -220,11 +220,11 @@ std::set<int64_t> RegionTree(const std::vector<Region>& regions, int64_t root) {
 StatusOr<MonitoringTable> MonitoringService::RegionMonitoring(const Scope& s, int64_t region_id, Period period,
                                                               Basis basis) const {
   PARKHQ_ASSIGN_OR_RETURN(auto dash, Region(s, region_id, period, basis, false));
-  return std::move(dash.table);
+  return dash->table;
 }
 
-StatusOr<Dashboard> MonitoringService::RegionDashboard(const Scope& s, int64_t region_id, Period period,
-                                                       Basis basis) const {
+StatusOr<std::shared_ptr<const Dashboard>> MonitoringService::RegionDashboard(const Scope& s, int64_t region_id,
+                                                                              Period period, Basis basis) const {
   return Region(s, region_id, period, basis, true);
 }
 
@@ -247,8 +247,8 @@ StatusOr<Dashboard> MonitoringService::ParkDashboard(const Scope& s, int64_t par
   return d;
 }
 
-StatusOr<Dashboard> MonitoringService::Region(const Scope& s, int64_t region_id, Period period, Basis basis,
-                                              bool full) const {
+StatusOr<std::shared_ptr<const Dashboard>> MonitoringService::Region(const Scope& s, int64_t region_id,
+                                                                    Period period, Basis basis, bool full) const {
   PARKHQ_ASSIGN_OR_RETURN(auto region, org_.FindRegion(region_id));
   if (!region) return Status::NotFound("地区不存在或无权访问");
   PARKHQ_ASSIGN_OR_RETURN(auto regions, org_.ListRegions());
@@ -262,7 +262,7 @@ StatusOr<Dashboard> MonitoringService::Region(const Scope& s, int64_t region_id,
                     (basis == Basis::kApproved ? "a" : "all") + "/" + (full ? "d" : "t") + "/" +
                     Today().ToString() + "/";
   for (int64_t id : ids) key += std::to_string(id) + ",";
-  if (auto hit = CachedResult(key)) return *hit;
+  if (auto hit = CachedResult(key)) return hit;
   uint64_t generation;
   {
     std::lock_guard<std::mutex> lock(cache_mu_);

@@ -148,8 +148,10 @@ class MonitoringService {
   StatusOr<MonitoringTable> RegionMonitoring(const Scope& s, int64_t region_id, Period period,
                                              Basis basis) const;
   StatusOr<Dashboard> ParkDashboard(const Scope& s, int64_t park_id, Period period, Basis basis) const;
-  StatusOr<Dashboard> RegionDashboard(const Scope& s, int64_t region_id, Period period,
-                                      Basis basis) const;
+  // Shared and immutable: while the data behind it does not change, repeated calls return the
+  // same object (callers may cache what they derive from it by its identity).
+  StatusOr<std::shared_ptr<const Dashboard>> RegionDashboard(const Scope& s, int64_t region_id, Period period,
+                                                             Basis basis) const;
 
   // Settings.
   StatusOr<MonitoringSettings> GetSettings(const Scope& s, int64_t park_id) const;
@@ -166,7 +168,8 @@ class MonitoringService {
   StatusOr<MonitoringTable> Table(const Scope& s, Context& ctx, std::string kind, int64_t id,
                                   std::string name, bool is_demo) const;
   StatusOr<std::vector<LocatedWarning>> Warnings(Context& ctx, const MonitoringTable& t) const;
-  StatusOr<Dashboard> Region(const Scope& s, int64_t region_id, Period period, Basis basis, bool full) const;
+  StatusOr<std::shared_ptr<const Dashboard>> Region(const Scope& s, int64_t region_id, Period period, Basis basis,
+                                                    bool full) const;
 
   // The cache (see above).
   struct ParkYear {
@@ -188,7 +191,7 @@ class MonitoringService {
   // A cached region result for `key`, or nullptr.
   std::shared_ptr<const Dashboard> CachedResult(const std::string& key) const;
   // Keeps `d`, computed from data read at `generation`, and returns it.
-  Dashboard StoreResult(const std::string& key, uint64_t generation, Dashboard d) const;
+  std::shared_ptr<const Dashboard> StoreResult(const std::string& key, uint64_t generation, Dashboard d) const;
 
   MonitoringRepository& repo_;
   OrgRepository& org_;

@@ -1,5 +1,6 @@
 #include "http/json/json_util.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -109,6 +110,42 @@ std::optional<std::string> FieldReader::DateString(const char* key, bool require
 }
 
 namespace {
+
+// A JSON string: quotes, backslash and control characters escaped as Boost.JSON does; UTF-8 as is.
+void WriteString(std::string_view s, std::string& out) {
+  out += '"';
+  size_t run = 0;  // start of the pending unescaped run
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s, run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+      }
+    }
+  }
+  out.append(s, run, s.size() - run);
+  out += '"';
+}
+
+template <typename T>
+void WriteInteger(T n, std::string& out) {
+  char buf[24];
+  out.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+}
+
 void Write(const json::value& v, std::string& out) {
   switch (v.kind()) {
     case json::kind::object: {
@@ -117,7 +154,7 @@ void Write(const json::value& v, std::string& out) {
       for (const auto& kv : v.get_object()) {
         if (!first) out += ',';
         first = false;
-        out += json::serialize(json::string_view(kv.key()));
+        WriteString(kv.key(), out);
         out += ':';
         Write(kv.value(), out);
       }
@@ -136,24 +173,29 @@ void Write(const json::value& v, std::string& out) {
       break;
     }
     case json::kind::double_: {
+      // 15 significant digits, as people read figures (printf %.15g; to_chars avoids printf's cost).
       const double d = v.get_double();
       if (!std::isfinite(d)) {
         out += "null";
         break;
       }
       char buf[40];
-      std::snprintf(buf, sizeof buf, "%.15g", d);
-      out += buf;
+      out.append(buf, std::to_chars(buf, buf + sizeof buf, d, std::chars_format::general, 15).ptr);
       break;
     }
-    default:
-      out += json::serialize(v);
+    case json::kind::string: WriteString(v.get_string(), out); break;
+    case json::kind::int64: WriteInteger(v.get_int64(), out); break;
+    case json::kind::uint64: WriteInteger(v.get_uint64(), out); break;
+    case json::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
+    case json::kind::null: out += "null"; break;
   }
 }
+
 }  // namespace
 
 std::string WriteJson(const json::value& v) {
   std::string out;
+  out.reserve(256);
   Write(v, out);
   return out;
 }

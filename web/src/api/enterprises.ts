@@ -1,5 +1,6 @@
 // The enterprises module's API (issue 5): registry, monthly reports, review, park-level status.
 import { api, buildUrl, languageHeaders, toApiError, type ListResponse, type Query } from './client'
+import { importErrorRows } from '@/utils/importErrors'
 
 export type LeadingGroup = 'coal_chemical' | 'power' | 'metallurgy' | 'building_materials' | 'other'
 export type ReportState = 'draft' | 'submitted' | 'approved' | 'returned'
@@ -296,12 +297,16 @@ export const enterprisesApi = {
 export interface ImportReport {
   rows: number
   imported: number
+  /** Of the imported, reports that existed and were replaced (other fields kept, revisions written). */
+  replaced: number
   warnings: number
-  errors: { row: number; column: string; message: string }[]
+  /** row = the data row (first data row = 1, header = 0); null = the whole file (from error details). */
+  errors: { row: number | null; column: string; message: string }[]
   truncated: boolean
 }
 
-/** Uploads a CSV of monthly reports as it is (not JSON). Resolves with the row report, also on 422. */
+/** Uploads a CSV or XLSX of monthly reports as it is (not JSON). Resolves with the row report, also
+ * on a 422 (a refusal without a row list, e.g. an unreadable file, becomes one from its details). */
 export async function importReports(parkId: number, file: Blob | string, csrf: string | null, approve = false): Promise<ImportReport> {
   const res = await fetch(`/api/v1/parks/${parkId}/report-imports${approve ? '?approve=1' : ''}`, {
     method: 'POST',
@@ -310,8 +315,11 @@ export async function importReports(parkId: number, file: Blob | string, csrf: s
     body: file,
   })
   const body = await res.json().catch(() => null)
-  if (res.ok || (res.status === 422 && body && Array.isArray(body.errors))) return body as ImportReport
-  throw toApiError(res.status, body, res.statusText)
+  if (res.ok || (res.status === 422 && body && Array.isArray(body.errors))) return { replaced: 0, ...body } as ImportReport
+  const err = toApiError(res.status, body, res.statusText)
+  if (res.status === 422 && err.details.length)
+    return { rows: 0, imported: 0, replaced: 0, warnings: 0, errors: importErrorRows(err.details), truncated: false }
+  throw err
 }
 
 export const reportExportUrl = (parkId: number, from: string, to: string) =>

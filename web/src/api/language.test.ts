@@ -5,6 +5,7 @@ import { importReports } from './enterprises'
 import { importLedger } from './projects'
 import { importValues } from './monitoring'
 import { evaluationApi } from './evaluation'
+import { importIndustryTable } from './industries'
 import { currentLocale, i18n, type Locale } from '@/locales'
 
 // The server answers error messages in the language the request asks for (Accept-Language), so
@@ -46,8 +47,9 @@ describe('Accept-Language follows the UI language', () => {
     await importLedger(1, file, 'tok')
     await importValues(1, file, 'month', 'tok')
     await evaluationApi.importFile(1, 2023, file, 'manual')
-    expect(fetchMock).toHaveBeenCalledTimes(4)
-    for (let i = 0; i < 4; i++) {
+    await importIndustryTable(file, 'tok')
+    expect(fetchMock).toHaveBeenCalledTimes(5)
+    for (let i = 0; i < 5; i++) {
       expect(sent(i)['Accept-Language'], String(fetchMock.mock.calls[i][0])).toBe('en')
       expect(sent(i)['Content-Type']).toBe('application/octet-stream')
     }

@@ -19,6 +19,11 @@ eval "$(scripts/pg-test-cluster.sh start)"
 cleanup() { [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null; scripts/pg-test-cluster.sh stop "$PARKHQ_PG_DIR"; }
 trap cleanup EXIT
 
+echo "== English message catalog covers every Chinese error message in src/"
+out=$($PY scripts/check_messages.py --self-test 2>&1 && $PY scripts/check_messages.py 2>&1); rc=$?
+echo "$out" | tail -20
+if [ $rc -eq 0 ]; then record "messages" 1 0; else record "messages" 0 1; fi
+
 echo "== C++ unit and storage tests (SQLite + PostgreSQL)"
 out=$(build/parkhq_tests --gtest_brief=1 2>&1); rc=$?
 echo "$out" | tail -25

@@ -66,7 +66,7 @@ Response Dispatcher::Handle(Request& req) {
       } else {
         if (r.status().code() == StatusCode::kInternal)
           spdlog::error("request {} {} {}: {}", request_id, req.method, req.path, r.status().ToString());
-        resp = ErrorResponse(r.status(), request_id);
+        resp = ErrorResponse(r.status(), request_id, NegotiateLanguage(req.Header("accept-language")));
       }
       resp.AddHeader("Cache-Control", "no-store");
     } else if (web_) {
@@ -76,7 +76,7 @@ Response Dispatcher::Handle(Request& req) {
     }
   } catch (const std::exception& e) {
     spdlog::error("request {} {} {} threw: {}", request_id, req.method, req.path, e.what());
-    resp = ErrorResponse(Status::Internal(e.what()), request_id);
+    resp = ErrorResponse(Status::Internal(e.what()), request_id, NegotiateLanguage(req.Header("accept-language")));
   }
   resp.AddHeader("X-Request-Id", request_id);
   const auto us = std::chrono::duration_cast<std::chrono::microseconds>(

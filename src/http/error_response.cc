@@ -23,14 +23,15 @@ int HttpStatusFor(StatusCode code) {
   return 500;
 }
 
-Response ErrorResponse(const Status& status, const std::string& request_id) {
+Response ErrorResponse(const Status& status, const std::string& request_id, Language language) {
   boost::json::object err;
   err["code"] = StatusCodeName(status.code());
   const bool internal = status.code() == StatusCode::kInternal;
-  err["message"] = internal ? "服务器内部错误，请稍后重试" : status.message();
+  err["message"] = Localize(internal ? "服务器内部错误，请稍后重试" : status.message(), language);
   boost::json::array details;
   if (!internal) {
-    for (const auto& d : status.details()) details.push_back({{"field", d.field}, {"message", d.message}});
+    for (const auto& d : status.details())
+      details.push_back({{"field", d.field}, {"message", Localize(d.message, language)}});
   }
   err["details"] = std::move(details);
   if (!request_id.empty()) err["request_id"] = request_id;

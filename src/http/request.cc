@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "http/messages_en.h"
+
 namespace parkhq::http {
 
 std::string Request::Header(std::string_view name) const {
@@ -30,8 +32,7 @@ std::string Request::Cookie(std::string_view name) const {
 }
 
 bool Request::WantsEnglish() const {
-  std::string al = Header("accept-language");
-  return al.rfind("en", 0) == 0;
+  return NegotiateLanguage(Header("accept-language")) == Language::kEnglish;
 }
 
 std::optional<int64_t> RequestContext::IdParam(const std::string& name) const {

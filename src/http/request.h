@@ -24,7 +24,7 @@ struct Request {
   std::string Header(std::string_view name) const;  // "" when absent; name lower-case
   std::optional<std::string> Query(const std::string& name) const;
   std::string Cookie(std::string_view name) const;
-  bool WantsEnglish() const;                        // Accept-Language starts with "en"
+  bool WantsEnglish() const;  // Accept-Language prefers English (see NegotiateLanguage)
 };
 
 struct Response {

@@ -8,6 +8,8 @@
 #include <spdlog/spdlog.h>
 #include <thread>
 
+#include "http/messages_en.h"
+
 namespace parkhq::http {
 
 namespace asio = boost::asio;
@@ -65,10 +67,12 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& r, unsigned version, bool
   return out;
 }
 
-Response SimpleError(int status, const char* code, const char* message) {
+// The error shape for failures before a request reaches the dispatcher. The catalog's messages
+// for these (core.tsv) contain no characters that need JSON escaping.
+Response SimpleError(int status, const char* code, const char* message, Language language = Language::kChinese) {
   Response r;
   r.status = status;
-  r.body = std::string("{\"error\":{\"code\":\"") + code + "\",\"message\":\"" + message +
+  r.body = std::string("{\"error\":{\"code\":\"") + code + "\",\"message\":\"" + Localize(message, language) +
            "\",\"details\":[]}}";
   return r;
 }
@@ -115,7 +119,9 @@ asio::awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
       co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
     }
     if (ec == bhttp::error::body_limit) {
-      auto res = ToBeast(SimpleError(413, "payload_too_large", "请求体超过大小限制"), parser.get().version(), false);
+      const Language language = NegotiateLanguage(std::string_view(parser.get()[bhttp::field::accept_language]));
+      auto res = ToBeast(SimpleError(413, "payload_too_large", "请求体超过大小限制", language), parser.get().version(),
+                         false);
       co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
       // Let the client finish sending (bounded in bytes and time) so it reads the 413 instead of
       // a reset connection.

@@ -67,15 +67,16 @@ const StaticFiles::Entry* StaticFiles::Load(const std::string& rel) {
 }
 
 Response StaticFiles::Serve(const Request& req) {
+  const Language language = NegotiateLanguage(req.Header("accept-language"));
   if (req.method != "GET" && req.method != "HEAD")
-    return ErrorResponse(Status(StatusCode::kMethodNotAllowed, "不支持的请求方法"));
+    return ErrorResponse(Status(StatusCode::kMethodNotAllowed, "不支持的请求方法"), "", language);
   std::string rel = req.path;
   while (!rel.empty() && rel.front() == '/') rel.erase(0, 1);
-  if (rel.find("..") != std::string::npos) return ErrorResponse(Status::NotFound("文件不存在"));
+  if (rel.find("..") != std::string::npos) return ErrorResponse(Status::NotFound("文件不存在"), "", language);
   bool hashed = rel.rfind("assets/", 0) == 0;
   const Entry* e = rel.empty() ? nullptr : Load(rel);
   if (!e) {
-    if (hashed) return ErrorResponse(Status::NotFound("文件不存在"));
+    if (hashed) return ErrorResponse(Status::NotFound("文件不存在"), "", language);
     e = Load("index.html");  // SPA fallback: the router in the browser takes the path
     hashed = false;
     if (!e) {

@@ -5,6 +5,7 @@
 #include "http/handlers/enterprise_json.h"
 #include "io/reader.h"
 #include "io/xlsx_writer.h"
+#include "http/messages_en.h"
 
 namespace parkhq::http::handlers {
 
@@ -332,16 +333,17 @@ StatusOr<Response> ImportReports(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(auto r, s.enterprises->ImportReports(ctx.caller(), *park_id, in, opt));
   json::array errors, details;
   for (const auto& e : r.errors) {
-    errors.push_back({{"row", e.row}, {"column", e.column}, {"message", e.message}});
+    const std::string message = Localize(ctx.request, e.message);  // the row report in the caller's language
+    errors.push_back({{"row", e.row}, {"column", e.column}, {"message", message}});
     details.push_back({{"field", "rows[" + std::to_string(e.row) + "]" + (e.column.empty() ? "" : "." + e.column)},
-                       {"message", e.message}});
+                       {"message", message}});
   }
   json::object body{{"rows", r.rows}, {"imported", r.imported}, {"replaced", r.replaced}, {"warnings", r.warnings},
                     {"errors", std::move(errors)}, {"truncated", r.truncated}};
   if (r.errors.empty()) return Json(body);
   body["error"] = {{"code", "validation"},
-                   {"message", "导入失败：共 " + std::to_string(r.errors.size()) + (r.truncated ? "+" : "") +
-                                   " 处错误，未导入任何数据"},
+                   {"message", Localize(ctx.request, "导入失败：共 " + std::to_string(r.errors.size()) +
+                                                         (r.truncated ? "+" : "") + " 处错误，未导入任何数据")},
                    {"details", std::move(details)}};
   return Json(body, 422);
 }
@@ -404,14 +406,16 @@ StatusOr<Response> ImportEnterprises(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(auto r, s.enterprises->ImportEnterprises(ctx.caller(), *park_id, in));
   json::array errors, details;
   for (const auto& e : r.errors) {
-    errors.push_back({{"row", e.row}, {"column", e.column}, {"message", e.message}});
+    const std::string message = Localize(ctx.request, e.message);  // the row report in the caller's language
+    errors.push_back({{"row", e.row}, {"column", e.column}, {"message", message}});
     details.push_back({{"field", "rows[" + std::to_string(e.row) + "]" + (e.column.empty() ? "" : "." + e.column)},
-                       {"message", e.message}});
+                       {"message", message}});
   }
   json::object body{{"rows", r.rows}, {"imported", r.imported}, {"errors", std::move(errors)}, {"truncated", r.truncated}};
   if (r.errors.empty()) return Json(body, 201);
   body["error"] = {{"code", "validation"},
-                   {"message", "导入失败：共 " + std::to_string(r.errors.size()) + " 处错误，未导入任何企业"},
+                   {"message", Localize(ctx.request, "导入失败：共 " + std::to_string(r.errors.size()) +
+                                                         " 处错误，未导入任何企业")},
                    {"details", std::move(details)}};
   return Json(body, 422);
 }

@@ -52,6 +52,12 @@ export function configureClient(h: Partial<ClientHooks>): void {
   Object.assign(hooks, h)
 }
 
+/** The UI language as the Accept-Language header ('zh-CN' or 'en'), so the server answers its
+ *  error messages in the language on screen. request() sends it; raw uploads spread it in. */
+export function languageHeaders(): Record<string, string> {
+  return { 'Accept-Language': hooks.getLocale() }
+}
+
 export type Query = Record<string, string | number | boolean | null | undefined>
 
 export interface RequestOptions {
@@ -93,7 +99,7 @@ export function toApiError(status: number, body: unknown, statusText = ''): ApiE
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
-    'Accept-Language': hooks.getLocale(),
+    ...languageHeaders(),
   }
   const upper = method.toUpperCase()
   if (upper !== 'GET' && upper !== 'HEAD') {

@@ -1,5 +1,5 @@
 // The enterprises module's API (issue 5): registry, monthly reports, review, park-level status.
-import { api, buildUrl, toApiError, type ListResponse, type Query } from './client'
+import { api, buildUrl, languageHeaders, toApiError, type ListResponse, type Query } from './client'
 import { importErrorRows } from '@/utils/importErrors'
 
 export type LeadingGroup = 'coal_chemical' | 'power' | 'metallurgy' | 'building_materials' | 'other'
@@ -311,7 +311,7 @@ export async function importReports(parkId: number, file: Blob | string, csrf: s
   const res = await fetch(`/api/v1/parks/${parkId}/report-imports${approve ? '?approve=1' : ''}`, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/octet-stream', 'X-CSRF-Token': csrf ?? '', Accept: 'application/json' },
+    headers: { 'Content-Type': 'application/octet-stream', 'X-CSRF-Token': csrf ?? '', Accept: 'application/json', ...languageHeaders() },
     body: file,
   })
   const body = await res.json().catch(() => null)

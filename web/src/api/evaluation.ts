@@ -1,6 +1,6 @@
 // 亩均效益评价 API (issue 6): schemes, inputs (一企一单), run/results, what-if, migration, policies,
 // per-mu figures, 公示 and appeals.
-import { api, buildUrl, toApiError, type ListResponse } from './client'
+import { api, buildUrl, languageHeaders, toApiError, type ListResponse } from './client'
 import { useAuthStore } from '@/stores/auth'
 
 export type GroupCode = 'above_scale' | 'below_scale'
@@ -141,7 +141,7 @@ export const evaluationApi = {
     api.post<Appeal>(`/api/v1/parks/${parkId}/evaluation-appeals/${id}/decision`, { decision, note, class: cls || undefined }),
   /** Uploads an .xlsx or .csv file of inputs (all or nothing; 422 details name rows[<row>].<column>). */
   importFile: async (parkId: number, year: number, file: Blob, source: string): Promise<{ imported: number }> => {
-    const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/octet-stream' }
+    const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/octet-stream', ...languageHeaders() }
     const csrf = useAuthStore().csrfToken
     if (csrf) headers['X-CSRF-Token'] = csrf
     const res = await fetch(buildUrl(`${base(parkId, year)}/inputs/import`, { source }), {

@@ -1,6 +1,6 @@
 // The GB/T 4754-2017 industry classification table (国民经济行业分类): browse, summary, export, and
 // for system administrators import of a replacement table and going back to the built-in one.
-import { api, buildUrl, toApiError, type ListResponse } from './client'
+import { api, buildUrl, languageHeaders, toApiError, type ListResponse } from './client'
 
 export type IndustryLevel = 'section' | 'division' | 'group' | 'class'
 
@@ -52,7 +52,7 @@ export async function importIndustryTable(file: Blob, csrf: string | null): Prom
     res = await fetch(`${base}/import`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/octet-stream', 'X-CSRF-Token': csrf ?? '', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/octet-stream', 'X-CSRF-Token': csrf ?? '', Accept: 'application/json', ...languageHeaders() },
       body: file,
     })
   } catch (e) {

@@ -1,5 +1,5 @@
 // Economic-operation monitoring (issue 3): mirrors the routes of src/http/routes.cc "-- monitoring --".
-import { api, buildUrl, toApiError, type ListResponse } from './client'
+import { api, buildUrl, languageHeaders, toApiError, type ListResponse } from './client'
 
 export type Series12 = (number | null)[]
 export type ProgressStatus = 'none' | 'green' | 'yellow' | 'red'
@@ -165,7 +165,7 @@ export type MonthAction = 'submit' | 'approve' | 'return' | 'unlock'
 export async function importValues(parkId: number, file: Blob, mode: 'month' | 'cumulative', csrf: string | null): Promise<{ months: number; values: number }> {
   const res = await fetch(buildUrl(`/api/v1/parks/${parkId}/indicator-values/import`, { mode }), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json', ...(csrf ? { 'X-CSRF-Token': csrf } : {}) },
+    headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json', ...languageHeaders(), ...(csrf ? { 'X-CSRF-Token': csrf } : {}) },
     body: file,
     credentials: 'same-origin',
   })

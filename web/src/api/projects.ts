@@ -1,5 +1,5 @@
 // The project pipeline API (issue 4): projects, stages, investment, checklists, rates, CRM, chains.
-import { api, toApiError, type ListResponse, type PageQuery } from './client'
+import { api, languageHeaders, toApiError, type ListResponse, type PageQuery } from './client'
 
 export type Stage = 'reserve' | 'signed' | 'landed' | 'started' | 'completed' | 'production'
 export const STAGES: Stage[] = ['reserve', 'signed', 'landed', 'started', 'completed', 'production']
@@ -298,7 +298,7 @@ export async function importLedger(parkId: number, file: Blob, csrf: string | nu
   const res = await fetch(`/api/v1/parks/${parkId}/project-ledger/import`, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/octet-stream', ...(csrf ? { 'X-CSRF-Token': csrf } : {}) },
+    headers: { 'Content-Type': 'application/octet-stream', ...languageHeaders(), ...(csrf ? { 'X-CSRF-Token': csrf } : {}) },
     body: file,
   })
   const text = await res.text()

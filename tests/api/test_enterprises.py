@@ -338,12 +338,23 @@ def test_import_replaces_reports_keeping_fields_not_in_the_file(api):
     expect(r.status == 201, f"create: {r.status} {r.body[:200]!r}")
     eid, period = r.json()["id"], last_month()
     cols = "uscc,period,output,revenue,value_added,tax,profit,energy,electricity,employees,rnd,emissions"
-    r = pa.post(f"/api/v1/parks/{top}/report-imports", raw_body=f"{cols}\n{code},{period},1000,990,120,30,50,2400,80,200,7,1\n")
-    expect(r.status == 200 and r.json()["imported"] == 1 and r.json()["replaced"] == 0, f"first: {r.body[:300]!r}")
-    # A second file with fewer columns replaces the report: its columns are taken from the file (the
-    # empty rnd cell removes rnd), every other field keeps its value, each change is a revision.
-    r = pa.post(f"/api/v1/parks/{top}/report-imports", raw_body=f"uscc,period,output,rnd\n{code},{period},1100,\n")
-    expect(r.status == 200 and r.json()["replaced"] == 1, f"replace: {r.status} {r.body[:300]!r}")
+    def month_before(p):
+        y, m = map(int, p.split("-"))
+        return f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"
+    before = month_before(period)
+    first = month_before(before)
+    r = pa.post(f"/api/v1/parks/{top}/report-imports",
+                raw_body=f"{cols}\n{code},{first},800,790,90,21,30,1900,60,180,,1\n{code},{before},900,890,100,25,40,2000,70,190,,1\n"
+                         f"{code},{period},1000,990,120,30,50,2400,80,200,7,1\n")
+    expect(r.status == 200 and r.json()["imported"] == 3 and r.json()["replaced"] == 0, f"first: {r.body[:300]!r}")
+    # A second file with fewer columns replaces the reports: its columns are taken from the file (the
+    # empty rnd cell removes rnd), every other field keeps its own report's value, each change is a revision.
+    r = pa.post(f"/api/v1/parks/{top}/report-imports",
+                raw_body=f"uscc,period,output,rnd\n{code},{first},850,\n{code},{before},950,\n{code},{period},1100,\n")
+    expect(r.status == 200 and r.json()["replaced"] == 3, f"replace: {r.status} {r.body[:300]!r}")
+    earlier = pa.get(f"/api/v1/enterprises/{eid}/reports/{before}").json()["values"]
+    expect(earlier.get("output") == 950 and earlier.get("tax") == 25 and earlier.get("employees") == 190,
+           f"the earlier month keeps its own values: {earlier}")
     rep = pa.get(f"/api/v1/enterprises/{eid}/reports/{period}").json()
     vals = rep["values"]
     expect(vals.get("output") == 1100 and vals.get("tax") == 30 and vals.get("employees") == 200 and "rnd" not in vals,

@@ -87,10 +87,16 @@ StatusOr<ImportResult> EnterpriseService::ImportReports(const Scope& s, int64_t 
   for (const auto& [col, code] : layout.fields) columns.push_back(code);
 
   const Period last_closed = LastClosedMonth();
+  // A map a finished row no longer needs: the next row's values are written into its nodes, so a
+  // long file allocates no map nodes once every enterprise has been seen.
+  FieldValues spare;
   // Parses and checks one record; returns nullopt (errors added) when the row is bad.
   auto parse = [&](int64_t row_no, const std::vector<std::string>& c) -> std::optional<Row> {
     bool ok = true;
     Row row;
+    row.values = std::move(spare);
+    spare.clear();
+    size_t filled = 0;
     const auto cell = [&](int i) { return i < static_cast<int>(c.size()) ? TrimCell(c[i]) : std::string_view(); };
     auto it = by_uscc.find(NormalizeUscc(cell(layout.uscc)));
     if (it == by_uscc.end()) {
@@ -112,16 +118,24 @@ StatusOr<ImportResult> EnterpriseService::ImportReports(const Scope& s, int64_t 
     }
     for (const auto& [col, code] : layout.fields) {
       const std::string_view v = cell(col);
-      if (v.empty()) continue;
+      if (v.empty()) {
+        if (auto old = row.values.find(code); old != row.values.end()) row.values.erase(old);
+        continue;
+      }
       auto n = ParseNumber(v);
       if (!n) {
         add_error(row_no, layout.names[col], "数值无效：“" + std::string(v) + "”");
         ok = false;
       } else {
-        row.values.emplace_hint(row.values.end(), code, *n);
+        row.values.insert_or_assign(code, *n);
+        ++filled;
       }
     }
     if (!ok) return std::nullopt;
+    if (row.values.size() != filled)  // the reused map held fields this file has no column for
+      std::erase_if(row.values, [&](const auto& kv) {
+        return std::none_of(layout.fields.begin(), layout.fields.end(), [&](const auto& f) { return f.second == kv.first; });
+      });
     return row;
   };
 
@@ -187,8 +201,13 @@ StatusOr<ImportResult> EnterpriseService::ImportReports(const Scope& s, int64_t 
       r.explanations.clear();
       r.is_demo = false;
     }
-    if (prev == last_row.end()) last_row.emplace(row->enterprise_id, std::pair(row->period, std::move(input.values)));
-    else prev->second = {row->period, std::move(input.values)};
+    if (prev == last_row.end()) {
+      last_row.emplace(row->enterprise_id, std::pair(row->period, std::move(input.values)));
+    } else {
+      prev->second.first = row->period;
+      std::swap(prev->second.second, input.values);
+      spare = std::move(input.values);  // the enterprise's previous row: reused by the next row
+    }
   }
   result.rows = row_no;
   if (row_no == 0) add_error(0, "", "文件没有数据行");

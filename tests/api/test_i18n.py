@@ -157,3 +157,24 @@ def test_i18n_import_row_reports_in_english(api):
     zh = pa.post(f"/api/v1/parks/{top}/report-imports", raw_body=cols + "\n" + rows).json()
     expect(zh["errors"][0]["message"] == "本园区没有统一社会信用代码为“91620824MA9ZZZZZZ0”的企业", f"Chinese: {zh['errors']}")
     expect(zh["error"]["message"].startswith("导入失败"), zh["error"]["message"])
+
+
+def test_i18n_report_check_messages_follow_the_language(api):
+    # The report form's check (errors and warnings beside the fields) is in the caller's language too.
+    from test_enterprises import new_uscc, park_ids, last_month
+    top, _ = park_ids(api)
+    pa = api.as_user("parkadmin")
+    r = pa.post("/api/v1/enterprises", {"uscc": new_uscc(), "name": "语言测试企业（演示）", "park_id": top, "industry_code": "2614"})
+    expect(r.status == 201, f"create: {r.status} {r.body[:200]!r}")
+    eid, period = r.json()["id"], last_month()
+    until = "2099-12-31"
+    expect(pa.post(f"/api/v1/enterprises/{eid}/reports/{period}/exception", {"until": until, "reason": "测试"}).status == 200,
+           "exception")
+    values = {"output": 100, "value_added": 150}  # value added above output, and required fields missing
+    en = pa.put(f"/api/v1/enterprises/{eid}/reports/{period}", {"values": values}, headers=EN)
+    expect(en.status == 200, f"save: {en.status} {en.body[:300]!r}")
+    errs = [e["message"] for e in en.json()["check"]["errors"]]
+    expect(errs and not any(HAN.search(m) for m in errs), f"English check messages: {errs}")
+    expect(any("value added" in m.lower() for m in errs), f"the value-added rule: {errs}")
+    zh = pa.get(f"/api/v1/enterprises/{eid}/reports/{period}").json()["check"]["errors"]
+    expect(all(HAN.search(e["message"]) for e in zh), f"Chinese without the header: {zh}")

@@ -3,6 +3,7 @@
 
 #include "domain/enterprise/enterprise_service.h"
 #include "http/handlers/enterprise_json.h"
+#include "http/messages_en.h"
 #include "io/xlsx_writer.h"
 
 namespace parkhq::http::handlers {
@@ -51,7 +52,7 @@ json::object ValuesJson(const FieldValues& v) {
   return o;
 }
 
-json::object ReportViewJson(const ReportView& v) {
+json::object ReportViewJson(const ReportView& v, const Request& req) {
   // Only the park's configured fields are shown (values of removed fields stay stored).
   json::object expl;
   for (const auto& [k, x] : v.report.explanations)
@@ -64,9 +65,11 @@ json::object ReportViewJson(const ReportView& v) {
     fields.push_back({{"code", f.code}, {"name", f.name_zh}, {"unit", f.unit}, {"required", f.required},
                       {"non_negative", f.non_negative}});
   json::array errors, warnings;
-  for (const auto& f : v.check.errors) errors.push_back({{"field", f.field}, {"message", f.message}, {"rule", f.rule_code}});
+  // The check's messages in the caller's language, like error responses.
+  for (const auto& f : v.check.errors)
+    errors.push_back({{"field", f.field}, {"message", Localize(req, f.message)}, {"rule", f.rule_code}});
   for (const auto& w : v.check.warnings)
-    warnings.push_back({{"field", w.field}, {"message", w.message}, {"rule", w.rule_code},
+    warnings.push_back({{"field", w.field}, {"message", Localize(req, w.message)}, {"rule", w.rule_code},
                         {"explanation", OptJson(w.explanation)}});
   auto opt_text = [](const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); };
   return {{"enterprise_id", v.enterprise_id},
@@ -320,7 +323,7 @@ StatusOr<ReportKey> Key(const RequestContext& ctx) {
 StatusOr<Response> GetReport(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(auto k, Key(ctx));
   PARKHQ_ASSIGN_OR_RETURN(auto v, s.enterprises->GetReport(ctx.caller(), k.id, k.period));
-  return Json(ReportViewJson(v));
+  return Json(ReportViewJson(v, ctx.request));
 }
 
 StatusOr<Response> PutReport(RequestContext& ctx, const Services& s) {
@@ -354,13 +357,13 @@ StatusOr<Response> PutReport(RequestContext& ctx, const Services& s) {
   if (!errs.empty()) return Status::Validation("月报数据有误", errs);
   PARKHQ_ASSIGN_OR_RETURN(auto v, s.enterprises->SaveReport(ctx.caller(), k.id, k.period, std::move(values),
                                                             std::move(explanations)));
-  return Json(ReportViewJson(v));
+  return Json(ReportViewJson(v, ctx.request));
 }
 
 StatusOr<Response> SubmitReport(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(auto k, Key(ctx));
   PARKHQ_ASSIGN_OR_RETURN(auto v, s.enterprises->Submit(ctx.caller(), k.id, k.period));
-  return Json(ReportViewJson(v));
+  return Json(ReportViewJson(v, ctx.request));
 }
 
 StatusOr<Response> ReviewReport(RequestContext& ctx, const Services& s) {
@@ -372,7 +375,7 @@ StatusOr<Response> ReviewReport(RequestContext& ctx, const Services& s) {
   PARKHQ_RETURN_IF_ERROR(f.Finish("审核信息有误"));
   PARKHQ_ASSIGN_OR_RETURN(auto v, s.enterprises->Review(ctx.caller(), k.id, k.period, decision.value_or(""),
                                                         reason.value_or("")));
-  return Json(ReportViewJson(v));
+  return Json(ReportViewJson(v, ctx.request));
 }
 
 StatusOr<Response> UnlockReport(RequestContext& ctx, const Services& s) {
@@ -382,7 +385,7 @@ StatusOr<Response> UnlockReport(RequestContext& ctx, const Services& s) {
   auto reason = f.String("reason", false, 1000);
   PARKHQ_RETURN_IF_ERROR(f.Finish("解锁信息有误"));
   PARKHQ_ASSIGN_OR_RETURN(auto v, s.enterprises->Unlock(ctx.caller(), k.id, k.period, reason.value_or("")));
-  return Json(ReportViewJson(v));
+  return Json(ReportViewJson(v, ctx.request));
 }
 
 StatusOr<Response> GrantReportException(RequestContext& ctx, const Services& s) {
@@ -395,7 +398,7 @@ StatusOr<Response> GrantReportException(RequestContext& ctx, const Services& s) 
   PARKHQ_RETURN_IF_ERROR(s.enterprises->GrantException(ctx.caller(), k.id, k.period,
                                                        Date::Parse(*until).value_or(Date{}), *reason));
   PARKHQ_ASSIGN_OR_RETURN(auto v, s.enterprises->GetReport(ctx.caller(), k.id, k.period));
-  return Json(ReportViewJson(v));
+  return Json(ReportViewJson(v, ctx.request));
 }
 
 StatusOr<Response> ReportRevisions(RequestContext& ctx, const Services& s) {

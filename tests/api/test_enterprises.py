@@ -371,6 +371,26 @@ def test_import_replaces_reports_keeping_fields_not_in_the_file(api):
     expect(pa.get(f"/api/v1/enterprises/{eid}/reports/{period}").json()["values"]["output"] == 1100, "unchanged")
 
 
+def test_import_replace_keeps_explanations_without_revising_them(api):
+    top, _ = park_ids(api)
+    pa = api.as_user("parkadmin")
+    r = pa.post("/api/v1/enterprises", {"uscc": new_uscc(), "name": "说明保留测试（演示）", "park_id": top, "industry_code": "2614"})
+    expect(r.status == 201, f"create: {r.status} {r.body[:200]!r}")
+    eid, code, period = r.json()["id"], r.json()["uscc"], last_month()
+    base = f"/api/v1/enterprises/{eid}/reports/{period}"
+    expect(pa.post(base + "/exception", {"until": "2099-12-31", "reason": "补报测试"}).status == 200, "exception")
+    r = pa.put(base, {"values": {"output": 100, "revenue": 98}, "explanations": {"revenue": "新产品投产"}})
+    expect(r.status == 200, f"draft with an explanation: {r.status} {r.body[:200]!r}")
+    r = pa.post(f"/api/v1/parks/{top}/report-imports",
+                raw_body=f"uscc,period,output,revenue,value_added,tax,profit,energy,electricity,employees\n"
+                         f"{code},{period},110,100,12,3,5,2,8,40\n")
+    expect(r.status == 200 and r.json()["replaced"] == 1, f"replace: {r.status} {r.body[:300]!r}")
+    rep = pa.get(base).json()
+    expect(rep["explanations"].get("revenue") == "新产品投产" and rep["values"]["output"] == 110, f"kept: {rep['explanations']}")
+    revs = [x for x in pa.get(base + "/revisions").json()["items"] if x["reason"] == "导入月报"]
+    expect(revs and not any(x["field"].startswith("explanations.") for x in revs), f"no explanation revisions: {revs}")
+
+
 def test_import_registry_all_or_nothing(api):
     top, subs = park_ids(api)
     pa = api.as_user("parkadmin")

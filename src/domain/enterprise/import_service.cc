@@ -192,7 +192,7 @@ StatusOr<ImportResult> EnterpriseService::ImportReports(const Scope& s, int64_t 
       r.period = row->period;
       r.values = std::move(input.values);
       if (existing) {
-        r.explanations = std::move(existing->explanations);  // the file has none: the old ones stay
+        r.explanations = existing->explanations;  // the file has none: the old ones stay (copied: `existing` is the revisions' before)
         r.is_demo = existing->is_demo;
         ++result.replaced;
       }

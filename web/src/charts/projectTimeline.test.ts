@@ -139,6 +139,18 @@ describe('timelineOption and renderRow', () => {
     expect(g.children.slice(1).map((c) => [c.type, c.style.fill])).toEqual([['rect', SUSPENDED_COLOR], ['rect', OVERDUE_COLOR], ['polygon', '#fff']])
   })
 
+  it('in compact mode hides the name column and writes each name inside its row, above the lanes', () => {
+    const c = timelineOption([r], TODAY, L, { compact: true })
+    expect(c.yAxis.axisLabel.show).toBe(false)
+    expect(c.grid.left).toBe(4)
+    const g = renderRow(r, params, api, true) as { children: { type: string; style: { text?: string; y?: number } }[] }
+    const text = g.children.find((x) => x.type === 'text')
+    expect(text?.style.text).toBe('高铁配件（演示）')
+    const bars = g.children.filter((x) => x.type === 'rect').slice(1) as unknown as { shape: { y: number } }[]
+    expect(bars.every((b) => b.shape.y > (text?.style.y as number))).toBe(true)
+    expect((renderRow(r, params, api) as { children: { type: string }[] }).children.some((x) => x.type === 'text')).toBe(false)
+  })
+
   it('lists every stage in the tooltip with the overdue days in red and escapes the name', () => {
     const tip = rowTooltip({ ...r, name: 'A<b>' }, L)
     expect(tip).toContain('A&lt;b&gt;')

@@ -172,6 +172,8 @@ export function rowTooltip(r: GanttRow, L: TimelineLabels): string {
 
 export interface TimelineOptions {
   labelWidth?: number
+  /** phones: no name column; each row carries its name above its lanes, so the chart fits the width */
+  compact?: boolean
   /** height of one project row in pixels (the view sizes the chart as rows × rowHeight + axis) */
   rowHeight?: number
 }
@@ -180,14 +182,15 @@ export const AXIS_HEIGHT = 56
 
 /** The ECharts option: a custom series with one data item per row (value [row, first, last]). */
 export function timelineOption(rows: GanttRow[], today: string, L: TimelineLabels, o: TimelineOptions = {}) {
-  const labelWidth = o.labelWidth ?? 190
+  const compact = !!o.compact
+  const labelWidth = compact ? 0 : o.labelWidth ?? 190
   const [min, max] = timeExtent(rows, today)
   const names = new Map(rows.map((r) => [String(r.id), r.name]))
   return {
     animation: false,
-    grid: { left: labelWidth + 16, right: 24, top: 40, bottom: 16 },
+    grid: { left: compact ? 4 : labelWidth + 16, right: compact ? 8 : 24, top: 40, bottom: 16 },
     tooltip: {
-      trigger: 'item', confine: true, enterable: false,
+      trigger: 'item', confine: true, enterable: false, className: 'timeline-tip',
       formatter: (x: { dataIndex: number }) => (rows[x.dataIndex] ? rowTooltip(rows[x.dataIndex], L) : ''),
     },
     xAxis: {
@@ -200,7 +203,7 @@ export function timelineOption(rows: GanttRow[], today: string, L: TimelineLabel
       type: 'category', inverse: true, data: rows.map((r) => String(r.id)), triggerEvent: true,
       axisTick: { show: false }, axisLine: { lineStyle: { color: '#c0c4cc' } },
       axisLabel: {
-        width: labelWidth, overflow: 'truncate', color: '#303133', fontSize: 12, cursor: 'pointer',
+        show: !compact, width: labelWidth, overflow: 'truncate', color: '#303133', fontSize: 12, cursor: 'pointer',
         formatter: (id: string) => names.get(id) ?? id,
       },
     },
@@ -209,7 +212,7 @@ export function timelineOption(rows: GanttRow[], today: string, L: TimelineLabel
         type: 'custom', name: 'timeline', clip: true,
         encode: { x: [1, 2], y: 0 },
         data: rows.map((r, i) => ({ value: [i, r.first ? ts(r.first) : min, r.last ? ts(r.last) : min], id: r.id })),
-        renderItem: (params: { dataIndex: number; coordSys: { x: number; width: number } }, api: RenderApi) => renderRow(rows[params.dataIndex], params, api),
+        renderItem: (params: { dataIndex: number; coordSys: { x: number; width: number } }, api: RenderApi) => renderRow(rows[params.dataIndex], params, api, compact),
         markLine: {
           silent: true, symbol: 'none', animation: false,
           lineStyle: { color: TODAY_COLOR, type: 'solid', width: 1.5 },
@@ -227,7 +230,7 @@ interface RenderApi {
 }
 
 /** The shapes of one row (exported for tests: colours and extents of what gets drawn). */
-export function renderRow(r: GanttRow | undefined, params: { dataIndex: number; coordSys: { x: number; width: number } }, api: RenderApi) {
+export function renderRow(r: GanttRow | undefined, params: { dataIndex: number; coordSys: { x: number; width: number } }, api: RenderApi, compact = false) {
   if (!r) return null
   const band = api.size([0, 1])[1]
   const mid = api.coord([0, params.dataIndex])[1]
@@ -236,7 +239,15 @@ export function renderRow(r: GanttRow | undefined, params: { dataIndex: number; 
     { type: 'rect', shape: { x: params.coordSys.x, y: mid - band / 2, width: params.coordSys.width, height: band },
       style: { fill: params.dataIndex % 2 ? '#fafbfc' : 'rgba(255,255,255,0.01)' } },
   ]
-  const lane = (l: 'planned' | 'actual') => (l === 'planned' ? { y: mid - band * 0.34, h: band * 0.2 } : { y: mid - band * 0.08, h: band * 0.36 })
+  const lane = (l: 'planned' | 'actual') => (compact
+    ? (l === 'planned' ? { y: mid - band * 0.02, h: band * 0.14 } : { y: mid + band * 0.14, h: band * 0.26 })
+    : (l === 'planned' ? { y: mid - band * 0.34, h: band * 0.2 } : { y: mid - band * 0.08, h: band * 0.36 }))
+  if (compact) {
+    children.push({ type: 'text', style: {
+      text: r.name, x: params.coordSys.x + 4, y: mid - band * 0.44, width: params.coordSys.width - 8, overflow: 'truncate',
+      fill: r.overdueCount ? '#c45656' : '#303133', fontSize: 12, fontWeight: 600,
+    } })
+  }
   const ordered = [...r.bars].sort((a, b) => Number(a.overdue) - Number(b.overdue))
   for (const b of ordered) {
     const x0 = api.coord([ts(b.start), 0])[0]

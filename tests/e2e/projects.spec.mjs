@@ -129,3 +129,57 @@ export async function chainLinkEnterprisesAttachDetach({ newPage, login, screens
   await page.getByTestId('project-settings').getByText('停滞预警期限').waitFor()
   await screenshot(page, 'projects-settings')
 }
+
+// The portfolio timeline (项目进度总览): every demo project is a row with stage bars; the 50万吨高铁配件
+// line (planned to start 2023-06-30, not started) carries a red overdue span whose tooltip says 逾期;
+// clicking its row opens the project; the page exports its rows as CSV and fits a 390px phone.
+export async function portfolioTimelineShowsOverdueAndOpensProject({ newPage, login, screenshot, expect, baseUrl, hasHorizontalScroll }) {
+  const page = await newPage()
+  await login(page)
+  await page.goto(`${baseUrl}/projects/timeline`)
+  const chart = page.getByTestId('project-timeline-chart')
+  const name = '50万吨高铁配件生产线'
+  const label = chart.locator('svg text', { hasText: name })
+  await label.waitFor()
+  for (const n of ['年产20万吨聚丙烯高值化产业园', '电线电缆及仪器仪表生产线']) await chart.locator('svg text', { hasText: n }).waitFor()
+  const fills = await chart.locator('svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')))
+  const stageBars = fills.filter((f) => ['#409eff', '#2fa6a0', '#67c23a', '#7a6ff0'].includes(f)).length
+  const labels = await chart.locator('svg text').evaluateAll((ts) => ts.length)
+  expect(stageBars >= 15, `only ${stageBars} stage bars for the demo projects`)
+  await screenshot(page, 'projects-timeline')
+
+  // The red span on the row of the 高铁配件 line (same height as its label).
+  const lb = await label.boundingBox()
+  const cy = lb.y + lb.height / 2
+  const red = await chart.locator('svg path[fill="#f56c6c"]').evaluateAll((ps, y) => ps.map((p) => p.getBoundingClientRect())
+    .filter((r) => r.top <= y + 20 && r.bottom >= y - 20).map((r) => ({ x: r.right - 4, y: r.top + r.height / 2 })), cy)
+  expect(red.length >= 1, `no red overdue bar on the row of ${name} (${labels} labels)`)
+  // the chart may still be redrawing after the first data load: hover again until the tooltip shows
+  const tip = page.locator('.timeline-tip', { hasText: name })
+  for (let i = 0; i < 10 && !(await tip.isVisible()); i++) {
+    await page.mouse.move(red[0].x - 30, red[0].y)
+    await page.mouse.move(red[0].x, red[0].y, { steps: 3 })
+    await page.waitForTimeout(300)
+  }
+  await tip.waitFor()
+  expect(/开工[\s\S]*逾期 \d+ 天/.test(await tip.innerText()), 'the tooltip lists the overdue 开工 stage with its days')
+  await screenshot(page, 'projects-timeline-tooltip')
+
+  // CSV of the visible rows.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('timeline-export').click()])
+  const csv = await (await import('node:fs')).promises.readFile(await download.path(), 'utf8')
+  expect(csv.includes('计划开工') && csv.includes(name) && csv.includes('逾期'), 'the CSV has the plan columns and the overdue row')
+
+  // A click on the row opens the project page.
+  await page.mouse.click(red[0].x - 20, red[0].y)
+  await page.waitForURL(/\/projects\/\d+$/)
+  await page.getByTestId('project-title').waitFor()
+  expect((await page.getByTestId('project-title').innerText()).includes(name), 'the click opened the project of the row')
+
+  const phone = await newPage({ viewport: PHONE })
+  await login(phone)
+  await phone.goto(`${baseUrl}/projects/timeline`)
+  await phone.getByTestId('project-timeline-chart').locator('svg text', { hasText: name }).waitFor()
+  await screenshot(phone, 'projects-timeline-phone')
+  expect(!(await hasHorizontalScroll(phone)), 'the timeline scrolls horizontally at 390px')
+}

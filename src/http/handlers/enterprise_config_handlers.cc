@@ -111,22 +111,54 @@ StatusOr<Response> PutParkReportFields(RequestContext& ctx, const Services& s) {
   return GetParkReportFields(ctx, s);
 }
 
-// --- deadline day ---
-StatusOr<Response> GetReportSettings(RequestContext& ctx, const Services& s) {
+// --- whole-number settings: the deadline day, the zombie months ---
+namespace {
+// GET answers {"park_id", <key>}; PUT reads <key>, range-checks it before the int conversion (the
+// service checks it too, after the caller's rights) and answers as GET.
+struct IntSetting {
+  const char* key;
+  int64_t lo, hi;
+  const char* form_error;
+  const char* range_error;
+  StatusOr<int> (enterprise::EnterpriseService::*get)(const Scope&, int64_t) const;
+  Status (enterprise::EnterpriseService::*set)(const Scope&, int64_t, int) const;
+};
+const IntSetting kDeadlineDay{"deadline_day", 1, 28, "报送设置有误", "报送截止日应为 1 到 28 之间的整数",
+                              &enterprise::EnterpriseService::DeadlineDayOf,
+                              &enterprise::EnterpriseService::SetDeadlineDay};
+const IntSetting kZombieMonths{"months", 1, 60, "僵尸企业设置有误", "连续月数应为 1 到 60 之间的整数",
+                               &enterprise::EnterpriseService::ZombieMonthsOf,
+                               &enterprise::EnterpriseService::SetZombieMonths};
+
+StatusOr<Response> GetIntSetting(RequestContext& ctx, const Services& s, const IntSetting& k) {
   PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ConfigParkId(ctx));
-  PARKHQ_ASSIGN_OR_RETURN(int day, s.enterprises->DeadlineDayOf(ctx.caller(), park_id));
-  return Json(json::object{{"park_id", park_id}, {"deadline_day", day}});
+  PARKHQ_ASSIGN_OR_RETURN(int value, (s.enterprises->*k.get)(ctx.caller(), park_id));
+  return Json(json::object{{"park_id", park_id}, {k.key, value}});
 }
 
-StatusOr<Response> PutReportSettings(RequestContext& ctx, const Services& s) {
+StatusOr<Response> PutIntSetting(RequestContext& ctx, const Services& s, const IntSetting& k) {
   PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ConfigParkId(ctx));
   PARKHQ_ASSIGN_OR_RETURN(auto body, ParseBody(ctx.request));
   FieldReader f(body);
-  auto day = f.Int("deadline_day", true);
-  PARKHQ_RETURN_IF_ERROR(f.Finish("报送设置有误"));
-  if (*day < 1 || *day > 28) return Status::FieldInvalid("deadline_day", "报送截止日应为 1 到 28 之间的整数");
-  PARKHQ_RETURN_IF_ERROR(s.enterprises->SetDeadlineDay(ctx.caller(), park_id, static_cast<int>(*day)));
-  return GetReportSettings(ctx, s);
+  auto value = f.Int(k.key, true);
+  PARKHQ_RETURN_IF_ERROR(f.Finish(k.form_error));
+  if (*value < k.lo || *value > k.hi) return Status::FieldInvalid(k.key, k.range_error);
+  PARKHQ_RETURN_IF_ERROR((s.enterprises->*k.set)(ctx.caller(), park_id, static_cast<int>(*value)));
+  return GetIntSetting(ctx, s, k);
+}
+}  // namespace
+
+StatusOr<Response> GetReportSettings(RequestContext& ctx, const Services& s) {
+  return GetIntSetting(ctx, s, kDeadlineDay);
+}
+StatusOr<Response> PutReportSettings(RequestContext& ctx, const Services& s) {
+  return PutIntSetting(ctx, s, kDeadlineDay);
+}
+StatusOr<Response> GetZombieSettings(RequestContext& ctx, const Services& s) {
+  return GetIntSetting(ctx, s, kZombieMonths);
+}
+StatusOr<Response> PutZombieSettings(RequestContext& ctx, const Services& s) {
+  return PutIntSetting(ctx, s, kZombieMonths);
 }
 
 // --- pool rules ---
@@ -252,24 +284,6 @@ StatusOr<Response> PutLeadingGroupMapping(RequestContext& ctx, const Services& s
   if (!errs.empty()) return Status::Validation("主导产业对照表有误", errs);
   PARKHQ_RETURN_IF_ERROR(s.enterprises->SetLeadingGroupRules(ctx.caller(), park_id, rules));
   return GetLeadingGroupMapping(ctx, s);
-}
-
-// --- zombie months ---
-StatusOr<Response> GetZombieSettings(RequestContext& ctx, const Services& s) {
-  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ConfigParkId(ctx));
-  PARKHQ_ASSIGN_OR_RETURN(int months, s.enterprises->ZombieMonthsOf(ctx.caller(), park_id));
-  return Json(json::object{{"park_id", park_id}, {"months", months}});
-}
-
-StatusOr<Response> PutZombieSettings(RequestContext& ctx, const Services& s) {
-  PARKHQ_ASSIGN_OR_RETURN(int64_t park_id, ConfigParkId(ctx));
-  PARKHQ_ASSIGN_OR_RETURN(auto body, ParseBody(ctx.request));
-  FieldReader f(body);
-  auto months = f.Int("months", true);
-  PARKHQ_RETURN_IF_ERROR(f.Finish("僵尸企业设置有误"));
-  if (*months < 1 || *months > 60) return Status::FieldInvalid("months", "连续月数应为 1 到 60 之间的整数");
-  PARKHQ_RETURN_IF_ERROR(s.enterprises->SetZombieMonths(ctx.caller(), park_id, static_cast<int>(*months)));
-  return GetZombieSettings(ctx, s);
 }
 
 // --- disposal records ---

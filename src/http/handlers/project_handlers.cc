@@ -217,12 +217,20 @@ StatusOr<Response> PutProjectInvestment(RequestContext& ctx, const Services& s) 
 
 // ---- Milestones, approvals, problems ---------------------------------------------------------
 
-StatusOr<Response> ListProjectMilestones(RequestContext& ctx, const Services& s) {
+namespace {
+// A project's child records as {"items","total"}: `load(id)` reads them, `render` makes each JSON.
+template <typename Load, typename Render>
+StatusOr<Response> ChildList(RequestContext& ctx, Load load, Render render) {
   PARKHQ_ASSIGN_OR_RETURN(int64_t id, Id(ctx));
-  PARKHQ_ASSIGN_OR_RETURN(auto v, Svc(s).Milestones(ctx.caller(), id));
+  PARKHQ_ASSIGN_OR_RETURN(auto v, load(id));
   json::array items;
-  for (const auto& m : v) items.push_back(MilestoneJson(m));
+  for (const auto& x : v) items.push_back(render(x));
   return JsonList(std::move(items), static_cast<int64_t>(v.size()));
+}
+}  // namespace
+
+StatusOr<Response> ListProjectMilestones(RequestContext& ctx, const Services& s) {
+  return ChildList(ctx, [&](int64_t id) { return Svc(s).Milestones(ctx.caller(), id); }, MilestoneJson);
 }
 
 StatusOr<Response> SaveProjectMilestone(RequestContext& ctx, const Services& s) {
@@ -242,11 +250,7 @@ StatusOr<Response> SaveProjectMilestone(RequestContext& ctx, const Services& s) 
 }
 
 StatusOr<Response> ListProjectApprovals(RequestContext& ctx, const Services& s) {
-  PARKHQ_ASSIGN_OR_RETURN(int64_t id, Id(ctx));
-  PARKHQ_ASSIGN_OR_RETURN(auto v, Svc(s).Approvals(ctx.caller(), id));
-  json::array items;
-  for (const auto& a : v) items.push_back(ApprovalJson(a));
-  return JsonList(std::move(items), static_cast<int64_t>(v.size()));
+  return ChildList(ctx, [&](int64_t id) { return Svc(s).Approvals(ctx.caller(), id); }, ApprovalJson);
 }
 
 StatusOr<Response> SaveProjectApproval(RequestContext& ctx, const Services& s) {
@@ -270,11 +274,7 @@ StatusOr<Response> SaveProjectApproval(RequestContext& ctx, const Services& s) {
 }
 
 StatusOr<Response> ListProjectProblems(RequestContext& ctx, const Services& s) {
-  PARKHQ_ASSIGN_OR_RETURN(int64_t id, Id(ctx));
-  PARKHQ_ASSIGN_OR_RETURN(auto v, Svc(s).Problems(ctx.caller(), id));
-  json::array items;
-  for (const auto& p : v) items.push_back(ProblemJson(p));
-  return JsonList(std::move(items), static_cast<int64_t>(v.size()));
+  return ChildList(ctx, [&](int64_t id) { return Svc(s).Problems(ctx.caller(), id); }, ProblemJson);
 }
 
 StatusOr<Response> SaveProjectProblem(RequestContext& ctx, const Services& s) {

@@ -12,7 +12,8 @@ eval "$(scripts/pg-test-cluster.sh start)"
 trap 'scripts/pg-test-cluster.sh stop "$PARKHQ_PG_DIR"' EXIT
 out=$(mktemp)
 "$BENCH" --benchmark_filter='BM_Eval_' --benchmark_format=json --benchmark_out="$out" --benchmark_out_format=json >/dev/null
-python3 - "$out" <<'PY' >> bench/RESULTS.md
+section=$(mktemp)
+python3 - "$out" <<'PY' > "$section"
 import json, sys, datetime, os
 d = json.load(open(sys.argv[1]))
 b = {x["name"].split("/")[0]: x for x in d["benchmarks"]}
@@ -54,5 +55,15 @@ print(f"\nReading: the evaluation itself (in memory) takes {f(dom)}: "
       f"over PostgreSQL: reading rows dominates, and PostgreSQL's SQL runs next to the data. The SQL formulation "
       f"covers only scores and percentile classes; quotas, vetoes, D-exemptions, caps and bonuses stay in the domain.")
 PY
-rm -f "$out"
-tail -25 bench/RESULTS.md
+# Replace the section when it is there (the other scripts do the same), else append it.
+python3 - "$section" <<'PY'
+import re, sys
+new = open(sys.argv[1], encoding="utf-8").read().strip() + "\n"
+path = "bench/RESULTS.md"
+text = open(path, encoding="utf-8").read()
+pattern = re.compile(r"## 亩均效益评价: 100,000 enterprises.*?(?=\n## |\Z)", re.S)
+text = pattern.sub(lambda m: new.rstrip("\n"), text, count=1) if pattern.search(text) else text.rstrip("\n") + "\n\n" + new
+open(path, "w", encoding="utf-8").write(text)
+PY
+rm -f "$out" "$section"
+sed -n '/## 亩均效益评价/,/^## [A-Z]/p' bench/RESULTS.md

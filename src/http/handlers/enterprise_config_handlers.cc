@@ -21,13 +21,39 @@ json::object FieldJson(const ReportField& f) {
           {"non_negative", f.non_negative}};
 }
 
-const json::array* ListOf(const json::object& body, const char* key, std::vector<FieldError>& errs) {
+// Reads body[key], a list of objects: `read(f, at)` reads one item through a FieldReader whose
+// error names start with at = "<key>[i]."; every error goes to `errs` (a missing list under `key`, an
+// item that is not an object under at + first_field).
+template <typename Read>
+void ReadObjects(const json::object& body, const char* key, const char* first_field, std::vector<FieldError>& errs,
+                 Read read) {
   const json::value* v = body.if_contains(key);
   if (!v || !v->is_array()) {
     errs.push_back({key, "请提供列表"});
-    return nullptr;
+    return;
   }
-  return &v->as_array();
+  size_t i = 0;
+  for (const auto& item : v->as_array()) {
+    const std::string at = std::string(key) + "[" + std::to_string(i++) + "].";
+    if (!item.is_object()) {
+      errs.push_back({at + first_field, "应为对象"});
+      continue;
+    }
+    FieldReader f(item.as_object(), at);
+    read(f, at);
+    for (const auto& e : f.errors()) errs.push_back(e);
+  }
+}
+
+// The domain's errors with the API's names: the domain says name_zh where the API says name.
+Status WithApiNames(const Status& st) {
+  if (st.ok()) return st;
+  std::vector<FieldError> d = st.details();
+  for (auto& e : d) {
+    auto pos = e.field.rfind(".name_zh");
+    if (pos != std::string::npos && pos + 8 == e.field.size()) e.field = e.field.substr(0, pos) + ".name";
+  }
+  return Status(st.code(), st.message(), d);
 }
 
 json::object PoolsJson(const PoolsConfig& c) {
@@ -78,36 +104,17 @@ StatusOr<Response> PutParkReportFields(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(auto body, ParseBody(ctx.request));
   std::vector<FieldError> errs;
   std::vector<ReportField> fields;
-  if (const json::array* list = ListOf(body, "fields", errs)) {
-    size_t i = 0;
-    for (const auto& item : *list) {
-      const std::string at = "fields[" + std::to_string(i++) + "].";
-      if (!item.is_object()) {
-        errs.push_back({at + "code", "应为对象"});
-        continue;
-      }
-      FieldReader f(item.as_object(), at);
-      ReportField rf;
-      rf.code = f.String("code", true, 40).value_or("");
-      rf.name_zh = f.String("name", true, 100).value_or("");
-      rf.unit = f.String("unit", false, 20).value_or("");
-      rf.required = f.Bool("required", false).value_or(false);
-      rf.non_negative = f.Bool("non_negative", false).value_or(false);
-      for (const auto& e : f.errors()) errs.push_back(e);
-      fields.push_back(std::move(rf));
-    }
-  }
+  ReadObjects(body, "fields", "code", errs, [&](FieldReader& f, const std::string&) {
+    ReportField rf;
+    rf.code = f.String("code", true, 40).value_or("");
+    rf.name_zh = f.String("name", true, 100).value_or("");
+    rf.unit = f.String("unit", false, 20).value_or("");
+    rf.required = f.Bool("required", false).value_or(false);
+    rf.non_negative = f.Bool("non_negative", false).value_or(false);
+    fields.push_back(std::move(rf));
+  });
   if (!errs.empty()) return Status::Validation("填报字段有误", errs);
-  Status st = s.enterprises->SetReportFields(ctx.caller(), park_id, fields);
-  if (!st.ok()) {
-    // The domain names name_zh; the API calls it name.
-    std::vector<FieldError> d = st.details();
-    for (auto& e : d) {
-      auto pos = e.field.rfind(".name_zh");
-      if (pos != std::string::npos && pos + 8 == e.field.size()) e.field = e.field.substr(0, pos) + ".name";
-    }
-    return Status(st.code(), st.message(), d);
-  }
+  PARKHQ_RETURN_IF_ERROR(WithApiNames(s.enterprises->SetReportFields(ctx.caller(), park_id, fields)));
   return GetParkReportFields(ctx, s);
 }
 
@@ -201,41 +208,23 @@ StatusOr<Response> PutPoolRules(RequestContext& ctx, const Services& s) {
     c.watch_cycle_months = static_cast<int>(f.Int("watch_cycle_months", true).value_or(0));
     for (const auto& e : f.errors()) errs.push_back(e);
   }
-  if (const json::array* list = ListOf(body, "flag_pools", errs)) {
-    size_t i = 0;
-    for (const auto& item : *list) {
-      const std::string at = "flag_pools[" + std::to_string(i++) + "].";
-      if (!item.is_object()) {
-        errs.push_back({at + "code", "应为对象"});
-        continue;
-      }
-      FieldReader f(item.as_object(), at);
-      FlagPoolRule p;
-      p.code = f.String("code", true, 40).value_or("");
-      p.name_zh = f.String("name", true, 100).value_or("");
-      p.target_flag = f.String("target_flag", true, 40).value_or("");
-      p.cycle_months = static_cast<int>(f.Int("cycle_months", true).value_or(0));
-      if (const json::value* af = f.Raw("any_of_flags"); af && af->is_array()) {
-        for (const auto& x : af->as_array())
-          if (x.is_string()) p.any_of_flags.emplace_back(x.as_string());
-          else f.AddError(at + "any_of_flags", "应为标识代码列表");
-      } else {
-        f.AddError(at + "any_of_flags", "请选择入库依据的企业标识");
-      }
-      for (const auto& e : f.errors()) errs.push_back(e);
-      c.flag_pools.push_back(std::move(p));
+  ReadObjects(body, "flag_pools", "code", errs, [&](FieldReader& f, const std::string& at) {
+    FlagPoolRule p;
+    p.code = f.String("code", true, 40).value_or("");
+    p.name_zh = f.String("name", true, 100).value_or("");
+    p.target_flag = f.String("target_flag", true, 40).value_or("");
+    p.cycle_months = static_cast<int>(f.Int("cycle_months", true).value_or(0));
+    if (const json::value* af = f.Raw("any_of_flags"); af && af->is_array()) {
+      for (const auto& x : af->as_array())
+        if (x.is_string()) p.any_of_flags.emplace_back(x.as_string());
+        else f.AddError(at + "any_of_flags", "应为标识代码列表");
+    } else {
+      f.AddError(at + "any_of_flags", "请选择入库依据的企业标识");
     }
-  }
+    c.flag_pools.push_back(std::move(p));
+  });
   if (!errs.empty()) return Status::Validation("培育库规则有误", errs);
-  Status st = s.enterprises->SetPoolsConfig(ctx.caller(), park_id, c);
-  if (!st.ok()) {
-    std::vector<FieldError> d = st.details();
-    for (auto& e : d) {
-      auto pos = e.field.rfind(".name_zh");
-      if (pos != std::string::npos && pos + 8 == e.field.size()) e.field = e.field.substr(0, pos) + ".name";
-    }
-    return Status(st.code(), st.message(), d);
-  }
+  PARKHQ_RETURN_IF_ERROR(WithApiNames(s.enterprises->SetPoolsConfig(ctx.caller(), park_id, c)));
   return GetPoolRules(ctx, s);
 }
 
@@ -261,26 +250,16 @@ StatusOr<Response> PutLeadingGroupMapping(RequestContext& ctx, const Services& s
   PARKHQ_ASSIGN_OR_RETURN(auto body, ParseBody(ctx.request));
   std::vector<FieldError> errs;
   std::vector<LeadingGroupRule> rules;
-  if (const json::array* list = ListOf(body, "rules", errs)) {
-    size_t i = 0;
-    for (const auto& item : *list) {
-      const std::string at = "rules[" + std::to_string(i++) + "].";
-      if (!item.is_object()) {
-        errs.push_back({at + "code_prefix", "应为对象"});
-        continue;
-      }
-      FieldReader f(item.as_object(), at);
-      LeadingGroupRule r;
-      r.code_prefix = f.String("code_prefix", true, 10).value_or("");
-      if (auto g = f.String("group", true, 40)) {
-        auto p = ParseLeadingGroup(*g);
-        if (!p) f.AddError(at + "group", "主导产业应为 coal_chemical、power、metallurgy、building_materials 或 other");
-        else r.group = *p;
-      }
-      for (const auto& e : f.errors()) errs.push_back(e);
-      rules.push_back(std::move(r));
+  ReadObjects(body, "rules", "code_prefix", errs, [&](FieldReader& f, const std::string& at) {
+    LeadingGroupRule r;
+    r.code_prefix = f.String("code_prefix", true, 10).value_or("");
+    if (auto g = f.String("group", true, 40)) {
+      auto p = ParseLeadingGroup(*g);
+      if (!p) f.AddError(at + "group", "主导产业应为 coal_chemical、power、metallurgy、building_materials 或 other");
+      else r.group = *p;
     }
-  }
+    rules.push_back(std::move(r));
+  });
   if (!errs.empty()) return Status::Validation("主导产业对照表有误", errs);
   PARKHQ_RETURN_IF_ERROR(s.enterprises->SetLeadingGroupRules(ctx.caller(), park_id, rules));
   return GetLeadingGroupMapping(ctx, s);

@@ -127,27 +127,34 @@ StatusOr<int64_t> SqlEnterpriseRepository::AddPoolMember(const enterprise::PoolM
   return id;
 }
 
+namespace {
+
+constexpr char kDisposalCols[] =
+    "SELECT id, park_id, enterprise_id, measure, responsible_unit, due, status, completed_on, note, created_at "
+    "FROM zombie_disposals ";
+
+enterprise::DisposalRecord ToDisposal(const Row& r) {
+  enterprise::DisposalRecord d;
+  d.id = r.Int(0);
+  d.park_id = r.Int(1);
+  d.enterprise_id = r.Int(2);
+  d.disposal.measure = r.Text(3);
+  d.disposal.responsible_unit = r.Text(4);
+  d.disposal.due = OptDate(r, 5);
+  d.disposal.status = enterprise::ParseDisposalStatus(r.Text(6)).value_or(enterprise::DisposalStatus::kPlanned);
+  d.disposal.completed_on = OptDate(r, 7);
+  d.note = r.Text(8);
+  d.created_at = r.Text(9);
+  return d;
+}
+
+}  // namespace
+
 StatusOr<std::vector<enterprise::DisposalRecord>> SqlEnterpriseRepository::ListDisposals(int64_t park_id) {
   PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  PARKHQ_ASSIGN_OR_RETURN(auto rows, c->Query("SELECT id, park_id, enterprise_id, measure, responsible_unit, due, "
-                                              "status, completed_on, note, created_at FROM zombie_disposals WHERE "
-                                              "park_id = ? ORDER BY id",
-                                              {park_id}));
+  PARKHQ_ASSIGN_OR_RETURN(auto rows, c->Query(std::string(kDisposalCols) + "WHERE park_id = ? ORDER BY id", {park_id}));
   std::vector<enterprise::DisposalRecord> out;
-  for (const auto& r : rows) {
-    enterprise::DisposalRecord d;
-    d.id = r.Int(0);
-    d.park_id = r.Int(1);
-    d.enterprise_id = r.Int(2);
-    d.disposal.measure = r.Text(3);
-    d.disposal.responsible_unit = r.Text(4);
-    d.disposal.due = OptDate(r, 5);
-    d.disposal.status = enterprise::ParseDisposalStatus(r.Text(6)).value_or(enterprise::DisposalStatus::kPlanned);
-    d.disposal.completed_on = OptDate(r, 7);
-    d.note = r.Text(8);
-    d.created_at = r.Text(9);
-    out.push_back(std::move(d));
-  }
+  for (const auto& r : rows) out.push_back(ToDisposal(r));
   return out;
 }
 
@@ -171,24 +178,9 @@ StatusOr<int64_t> SqlEnterpriseRepository::AddDisposal(const enterprise::Disposa
 
 StatusOr<std::optional<enterprise::DisposalRecord>> SqlEnterpriseRepository::FindDisposal(int64_t id) {
   PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  PARKHQ_ASSIGN_OR_RETURN(auto row, c->QueryOne("SELECT id, park_id, enterprise_id, measure, responsible_unit, due, "
-                                                "status, completed_on, note, created_at FROM zombie_disposals WHERE "
-                                                "id = ?",
-                                                {id}));
+  PARKHQ_ASSIGN_OR_RETURN(auto row, c->QueryOne(std::string(kDisposalCols) + "WHERE id = ?", {id}));
   if (!row) return std::optional<enterprise::DisposalRecord>();
-  enterprise::DisposalRecord d;
-  const auto& r = *row;
-  d.id = r.Int(0);
-  d.park_id = r.Int(1);
-  d.enterprise_id = r.Int(2);
-  d.disposal.measure = r.Text(3);
-  d.disposal.responsible_unit = r.Text(4);
-  d.disposal.due = OptDate(r, 5);
-  d.disposal.status = enterprise::ParseDisposalStatus(r.Text(6)).value_or(enterprise::DisposalStatus::kPlanned);
-  d.disposal.completed_on = OptDate(r, 7);
-  d.note = r.Text(8);
-  d.created_at = r.Text(9);
-  return std::optional(d);
+  return std::optional(ToDisposal(*row));
 }
 
 Status SqlEnterpriseRepository::UpdateDisposal(const enterprise::DisposalRecord& d, const Scope& who) {

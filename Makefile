@@ -5,6 +5,7 @@ BUILD_TYPE ?= RelWithDebInfo
 DB ?= data/parkhq.db
 LISTEN ?= 127.0.0.1:8080
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
+export CCACHE_BASEDIR ?= $(CURDIR)
 
 .PHONY: run test build deps server web unit api e2e bench clean
 

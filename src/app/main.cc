@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/time.h"
 #include "app/app.h"
 #include "app/demo_seed.h"
 #include "common/crypto.h"
@@ -31,6 +32,10 @@ Commands:
       --listen HOST:PORT  address to listen on (default 127.0.0.1:8080; port 0 picks a free one) [env PARKHQ_LISTEN]
       --web-root DIR      the built web app (default web/dist)                                    [env PARKHQ_WEB_ROOT]
       --idle-timeout MIN  session idle timeout in minutes (default 30)
+Every command also takes:
+      --time-zone ZONE    the deployment's time zone for "today", months and deadlines
+                          (IANA name, default Asia/Shanghai)                                   [env PARKHQ_TIME_ZONE]
+      env PARKHQ_NOW=2023-06-30T00:30:00+08:00  pins the clock (tests and demos); time runs on from there
   init                  Create the schema and the Huating demo data, print the demo accounts, exit.
       --db PATH|URL
   migrate               Apply pending schema migrations and exit.
@@ -98,6 +103,20 @@ Config MakeConfig(const Args& a) {
 int Fail(const Status& s) {
   std::fprintf(stderr, "parkhq: %s\n", s.ToString().c_str());
   return 1;
+}
+
+// The deployment's clock (design.md §2): its time zone, and PARKHQ_NOW to pin "now" for tests.
+// Runs before any thread starts (the zone is process state).
+Status ConfigureClock(const Args& a) {
+  std::string zone = Flag(a, "time-zone", "PARKHQ_TIME_ZONE", "Asia/Shanghai");
+  if (!parkhq::SetTimeZone(zone))
+    return Status::InvalidArgument("unknown time zone '" + zone + "' (--time-zone, an IANA name such as Asia/Shanghai)");
+  if (const char* now = std::getenv("PARKHQ_NOW"); now && *now) {
+    auto t = parkhq::ParseTimestamp(now);
+    if (!t) return Status::InvalidArgument(std::string("PARKHQ_NOW must be YYYY-MM-DDTHH:MM:SS+08:00, got ") + now);
+    parkhq::PinClock(*t);
+  }
+  return Status::Ok();
 }
 
 int Serve(const Config& c) {
@@ -261,6 +280,7 @@ int main(int argc, char** argv) {
     std::fputs(kHelp, stdout);
     return a.positional.empty() && argc > 1 ? 0 : (a.positional.empty() ? 2 : 0);
   }
+  if (Status clock = ConfigureClock(a); !clock.ok()) return Fail(clock);
   Config c = MakeConfig(a);
   const std::string& cmd = a.positional[0];
   if (cmd == "serve") return Serve(c);

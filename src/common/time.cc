@@ -1,8 +1,13 @@
 #include "common/time.h"
 
+#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <mutex>
+#include <sys/stat.h>
 
 namespace parkhq {
 namespace {
@@ -108,10 +113,128 @@ Date Date::AddMonths(int n) const {
 
 Date Date::LastOfMonth(Period p) { return {p.year, p.month, DaysInMonth(p.year, p.month)}; }
 
-int64_t NowUnix() {
+namespace {
+
+int64_t RealUnix() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
+}
+
+// Seconds added to the real clock (PinClock).
+std::atomic<int64_t> g_clock_shift{0};
+
+// The zone is kept as the process's TZ (glibc's localtime_r reads it once tzset has run). Zones
+// whose rules never change are also known without the tz database, so a machine without tzdata
+// still counts Beijing time.
+struct Zone {
+  std::mutex mu;
+  std::string name;
+  std::atomic<bool> ready{false};
+};
+Zone& TheZone() {
+  static Zone z;
+  return z;
+}
+
+const char* FixedRule(std::string_view name) {
+  if (name == "Asia/Shanghai" || name == "PRC" || name == "Asia/Chongqing" || name == "Asia/Harbin")
+    return "CST-8";
+  if (name == "UTC" || name == "Etc/UTC" || name == "GMT") return "UTC0";
+  return nullptr;
+}
+
+bool ZoneFileExists(std::string_view name) {
+  if (name.empty() || name.find("..") != std::string_view::npos || name.front() == '/') return false;
+  struct stat st {};
+  std::string path = "/usr/share/zoneinfo/" + std::string(name);
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool ApplyZone(std::string_view name) {
+  const char* rule = nullptr;
+  std::string tz;
+  if (ZoneFileExists(name)) tz = std::string(name);
+  else if ((rule = FixedRule(name))) tz = rule;
+  else return false;
+  ::setenv("TZ", tz.c_str(), 1);
+  ::tzset();
+  return true;
+}
+
+void EnsureZone() {
+  Zone& z = TheZone();
+  if (z.ready.load(std::memory_order_acquire)) return;
+  std::lock_guard lock(z.mu);
+  if (z.ready) return;
+  z.name = "Asia/Shanghai";
+  ApplyZone(z.name);
+  z.ready = true;
+}
+
+}  // namespace
+
+int64_t NowUnix() { return RealUnix() + g_clock_shift.load(std::memory_order_relaxed); }
+
+void PinClock(int64_t unix_seconds) { g_clock_shift.store(unix_seconds - RealUnix()); }
+
+bool SetTimeZone(std::string_view iana_name) {
+  Zone& z = TheZone();
+  std::lock_guard lock(z.mu);
+  if (!ApplyZone(iana_name)) return false;
+  z.name = std::string(iana_name);
+  z.ready = true;
+  return true;
+}
+
+std::string TimeZoneName() {
+  EnsureZone();
+  Zone& z = TheZone();
+  std::lock_guard lock(z.mu);
+  return z.name;
+}
+
+int UtcOffsetSecondsAt(int64_t unix_seconds) {
+  EnsureZone();
+  std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  if (!::localtime_r(&t, &tm)) return 0;
+  return static_cast<int>(tm.tm_gmtoff);
+}
+
+Date LocalDateAt(int64_t unix_seconds) {
+  int64_t local = unix_seconds + UtcOffsetSecondsAt(unix_seconds);
+  int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  return Date::FromDaysSinceEpoch(days);
+}
+
+std::optional<int64_t> ParseTimestamp(std::string_view s) {
+  // YYYY-MM-DDTHH:MM[:SS](Z|±HH:MM)
+  if (s.size() < 17 || (s[10] != 'T' && s[10] != ' ')) return std::nullopt;
+  auto date = Date::Parse(s.substr(0, 10));
+  if (!date) return std::nullopt;
+  std::string_view rest = s.substr(11);
+  int hh = 0, mm = 0, ss = 0;
+  if (rest.size() < 5 || rest[2] != ':' || !ParseInt(rest.substr(0, 2), hh) || !ParseInt(rest.substr(3, 2), mm))
+    return std::nullopt;
+  rest.remove_prefix(5);
+  if (!rest.empty() && rest[0] == ':') {
+    if (rest.size() < 3 || !ParseInt(rest.substr(1, 2), ss)) return std::nullopt;
+    rest.remove_prefix(3);
+  }
+  if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
+  int offset = 0;
+  if (rest == "Z") {
+    offset = 0;
+  } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':') {
+    int oh = 0, om = 0;
+    if (!ParseInt(rest.substr(1, 2), oh) || !ParseInt(rest.substr(4, 2), om) || oh > 14 || om > 59)
+      return std::nullopt;
+    offset = (oh * 3600 + om * 60) * (rest[0] == '-' ? -1 : 1);
+  } else {
+    return std::nullopt;
+  }
+  return date->DaysSinceEpoch() * 86400 + hh * 3600 + mm * 60 + ss - offset;
 }
 
 std::string NowIso() {
@@ -124,6 +247,6 @@ std::string NowIso() {
   return buf;
 }
 
-Date Today() { return Date::FromDaysSinceEpoch(NowUnix() / 86400); }
+Date Today() { return LocalDateAt(NowUnix()); }
 
 }  // namespace parkhq

@@ -40,11 +40,28 @@ struct Date {
 
 int DaysInMonth(int year, int month);
 
+// The deployment's clock. Every "now", "today", current month, deadline and overdue count in the
+// server goes through these functions, so tests can pin the clock and the time zone (design.md §2).
+
 // The current time as UTC ISO 8601 with seconds: "2026-11-30T04:33:13Z".
 std::string NowIso();
-// Seconds since the Unix epoch.
+// Seconds since the Unix epoch (the pinned clock when PinClock was called).
 int64_t NowUnix();
-// Today's date (UTC).
+// Today's date in the deployment's time zone (Asia/Shanghai unless SetTimeZone changed it): a Beijing
+// user at 00:30 on the 8th is on the 8th, whatever the machine's own clock zone.
 Date Today();
+// The local date and the zone's offset from UTC in seconds at a given instant.
+Date LocalDateAt(int64_t unix_seconds);
+int UtcOffsetSecondsAt(int64_t unix_seconds);
+
+// The deployment's time zone, an IANA name ("Asia/Shanghai", "UTC", "Europe/Berlin"). Returns false
+// (and keeps the old zone) when the name is unknown. Call at start-up, before other threads run.
+bool SetTimeZone(std::string_view iana_name);
+std::string TimeZoneName();
+// Pins the clock: from this call on, NowUnix() answers `unix_seconds` plus the real seconds elapsed
+// since, so a pinned server still sees time pass. For tests and demos (PARKHQ_NOW); start-up only.
+void PinClock(int64_t unix_seconds);
+// Parses "YYYY-MM-DDTHH:MM[:SS]" followed by "Z" or "+HH:MM"/"-HH:MM" into Unix seconds.
+std::optional<int64_t> ParseTimestamp(std::string_view s);
 
 }  // namespace parkhq

@@ -9,6 +9,7 @@ import { i18n, currentLocale } from './locales'
 import { configureClient } from './api/client'
 import { useAuthStore } from './stores/auth'
 import { useOrgStore } from './stores/org'
+import { setServerClock } from './utils/time'
 
 const app = createApp(App)
 const pinia = createPinia()
@@ -29,5 +30,10 @@ configureClient({
 })
 
 document.documentElement.lang = currentLocale()
+// "Today" is the deployment's date (its time zone and clock), not the browser's.
+fetch('/api/v1/health', { credentials: 'same-origin' })
+  .then((r) => (r.ok ? r.json() : null))
+  .then((h) => h && setServerClock(h))
+  .catch(() => undefined)
 app.use(router)
 app.mount('#app')

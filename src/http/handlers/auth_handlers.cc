@@ -1,3 +1,4 @@
+#include "common/time.h"
 #include "domain/account/account_service.h"
 #include "http/dispatcher.h"
 #include "http/handlers/core_handlers.h"
@@ -36,7 +37,8 @@ json::object ScopeJson(const Scope& sc) {
 }  // namespace
 
 StatusOr<Response> Health(RequestContext& ctx, const Services& s) {
-  return Json({{"status", "ok"}, {"db", storage::EngineName(s.db->engine())}, {"version", s.version}});
+  return Json({{"status", "ok"}, {"db", storage::EngineName(s.db->engine())}, {"version", s.version},
+               {"today", Today().ToString()}, {"time_zone", TimeZoneName()}, {"now", NowIso()}});
 }
 
 StatusOr<Response> Login(RequestContext& ctx, const Services& s) {

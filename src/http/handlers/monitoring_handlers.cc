@@ -5,7 +5,7 @@
 #include "domain/monitoring/monitoring_service.h"
 #include "http/json/json_util.h"
 #include "http/json/render_cache.h"
-#include "io/monitoring_xlsx.h"
+#include "http/handlers/monitoring_sheet.h"
 #include "io/reader.h"
 #include "io/xlsx_writer.h"
 
@@ -391,8 +391,8 @@ StatusOr<Response> ParkMonitoringXlsx(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(Period period, PeriodQuery(ctx.request));
   PARKHQ_ASSIGN_OR_RETURN(auto basis, BasisQuery(ctx.request));
   PARKHQ_ASSIGN_OR_RETURN(auto t, s.monitoring->ParkMonitoring(ctx.caller(), park_id, period, basis));
-  PARKHQ_ASSIGN_OR_RETURN(auto bytes, io::MonitoringXlsx(t));
-  return Xlsx(std::move(bytes), io::MonitoringXlsxFileName(t));
+  PARKHQ_ASSIGN_OR_RETURN(auto bytes, MonitoringXlsx(t));
+  return Xlsx(std::move(bytes), MonitoringXlsxFileName(t));
 }
 
 StatusOr<Response> ParkDashboard(RequestContext& ctx, const Services& s) {
@@ -418,8 +418,8 @@ StatusOr<Response> RegionMonitoringXlsx(RequestContext& ctx, const Services& s) 
   PARKHQ_ASSIGN_OR_RETURN(Period period, PeriodQuery(ctx.request));
   PARKHQ_ASSIGN_OR_RETURN(auto basis, BasisQuery(ctx.request));
   PARKHQ_ASSIGN_OR_RETURN(auto t, s.monitoring->RegionMonitoring(ctx.caller(), *region_id, period, basis));
-  PARKHQ_ASSIGN_OR_RETURN(auto bytes, io::MonitoringXlsx(t));
-  return Xlsx(std::move(bytes), io::MonitoringXlsxFileName(t));
+  PARKHQ_ASSIGN_OR_RETURN(auto bytes, MonitoringXlsx(t));
+  return Xlsx(std::move(bytes), MonitoringXlsxFileName(t));
 }
 
 StatusOr<Response> RegionDashboard(RequestContext& ctx, const Services& s) {

@@ -1,3 +1,4 @@
+import { localDateIso, todayIso as clockToday } from '@/utils/time'
 // Small pure helpers shared by the land pages (unit-tested in landFormat.test.ts).
 export function fmt(n: number | null | undefined, digits = 2): string {
   if (n == null || !Number.isFinite(n)) return '—'
@@ -9,10 +10,9 @@ export function pct(fraction: number | null | undefined, digits = 1): string {
   return `${(fraction * 100).toFixed(digits)}%`
 }
 
-/** Today as YYYY-MM-DD in Beijing time. */
-export function todayIso(now: Date = new Date()): string {
-  const d = new Date(now.getTime() + 8 * 3600 * 1000)
-  return d.toISOString().slice(0, 10)
+/** Today as YYYY-MM-DD in the deployment's time zone (a given instant: that instant's date there). */
+export function todayIso(now?: Date): string {
+  return now ? localDateIso(now.getTime()) : clockToday()
 }
 
 export const STAGE_TAG: Record<string, 'success' | 'warning' | 'info' | 'danger' | 'primary'> = {

@@ -1,5 +1,6 @@
 // Display helpers of the monitoring pages (pure).
 export { formatPct, formatValue } from '@/charts/monitoringCharts'
+import { currentPeriod } from '@/utils/time'
 
 /** "2023-06" → { year: 2023, month: 6 }. */
 export function splitPeriod(p: string): { year: number; month: number } {
@@ -7,9 +8,10 @@ export function splitPeriod(p: string): { year: number; month: number } {
   return { year: y, month: m }
 }
 
-/** The previous month of today, "YYYY-MM". */
-export function lastMonth(today = new Date()): string {
-  const d = new Date(today.getFullYear(), today.getMonth() - 1, 1)
+/** The month before the deployment's current month (or before `today`'s month), "YYYY-MM". */
+export function lastMonth(today?: Date): string {
+  const [y, m] = (today ? [today.getFullYear(), today.getMonth() + 1] : currentPeriod().split('-').map(Number)) as number[]
+  const d = new Date(y, m - 2, 1)
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`
 }
 

@@ -16,9 +16,7 @@ export function useProjectPark() {
 }
 
 /** Today as YYYY-MM-DD in Beijing time. */
-export function todayIso(): string {
-  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
-}
+export { todayIso } from '@/utils/time'
 
 export function money(v: number | null | undefined): string {
   if (v == null) return '—'

@@ -1,12 +1,16 @@
 // The monitoring table as a Sheet for the shared XLSX writer (io/xlsx_writer.h).
-#include "io/monitoring_xlsx.h"
+#include "http/handlers/monitoring_sheet.h"
 
 #include <cstdio>
 
 #include "io/xlsx_writer.h"
 
-namespace parkhq::io {
+namespace parkhq::http::handlers {
 namespace {
+
+using io::CellValue;
+using io::ColumnKind;
+using io::Sheet;
 
 using monitoring::ComputedRow;
 using monitoring::MonitoringTable;
@@ -54,6 +58,6 @@ std::string MonitoringXlsxFileName(const MonitoringTable& t) {
   return t.name + "-" + t.period.ToString() + "-经济指标.xlsx";
 }
 
-StatusOr<std::string> MonitoringXlsx(const MonitoringTable& t) { return WriteXlsx({MonitoringSheet(t)}); }
+StatusOr<std::string> MonitoringXlsx(const MonitoringTable& t) { return io::WriteXlsx({MonitoringSheet(t)}); }
 
-}  // namespace parkhq::io
+}  // namespace parkhq::http::handlers

@@ -172,6 +172,16 @@ Status SeedTaskDemo(storage::Database& db) {
                                                   "created_by, created_at) VALUES (?, 'project', '1', ?, 'leader', ?) "
                                                   "RETURNING id",
                                                   {park, std::string("请发改局、工信局倒排工期，确保年内开工（演示）"), now}));
+  const Date held = today.AddDays(-30);
+  PARKHQ_ASSIGN_OR_RETURN(int64_t meeting, c.InsertId(
+      "INSERT INTO meetings(park_id, title, held_on, chair, units, agenda, minutes, created_by, created_at, is_demo) "
+      "VALUES (?,?,?,?,?,?,?,'parkadmin',?,1) RETURNING id",
+      {park, std::string(std::to_string(held.year) + "年" + std::to_string(held.month) + "月经济运行调度会（演示）"),
+       held.ToString(), std::string("园区管委会主任（演示）"),
+       std::string("工信局、发改局、招商服务中心、自然资源局、工业园区"),
+       std::string("通报1-" + std::to_string(held.month) + "月园区经济运行情况（演示）\n研究新入园企业招引滞后问题（演示）\n"
+                   "部署标准地出让合同履约核查（演示）"),
+       std::string("会议听取了各单位工作汇报，对滞后事项逐项研究，明确了责任单位和完成时限（演示）。"), now}));
   struct SupSeed {
     const char* title;
     int days;  // deadline − today
@@ -184,11 +194,11 @@ Status SeedTaskDemo(storage::Database& db) {
   const std::vector<SupSeed> sups = {
       {"督办：加快聚丙烯高值化产业园项目开工（演示）", 15, "instruction", std::to_string(ins),
        "领导批示：请发改局、工信局倒排工期，确保年内开工（演示）", {{"发改局", "assigned"}, {"工信局", "received"}}, false},
-      {"督办：新入园企业招引进度滞后（演示）", 2, "warning", "new_enterprises", "预警：新入园企业低于序时进度（演示）",
+      {"督办：新入园企业招引进度滞后（演示）", 2, "meeting", std::to_string(meeting), "调度会议定：新入园企业招引滞后（演示）",
        {{"招商服务中心", "received"}}, false},
       {"督办：补报化工园区认定任务台账（演示）", -5, "task_item", std::to_string(item_ids[8]),
        "化工园区认定48项任务清单完成（演示）", {{"工信局", "assigned"}}, false},
-      {"督办：标准地出让合同履约核查（演示）", -20, "meeting", "", "经济运行调度会议定事项（演示）",
+      {"督办：标准地出让合同履约核查（演示）", -20, "meeting", std::to_string(meeting), "经济运行调度会议定事项（演示）",
        {{"自然资源局", "confirmed"}}, true},
   };
   int n = 0;

@@ -290,3 +290,62 @@ def test_assessment_both_methods_bonus_and_publication(api):
     r = pa.get(f"/api/v1/assessment/{year}/export")
     expect(r.status == 200 and r.body[:2] == b"PK", "score sheet XLSX")
     expect(api.as_user("qiye").get(f"/api/v1/assessment/{year}").status == 403, "enterprises refused")
+
+
+def test_meeting_decisions_become_supervision_and_minutes_docx(api):
+    import io
+    import zipfile
+    pa = api.as_user("parkadmin")
+    body = {"title": "2026年第1次经济运行调度会", "held_on": "2026-01-15", "chair": "园区主任",
+            "units": ["工信局", "招商服务中心"], "agenda": "通报经济运行情况\n研究滞后事项"}
+    r = pa.post("/api/v1/meetings", dict(body, held_on="2026-02-30"))
+    expect(r.status == 422 and fields(r) == ["held_on"], "bad date")
+    r = pa.post("/api/v1/meetings", dict(body, units=["火星办"]))
+    expect(r.status == 422 and fields(r) == ["units"], "unknown unit")
+    expect(api.as_user("zsfw").post("/api/v1/meetings", body).status == 403, "departments do not call meetings")
+    r = pa.post("/api/v1/meetings", body)
+    expect(r.status == 201, f"meeting: {r.status} {r.body[:200]!r}")
+    mid = r.json()["id"]
+    agenda = pa.get("/api/v1/meeting-agenda").json()
+    expect("behind_items" in agenda and "overdue_supervision" in agenda, "agenda suggestions")
+    deadline = (today() + datetime.timedelta(days=30)).isoformat()
+    r = api.as_user("gxj").post(f"/api/v1/meetings/{mid}/decisions", {"title": "x", "units": ["工信局"], "deadline": deadline})
+    expect(r.status == 403, "departments do not decide")
+    r = pa.post(f"/api/v1/meetings/{mid}/decisions", {"title": "加快入规企业培育", "units": ["工信局"], "deadline": deadline})
+    expect(r.status == 201 and r.json()["source"]["kind"] == "meeting" and r.json()["source"]["id"] == str(mid),
+           f"decision as 督办: {r.body[:200]!r}")
+    m = api.as_user("leader").get(f"/api/v1/meetings/{mid}").json()
+    expect(len(m["decisions"]) == 1 and m["decisions"][0]["title"] == "加快入规企业培育", "decision tracked")
+    r = api.as_user("gxj").get(f"/api/v1/meetings/{mid}/minutes.docx")
+    expect(r.status == 200 and r.body[:2] == b"PK", f"docx: {r.status}")
+    z = zipfile.ZipFile(io.BytesIO(r.body))
+    expect(set(z.namelist()) >= {"[Content_Types].xml", "_rels/.rels", "word/document.xml"}, "docx parts")
+    doc = z.read("word/document.xml").decode("utf-8")
+    expect("经济运行调度会纪要" in doc and "加快入规企业培育" in doc and "研究滞后事项" in doc, "minutes content")
+    expect(api.as_user("qiye").get(f"/api/v1/meetings/{mid}").status == 403, "enterprises refused")
+    expect(pa.get("/api/v1/meetings/999999").status == 404, "unknown meeting")
+
+
+def test_breakdown_import_all_or_nothing(api):
+    pa = api.as_user("parkadmin")
+    header = "任务序号,考核指标,目标值,单位,节点目标,分值,牵头单位,责任单位,截止日期,报送频次,佐证材料\n"
+    good = ("22,导入测试：项目储备20个,20,个,,6,工业园区,工信局、工业园区,2032-12-31,每季度,储备库名单\n"
+            "25,导入测试：应急池建成,,,建成投用,4,工业园区,应急管理局,2032-06-30,一次性,验收报告\n")
+    bad = good + "25,导入测试：坏行,,,,5,工业园区,火星办,2032-13-01,每周,\n"
+    count = lambda: len([i for i in pa.get("/api/v1/task-items").json()["items"] if i["content"].startswith("导入测试")])
+    before = count()
+    hdr = {"Content-Type": "text/csv"}
+    r = pa.request("POST", "/api/v1/task-items/import", raw_body=header + bad, headers=hdr)
+    expect(r.status == 422, f"bad rows: {r.status} {r.body[:300]!r}")
+    f = fields(r)
+    expect("rows[4].responsible_units" in f and "rows[4].deadline" in f and "rows[4].frequency" in f, f"named: {f}")
+    expect(count() == before, "nothing imported when a row is bad")
+    expect(api.as_user("gxj").request("POST", "/api/v1/task-items/import", raw_body=header + good, headers=hdr)
+           .status == 403, "departments do not import")
+    r = pa.request("POST", "/api/v1/task-items/import", raw_body=header + good, headers=hdr)
+    expect(r.status == 200 and r.json()["created"] == 2, f"imported: {r.status} {r.body[:300]!r}")
+    expect(count() == before + 2, "two items")
+    r = pa.get("/api/v1/task-items/template")
+    expect(r.status == 200 and r.body[:2] == b"PK", "template")
+    r = pa.get("/api/v1/task-items/export")
+    expect(r.status == 200 and r.body[:2] == b"PK", "export")

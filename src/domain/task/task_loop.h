@@ -126,6 +126,21 @@ struct Instruction {
   std::string created_at;
 };
 
+// A dispatch meeting (调度会). Its decisions are supervisions with source_kind "meeting".
+struct Meeting {
+  int64_t id = 0;
+  int64_t park_id = 0;
+  std::string title;
+  Date held_on;
+  std::string chair;
+  std::vector<std::string> units;  // attending
+  std::string agenda;              // one point per line
+  std::string minutes;
+  std::string created_by;
+  std::string created_at;
+  bool is_demo = false;
+};
+
 struct Bonus {
   int64_t id = 0;
   int64_t park_id = 0;

@@ -31,6 +31,8 @@ class TaskRepository {
   virtual StatusOr<std::vector<Item>> ListItems(const std::vector<int64_t>& park_ids) = 0;
   virtual StatusOr<std::optional<Item>> FindItem(int64_t id) = 0;
   virtual StatusOr<int64_t> CreateItem(const Item& i, const Scope& who) = 0;
+  // Inserts every item (with units and audit rows) in one transaction: all or nothing.
+  virtual StatusOr<std::vector<int64_t>> CreateItems(const std::vector<Item>& items, const Scope& who) = 0;
   virtual Status UpdateItem(const Item& i, const Scope& who) = 0;
   virtual Status DeleteItem(int64_t id, const Scope& who) = 0;
 
@@ -52,6 +54,11 @@ class TaskRepository {
 
   virtual StatusOr<int64_t> CreateInstruction(const Instruction& i, const Scope& who) = 0;
   virtual StatusOr<std::vector<Instruction>> ListInstructions(const std::vector<int64_t>& park_ids) = 0;
+
+  virtual StatusOr<std::vector<Meeting>> ListMeetings(const std::vector<int64_t>& park_ids) = 0;
+  virtual StatusOr<std::optional<Meeting>> FindMeeting(int64_t id) = 0;
+  virtual StatusOr<int64_t> CreateMeeting(const Meeting& m, const Scope& who) = 0;
+  virtual Status UpdateMeeting(const Meeting& m, const Scope& who) = 0;
 
   virtual StatusOr<std::vector<Bonus>> ListBonuses(int64_t park_id, int year) = 0;
   virtual StatusOr<int64_t> CreateBonus(const Bonus& b, const Scope& who) = 0;

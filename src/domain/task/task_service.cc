@@ -236,6 +236,36 @@ StatusOr<ItemView> TaskService::UpdateItem(const Scope& s, int64_t id, const Ite
   return GetItem(s, id);
 }
 
+StatusOr<int64_t> TaskService::ImportItems(const Scope& s, std::optional<int64_t> park_id,
+                                           const std::vector<std::pair<int, std::pair<int, ItemInput>>>& rows) const {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t park, ResolvePark(s, park_id));
+  if (!s.CanAdminPark(park)) return Status::PermissionDenied("只有园区管理员可以导入考核指标");
+  PARKHQ_ASSIGN_OR_RETURN(auto tasks, org_.ListTasks({park}));
+  std::vector<FieldError> e;
+  std::vector<Item> items;
+  if (rows.empty()) e.push_back({"file", "没有数据行"});
+  for (const auto& [row, entry] : rows) {
+    const std::string at = "rows[" + std::to_string(row) + "].";
+    const auto t = std::find_if(tasks.begin(), tasks.end(), [&](const Task& x) { return x.no == entry.first; });
+    if (t == tasks.end()) {
+      e.push_back({at + "task_no", "没有这个任务序号"});
+      continue;
+    }
+    PARKHQ_ASSIGN_OR_RETURN(auto ref, repo_.FindTask(t->id));
+    if (!ref) continue;
+    auto item = CheckItem(*ref, entry.second, Item{});
+    if (!item.ok()) {
+      for (const auto& d : item.status().details()) e.push_back({at + d.field, d.message});
+      if (e.size() > 200) break;
+      continue;
+    }
+    items.push_back(*item);
+  }
+  if (!e.empty()) return Status::Validation("导入文件有错误，未导入任何考核指标", e);
+  PARKHQ_ASSIGN_OR_RETURN(auto ids, repo_.CreateItems(items, s));
+  return static_cast<int64_t>(ids.size());
+}
+
 Status TaskService::DeleteItem(const Scope& s, int64_t id) const {
   PARKHQ_ASSIGN_OR_RETURN(auto old, repo_.FindItem(id));
   if (!old || !s.CanReadPark(old->park_id)) return Status::NotFound("考核指标不存在");

@@ -69,6 +69,17 @@ struct WorkQueue {
   std::vector<SupervisionView> supervision;  // open 督办 assigned to the unit, not done yet
 };
 
+struct MeetingView {
+  Meeting meeting;
+  std::vector<SupervisionView> decisions;  // 交办 items decided at the meeting
+};
+
+// What a meeting's agenda can pull in from the loop: items behind and 督办 overdue.
+struct AgendaSuggestions {
+  std::vector<ItemView> behind_items;
+  std::vector<SupervisionView> overdue_supervision;
+};
+
 struct AssessmentUnitView {
   UnitScore score;
   std::vector<size_t> items;  // indexes into AssessmentView::items (score.items first)
@@ -99,6 +110,10 @@ class TaskService {
   // Park admins of the task's park and users of its lead units. 422 naming the field.
   StatusOr<ItemView> CreateItem(const Scope& s, int64_t task_id, const ItemInput& in) const;
   StatusOr<ItemView> UpdateItem(const Scope& s, int64_t id, const ItemInput& in) const;
+  // Import of a breakdown (park admins): rows of (task number, item), all validated first (errors
+  // named "rows[N].field" with N the file's row), then created in one transaction. Returns the count.
+  StatusOr<int64_t> ImportItems(const Scope& s, std::optional<int64_t> park_id,
+                                const std::vector<std::pair<int, std::pair<int, ItemInput>>>& rows) const;
   Status DeleteItem(const Scope& s, int64_t id) const;
 
   // A user of one of the item's units (responsible or lead); 403 for others.
@@ -135,6 +150,24 @@ class TaskService {
   StatusOr<Instruction> AddInstruction(const Scope& s, std::optional<int64_t> park_id, const Instruction& in) const;
   StatusOr<std::vector<Instruction>> ListInstructions(const Scope& s, std::optional<int64_t> park_id) const;
 
+  // Dispatch meetings (调度会), meeting_service.cc. Park admins create and edit; readers read.
+  struct NewMeeting {
+    std::optional<int64_t> park_id;
+    std::string title;
+    std::string held_on;
+    std::string chair;
+    std::vector<std::string> units;
+    std::string agenda;
+    std::string minutes;
+  };
+  StatusOr<MeetingView> CreateMeeting(const Scope& s, const NewMeeting& in) const;
+  StatusOr<MeetingView> UpdateMeeting(const Scope& s, int64_t id, const NewMeeting& in) const;
+  StatusOr<std::vector<Meeting>> ListMeetings(const Scope& s, std::optional<int64_t> park_id) const;
+  StatusOr<MeetingView> GetMeeting(const Scope& s, int64_t id) const;
+  // A decision becomes a 督办单 with the meeting as its source.
+  StatusOr<SupervisionView> AddDecision(const Scope& s, int64_t meeting_id, NewSupervision in) const;
+  StatusOr<AgendaSuggestions> Suggestions(const Scope& s, std::optional<int64_t> park_id) const;
+
   // Assessment (考核评价), assessment_service.cc.
   StatusOr<AssessmentView> Assessment(const Scope& s, std::optional<int64_t> park_id, int year) const;
   StatusOr<AssessmentSettings> GetSettings(const Scope& s, std::optional<int64_t> park_id, int year) const;
@@ -157,6 +190,7 @@ class TaskService {
   StatusOr<Item> CheckItem(const TaskRef& t, const ItemInput& in, Item base) const;
   StatusOr<SupervisionView> SupView(const Supervision& s) const;
   StatusOr<std::vector<int64_t>> ReadableParks(const Scope& s, std::optional<int64_t> park_id) const;
+  StatusOr<Meeting> CheckMeeting(const Scope& s, const NewMeeting& in, Meeting m) const;
 
   TaskRepository& repo_;
   OrgRepository& org_;

@@ -20,6 +20,25 @@ json::array Strings(const std::vector<std::string>& v) {
   return a;
 }
 
+void ReadNames(FieldReader& f, const char* key, std::vector<std::string>& out, bool required) {
+  const json::value* v = f.Raw(key);
+  if (!v || v->is_null()) {
+    if (required) f.AddError(key, "必填");
+    return;
+  }
+  if (!v->is_array() || v->as_array().size() > 30) {
+    f.AddError(key, "应为单位名称的数组");
+    return;
+  }
+  for (const auto& x : v->as_array()) {
+    if (!x.is_string() || x.as_string().size() > 100) {
+      f.AddError(key, "应为单位名称的数组");
+      return;
+    }
+    out.push_back(std::string(x.as_string()));
+  }
+}
+
 StatusOr<std::optional<int64_t>> QueryPark(const Request& r) {
   auto q = r.Query("park_id");
   if (!q || q->empty()) return std::optional<int64_t>();

@@ -11,6 +11,8 @@ extern const RoleSet kLoopReaders;  // sysadmin, park_admin, department, leader 
 StatusOr<Response> ListTaskPlans(RequestContext& ctx, const Services& s);
 StatusOr<Response> ListTaskItems(RequestContext& ctx, const Services& s);
 StatusOr<Response> ExportTaskItems(RequestContext& ctx, const Services& s);
+StatusOr<Response> ImportTaskItems(RequestContext& ctx, const Services& s);
+StatusOr<Response> TaskItemsTemplate(RequestContext& ctx, const Services& s);
 StatusOr<Response> CreateTaskItem(RequestContext& ctx, const Services& s);
 StatusOr<Response> GetTaskItem(RequestContext& ctx, const Services& s);
 StatusOr<Response> UpdateTaskItem(RequestContext& ctx, const Services& s);
@@ -29,6 +31,15 @@ StatusOr<Response> SupervisionReturn(RequestContext& ctx, const Services& s);
 StatusOr<Response> SupervisionExtensionDecision(RequestContext& ctx, const Services& s);
 StatusOr<Response> AddInstruction(RequestContext& ctx, const Services& s);
 StatusOr<Response> ListInstructions(RequestContext& ctx, const Services& s);
+
+// task_meeting_handlers.cc
+StatusOr<Response> ListMeetings(RequestContext& ctx, const Services& s);
+StatusOr<Response> CreateMeeting(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetMeeting(RequestContext& ctx, const Services& s);
+StatusOr<Response> UpdateMeeting(RequestContext& ctx, const Services& s);
+StatusOr<Response> AddMeetingDecision(RequestContext& ctx, const Services& s);
+StatusOr<Response> MeetingAgenda(RequestContext& ctx, const Services& s);
+StatusOr<Response> MeetingMinutesDocx(RequestContext& ctx, const Services& s);
 
 // task_assessment_handlers.cc
 StatusOr<Response> GetAssessment(RequestContext& ctx, const Services& s);

@@ -12,5 +12,7 @@ json::object InstructionJson(const task::Instruction& i);
 // ?park_id= as an optional id; 422 when malformed.
 StatusOr<std::optional<int64_t>> QueryPark(const Request& r);
 json::array Strings(const std::vector<std::string>& v);
+// Reads an array of unit names (at most 30, each at most 100 bytes) into out.
+void ReadNames(FieldReader& f, const char* key, std::vector<std::string>& out, bool required);
 
 }  // namespace parkhq::http::task_json

@@ -154,28 +154,50 @@ StatusOr<std::optional<Item>> SqlTaskRepository::FindItem(int64_t id) {
   return std::optional<Item>(v.front());
 }
 
-StatusOr<int64_t> SqlTaskRepository::CreateItem(const Item& i, const Scope& who) {
-  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  Transaction tx(*c);
-  PARKHQ_RETURN_IF_ERROR(tx.status());
+namespace {
+
+StatusOr<int64_t> InsertItem(Connection& c, const Item& i, const Scope& who) {
   const std::string now = NowIso();
   std::vector<Value> v = {i.park_id, i.task_id};
   for (auto& x : ItemValues(i)) v.push_back(std::move(x));
   v.push_back(int64_t{i.is_demo});
   v.push_back(now);
   v.push_back(now);
-  PARKHQ_ASSIGN_OR_RETURN(int64_t id, c->InsertId("INSERT INTO task_items(park_id, task_id, content, target_value, "
-                                                  "target_unit, milestone, weight, start_date, deadline, frequency, "
-                                                  "evidence, link_kind, link_ref, link_park_id, is_demo, created_at, "
-                                                  "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                                                  v));
+  PARKHQ_ASSIGN_OR_RETURN(int64_t id, c.InsertId("INSERT INTO task_items(park_id, task_id, content, target_value, "
+                                                 "target_unit, milestone, weight, start_date, deadline, frequency, "
+                                                 "evidence, link_kind, link_ref, link_park_id, is_demo, created_at, "
+                                                 "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                                                 v));
   Item copy = i;
   copy.id = id;
-  PARKHQ_RETURN_IF_ERROR(WriteItemUnits(*c, copy));
-  PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(*c, kItemSnapshot, {id}));
-  PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "create", "task_item", std::to_string(id), i.park_id, "", after));
+  PARKHQ_RETURN_IF_ERROR(WriteItemUnits(c, copy));
+  PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(c, kItemSnapshot, {id}));
+  PARKHQ_RETURN_IF_ERROR(WriteAudit(c, who, "create", "task_item", std::to_string(id), i.park_id, "", after));
+  return id;
+}
+
+}  // namespace
+
+StatusOr<int64_t> SqlTaskRepository::CreateItem(const Item& i, const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  Transaction tx(*c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  PARKHQ_ASSIGN_OR_RETURN(int64_t id, InsertItem(*c, i, who));
   PARKHQ_RETURN_IF_ERROR(tx.Commit());
   return id;
+}
+
+StatusOr<std::vector<int64_t>> SqlTaskRepository::CreateItems(const std::vector<Item>& items, const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  Transaction tx(*c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  std::vector<int64_t> ids;
+  for (const auto& i : items) {
+    PARKHQ_ASSIGN_OR_RETURN(int64_t id, InsertItem(*c, i, who));
+    ids.push_back(id);
+  }
+  PARKHQ_RETURN_IF_ERROR(tx.Commit());
+  return ids;
 }
 
 Status SqlTaskRepository::UpdateItem(const Item& i, const Scope& who) {

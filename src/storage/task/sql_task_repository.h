@@ -15,6 +15,7 @@ class SqlTaskRepository final : public task::TaskRepository {
   StatusOr<std::vector<task::Item>> ListItems(const std::vector<int64_t>& park_ids) override;
   StatusOr<std::optional<task::Item>> FindItem(int64_t id) override;
   StatusOr<int64_t> CreateItem(const task::Item& i, const Scope& who) override;
+  StatusOr<std::vector<int64_t>> CreateItems(const std::vector<task::Item>& items, const Scope& who) override;
   Status UpdateItem(const task::Item& i, const Scope& who) override;
   Status DeleteItem(int64_t id, const Scope& who) override;
 
@@ -33,6 +34,12 @@ class SqlTaskRepository final : public task::TaskRepository {
   Status ApplySupervisionStep(const task::SupervisionStep& step, const Scope& who) override;
   StatusOr<int64_t> CreateInstruction(const task::Instruction& i, const Scope& who) override;
   StatusOr<std::vector<task::Instruction>> ListInstructions(const std::vector<int64_t>& park_ids) override;
+
+  // sql_meetings.cc
+  StatusOr<std::vector<task::Meeting>> ListMeetings(const std::vector<int64_t>& park_ids) override;
+  StatusOr<std::optional<task::Meeting>> FindMeeting(int64_t id) override;
+  StatusOr<int64_t> CreateMeeting(const task::Meeting& m, const Scope& who) override;
+  Status UpdateMeeting(const task::Meeting& m, const Scope& who) override;
 
   StatusOr<std::vector<task::Bonus>> ListBonuses(int64_t park_id, int year) override;
   StatusOr<int64_t> CreateBonus(const task::Bonus& b, const Scope& who) override;

@@ -3,7 +3,7 @@
 #include "domain/task/task_service.h"
 #include "http/json/json_util.h"
 
-namespace parkhq::http::task_json {
+namespace parkhq::http::handlers::task_json {
 
 json::object ItemJson(const task::ItemView& v, bool with_reports);
 json::object ReportJson(const task::Report& r, const std::map<int64_t, std::string>& unit_names);
@@ -15,4 +15,4 @@ json::array Strings(const std::vector<std::string>& v);
 // Reads an array of unit names (at most 30, each at most 100 bytes) into out.
 void ReadNames(FieldReader& f, const char* key, std::vector<std::string>& out, bool required);
 
-}  // namespace parkhq::http::task_json
+}  // namespace parkhq::http::handlers::task_json

@@ -1,6 +1,6 @@
 // The management loop (issue 19): a 督办单 issued from a meeting decision, reported done by the unit on
 // a phone-sized page, confirmed by the issuer, and the assessment moving with it.
-import { PHONE } from './lib.mjs'
+import { PHONE, input } from './lib.mjs'
 
 function isoDate(d) {
   return d.toISOString().slice(0, 10)
@@ -26,15 +26,15 @@ export async function supervisionFromMeetingToAssessment({ newPage, login, scree
   await login(admin, 'parkadmin', 'Park@2023demo')
   await admin.goto(`${baseUrl}/supervision`)
   await admin.getByTestId('issue-open').click()
-  await admin.getByTestId('issue-title').locator('input').fill(title)
+  await input(admin, 'issue-title').fill(title)
   await admin.getByTestId('issue-units').click()
   await admin.keyboard.type('招商服务中心')
   await admin.getByRole('option', { name: '招商服务中心' }).click()
-  await admin.keyboard.press('Escape')
-  const dateInput = admin.getByTestId('issue-deadline').locator('input').first()
+  await input(admin, 'issue-title').click() // closes the options list (Escape would close the dialog)
+  const dateInput = input(admin, 'issue-deadline')
   await dateInput.fill(isoDate(due))
   await dateInput.press('Enter')
-  await admin.getByTestId('issue-source-text').locator('input').fill('经济运行调度会议定事项')
+  await input(admin, 'issue-source-text').fill('经济运行调度会议定事项')
   await admin.getByTestId('issue-save').click()
   await admin.waitForURL(/\/supervision\?id=\d+/)
   const id = Number(new URL(admin.url()).searchParams.get('id'))
@@ -51,8 +51,8 @@ export async function supervisionFromMeetingToAssessment({ newPage, login, scree
   await screenshot(phone, 'loop-queue-phone')
   await phone.goto(`${baseUrl}/supervision?id=${id}`)
   await phone.getByTestId('sup-receive').click()
-  await phone.getByTestId('sup-text').locator('textarea').fill('已按会议要求办结')
-  await phone.getByTestId('sup-evidence').locator('input').fill('办结报告.pdf')
+  await input(phone, 'sup-text').fill('已按会议要求办结')
+  await input(phone, 'sup-evidence').fill('办结报告.pdf')
   await phone.getByTestId('sup-done').click()
   await phone.getByTestId('sup-unit-招商服务中心').getByText('已报办结').waitFor()
   expect(!(await hasHorizontalScroll(phone)), 'the 督办 drawer fits a phone')
@@ -67,4 +67,21 @@ export async function supervisionFromMeetingToAssessment({ newPage, login, scree
   await admin.goto(`${baseUrl}/assessment`)
   await admin.getByTestId('assessment-year').waitFor()
   await screenshot(admin, 'loop-assessment')
+}
+
+export async function loopPagesFitAPhone({ newPage, login, screenshot, expect, hasHorizontalScroll, baseUrl }) {
+  const page = await newPage({ viewport: PHONE })
+  await login(page, 'gxj', 'Dept@2023demo')
+  await page.waitForURL(/\/my-queue$/)
+  await page.goto(`${baseUrl}/task-plan`)
+  await page.getByText('科学谋划发展布局').first().click()
+  await page.getByTestId('task-1').waitFor()
+  expect(!(await hasHorizontalScroll(page)), 'the plan tree fits a phone')
+  await screenshot(page, 'loop-plan-phone')
+  for (const path of ['/supervision', '/meetings', '/assessment']) {
+    await page.goto(`${baseUrl}${path}`)
+    await page.waitForLoadState('networkidle')
+    expect(!(await hasHorizontalScroll(page)), `${path} fits a phone`)
+  }
+  await screenshot(page, 'loop-assessment-phone')
 }

@@ -349,3 +349,28 @@ def test_breakdown_import_all_or_nothing(api):
     expect(r.status == 200 and r.body[:2] == b"PK", "template")
     r = pa.get("/api/v1/task-items/export")
     expect(r.status == 200 and r.body[:2] == b"PK", "export")
+
+
+def test_item_update_delete_and_not_found(api):
+    item = create_item(api, content="待修改的指标")
+    url = f"/api/v1/task-items/{item['id']}"
+    body = item_body(content="已修改的指标", weight=12)
+    expect(api.as_user("zsfw").patch(url, body).status == 403, "a responsible unit cannot edit the breakdown")
+    expect(api.as_user("leader").patch(url, body).status == 403, "leaders cannot edit")
+    r = api.as_user("parkadmin").patch(url, dict(body, weight=-3))
+    expect(r.status == 422 and "weight" in fields(r), "negative weight on update")
+    r = api.as_user("parkadmin").patch(url, body)
+    expect(r.status == 200 and r.json()["content"] == "已修改的指标" and r.json()["weight"] == 12, f"updated: {r.body[:200]!r}")
+    audit = api.as_user("admin").get(f"/api/v1/audit?entity=task_item&entity_id={item['id']}").json()["items"]
+    expect(any(a["action"] == "update" and a["before"]["content"] == "待修改的指标" for a in audit), "before/after audited")
+    expect(api.as_user("gxj").delete(url).status == 403, "departments do not delete")
+    expect(api.as_user("parkadmin").delete(url).status == 204, "deleted")
+    expect(api.as_user("parkadmin").get(url).status == 404, "gone")
+    expect(api.as_user("parkadmin").get("/api/v1/supervision/999999").status == 404, "unknown 督办")
+    expect(api.as_user("parkadmin").post("/api/v1/task-reports/999999/review", {"decision": "accept"}).status == 404,
+           "unknown report")
+    expect(api.as_user("zsfw").post("/api/v1/task-items/999999/reports", {"text": "x"}).status == 404, "unknown item")
+    # A department user of a unit serving no park sees nothing of this park.
+    r = api.as_user("admin").post("/api/v1/parks", {"name": "另一个园区（任务测试）"})
+    other = r.json()["id"]
+    expect(api.as_user("gxj").get(f"/api/v1/task-items?park_id={other}").status == 404, "a park outside the scope is 404")

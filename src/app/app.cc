@@ -62,6 +62,11 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   a->monitoring->RegisterSource(monitoring::kSourceEnterpriseReports, a->enterprise_figures.get());
   a->monitoring->RegisterSource(monitoring::kSourceProjects, a->project_figures.get());
 
+  // -- management loop (issue 19) --
+  a->task_repo = std::make_unique<storage::SqlTaskRepository>(*a->db);
+  a->tasks = std::make_unique<task::TaskService>(*a->task_repo, *a->org_repo);
+  services.tasks = a->tasks.get();
+
   a->dispatcher = std::make_unique<http::Dispatcher>(http::Router(http::AllRoutes()), services,
                                                      std::make_unique<http::StaticFiles>(config.web_root));
   return a;

@@ -22,6 +22,9 @@
 #include "storage/enterprise/sql_enterprise_repository.h"
 
 #include "app/figures_sources.h"
+// -- management loop (issue 19) --
+#include "domain/task/task_service.h"
+#include "storage/task/sql_task_repository.h"
 
 namespace parkhq::app {
 
@@ -62,6 +65,10 @@ struct App {
   // Report once, use everywhere: monitoring figures from enterprise reports and project investment.
   std::unique_ptr<EnterpriseReportsSource> enterprise_figures;
   std::unique_ptr<ProjectInvestmentSource> project_figures;
+
+  // -- management loop (issue 19) --
+  std::unique_ptr<storage::SqlTaskRepository> task_repo;
+  std::unique_ptr<task::TaskService> tasks;
 
   std::unique_ptr<http::Dispatcher> dispatcher;
 };

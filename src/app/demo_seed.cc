@@ -12,6 +12,7 @@
 #include "common/embedded.h"
 #include "common/time.h"
 #include "app/evaluation_demo.h"  // evaluation module
+#include "app/task_demo.h"        // management loop (issue 19)
 
 namespace parkhq::app {
 namespace {
@@ -226,6 +227,9 @@ Status SeedDemo(storage::Database& db, bool fast_hash) {
     Status SeedChainEnterpriseDemo(storage::Database & db);  // app/project_demo.cc
     PARKHQ_RETURN_IF_ERROR(SeedChainEnterpriseDemo(db));
   }
+
+  // -- management loop (issue 19) --
+  PARKHQ_RETURN_IF_ERROR(SeedTaskDemo(db));
 
   return Status::Ok();
 }

@@ -7,6 +7,7 @@
 #include "http/handlers/enterprise_handlers.h"
 #include "http/handlers/crm_handlers.h"
 #include "http/handlers/project_handlers.h"
+#include "http/handlers/task_handlers.h"  // management loop (issue 19)
 #include "http/router.h"
 
 namespace parkhq::http {
@@ -227,6 +228,56 @@ std::vector<Route> AllRoutes() {
       {"PUT", "/api/v1/parks/{park_id}/evaluation-policies", kParkStaff, h::PutEvalPolicyConfig},
       {"DELETE", "/api/v1/parks/{park_id}/evaluation-policies", kParkStaff, h::DeleteEvalPolicyConfig},
   });
+
+  // -- management loop (issue 19) --
+  // Reading: staff and leaders (not enterprises); services check the park and the caller's unit.
+  // Writing: items by park admins and the task's lead units, reports by the item's units, 督办 steps
+  // by the assigned units, issuing/confirming/returning by the park's admins; 批示 is the one write a
+  // leader makes (allowed for read-only callers, checked in the service).
+  {
+    const RoleSet& rd = h::kLoopReaders;
+    const std::string sv = "/api/v1/supervision/{id}";
+    r.insert(r.end(), {
+        {"GET", "/api/v1/task-plans", rd, h::ListTaskPlans},
+        {"GET", "/api/v1/task-items", rd, h::ListTaskItems},
+        {"GET", "/api/v1/task-items/export", rd, h::ExportTaskItems},
+        {"GET", "/api/v1/task-items/template", rd, h::TaskItemsTemplate},
+        {"POST", "/api/v1/task-items/import", kParkStaff, h::ImportTaskItems, true},
+        {"POST", "/api/v1/tasks/{task_id}/items", kStaff, h::CreateTaskItem},
+        {"GET", "/api/v1/task-items/{id}", rd, h::GetTaskItem},
+        {"PATCH", "/api/v1/task-items/{id}", kStaff, h::UpdateTaskItem},
+        {"DELETE", "/api/v1/task-items/{id}", kParkStaff, h::DeleteTaskItem},
+        {"POST", "/api/v1/task-items/{id}/reports", kStaff, h::AddTaskReport},
+        {"POST", "/api/v1/task-reports/{id}/review", kStaff, h::ReviewTaskReport},
+        {"GET", "/api/v1/my-queue", rd, h::TaskWorkQueue},
+        {"POST", "/api/v1/supervision", kParkStaff, h::IssueSupervision},
+        {"GET", "/api/v1/supervision", rd, h::ListSupervision},
+        {"GET", sv, rd, h::GetSupervision},
+        {"POST", sv + "/receive", kStaff, h::SupervisionUnitStep},
+        {"POST", sv + "/assign", kStaff, h::SupervisionUnitStep},
+        {"POST", sv + "/progress", kStaff, h::SupervisionUnitStep},
+        {"POST", sv + "/done", kStaff, h::SupervisionUnitStep},
+        {"POST", sv + "/extension", kStaff, h::SupervisionUnitStep},
+        {"POST", sv + "/extension/decision", kParkStaff, h::SupervisionExtensionDecision},
+        {"POST", sv + "/confirm", kParkStaff, h::SupervisionConfirm},
+        {"POST", sv + "/return", kParkStaff, h::SupervisionReturn},
+        {"GET", "/api/v1/meetings", rd, h::ListMeetings},
+        {"POST", "/api/v1/meetings", kParkStaff, h::CreateMeeting},
+        {"GET", "/api/v1/meeting-agenda", rd, h::MeetingAgenda},
+        {"GET", "/api/v1/meetings/{id}", rd, h::GetMeeting},
+        {"PATCH", "/api/v1/meetings/{id}", kParkStaff, h::UpdateMeeting},
+        {"POST", "/api/v1/meetings/{id}/decisions", kParkStaff, h::AddMeetingDecision},
+        {"GET", "/api/v1/meetings/{id}/minutes.docx", rd, h::MeetingMinutesDocx},
+        {"GET", "/api/v1/instructions", rd, h::ListInstructions},
+        {"POST", "/api/v1/instructions", rd, h::AddInstruction, false, true},
+        {"GET", "/api/v1/assessment/{year}", rd, h::GetAssessment},
+        {"GET", "/api/v1/assessment/{year}/export", rd, h::ExportAssessment},
+        {"GET", "/api/v1/assessment/{year}/settings", rd, h::GetAssessmentSettings},
+        {"PUT", "/api/v1/assessment/{year}/settings", kParkStaff, h::PutAssessmentSettings},
+        {"POST", "/api/v1/assessment/{year}/bonuses", kParkStaff, h::AddAssessmentBonus},
+        {"POST", "/api/v1/assessment/{year}/publish", kParkStaff, h::PublishAssessment},
+    });
+  }
 
   return r;
 }

@@ -21,6 +21,9 @@ class EnterpriseService;
 namespace storage {
 class Database;
 }
+namespace task {
+class TaskService;  // management loop (issue 19)
+}
 }  // namespace parkhq
 
 namespace parkhq::http {
@@ -42,6 +45,9 @@ struct Services {
   // -- land and evaluation --
   land::LandService* land = nullptr;  // land: parcels, 标准地, inefficient land, disposals
   evaluation::EvaluationService* evaluation = nullptr;
+
+  // -- management loop (issue 19) --
+  task::TaskService* tasks = nullptr;
 
   std::string version;
   bool secure_cookies = false;  // add the Secure attribute (behind HTTPS)

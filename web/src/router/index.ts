@@ -41,5 +41,7 @@ router.beforeEach(async (to) => {
     return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
   }
   if (!auth.hasRole(to.meta.roles)) return { name: 'forbidden' }
+  // -- management loop (issue 19): a department user's home page is the unit's work queue --
+  if (to.name === 'home' && auth.role === 'department') return { name: 'my-queue' }
   return true
 })

@@ -1,0 +1,72 @@
+// What the management loop needs from storage. Every write runs in one transaction with its audit
+// row. Lists take park ids the service has already checked against the caller's scope.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status_or.h"
+#include "domain/access/scope.h"
+#include "domain/task/task_loop.h"
+
+namespace parkhq::task {
+
+// One step of a supervision: the new state of the order and of one unit (when set), and the event.
+struct SupervisionStep {
+  int64_t supervision_id = 0;
+  std::optional<int64_t> unit_id;         // the unit row changed (nullopt: every unit row unchanged)
+  std::optional<SupervisionUnit> unit;    // its new values
+  std::optional<Supervision> order;       // new order-level values (state, deadline, extension)
+  std::string event_kind;
+  std::string event_text;
+};
+
+class TaskRepository {
+ public:
+  virtual ~TaskRepository() = default;
+
+  virtual StatusOr<std::vector<Plan>> ListPlans(const std::vector<int64_t>& park_ids) = 0;
+  virtual StatusOr<std::optional<TaskRef>> FindTask(int64_t task_id) = 0;
+
+  virtual StatusOr<std::vector<Item>> ListItems(const std::vector<int64_t>& park_ids) = 0;
+  virtual StatusOr<std::optional<Item>> FindItem(int64_t id) = 0;
+  virtual StatusOr<int64_t> CreateItem(const Item& i, const Scope& who) = 0;
+  // Inserts every item (with units and audit rows) in one transaction: all or nothing.
+  virtual StatusOr<std::vector<int64_t>> CreateItems(const std::vector<Item>& items, const Scope& who) = 0;
+  virtual Status UpdateItem(const Item& i, const Scope& who) = 0;
+  virtual Status DeleteItem(int64_t id, const Scope& who) = 0;
+
+  virtual StatusOr<std::vector<Report>> ListReports(const std::vector<int64_t>& park_ids) = 0;
+  virtual StatusOr<std::optional<Report>> FindReport(int64_t id) = 0;
+  virtual StatusOr<int64_t> CreateReport(const Report& r, const Scope& who) = 0;
+  virtual Status ReviewReport(int64_t id, ReportState state, const std::string& comment, const Scope& who) = 0;
+
+  // The year's figure of a monitored indicator in a park from approved months: the sum of the
+  // monthly amounts (flow) or the latest month's level (stock). nullopt when no month is approved.
+  virtual StatusOr<std::optional<double>> IndicatorFigure(int64_t park_id, const std::string& code, int year) = 0;
+  virtual StatusOr<bool> IndicatorExists(const std::string& code) = 0;
+
+  virtual StatusOr<std::vector<Supervision>> ListSupervisions(const std::vector<int64_t>& park_ids) = 0;
+  virtual StatusOr<std::optional<Supervision>> FindSupervision(int64_t id) = 0;
+  // Inserts the order (numbered 督办〔year〕N号 in its park), its units and the "issue" event.
+  virtual StatusOr<int64_t> CreateSupervision(const Supervision& s, const Scope& who) = 0;
+  virtual Status ApplySupervisionStep(const SupervisionStep& step, const Scope& who) = 0;
+
+  virtual StatusOr<int64_t> CreateInstruction(const Instruction& i, const Scope& who) = 0;
+  virtual StatusOr<std::vector<Instruction>> ListInstructions(const std::vector<int64_t>& park_ids) = 0;
+
+  virtual StatusOr<std::vector<Meeting>> ListMeetings(const std::vector<int64_t>& park_ids) = 0;
+  virtual StatusOr<std::optional<Meeting>> FindMeeting(int64_t id) = 0;
+  virtual StatusOr<int64_t> CreateMeeting(const Meeting& m, const Scope& who) = 0;
+  virtual Status UpdateMeeting(const Meeting& m, const Scope& who) = 0;
+
+  virtual StatusOr<std::vector<Bonus>> ListBonuses(int64_t park_id, int year) = 0;
+  virtual StatusOr<int64_t> CreateBonus(const Bonus& b, const Scope& who) = 0;
+  virtual StatusOr<std::optional<std::string>> FindPublished(int64_t park_id, int year) = 0;
+  virtual Status Publish(int64_t park_id, int year, const std::string& result_json, const Scope& who) = 0;
+  // A park setting ("" when unset) and writing one (audited).
+  virtual StatusOr<std::string> GetSetting(int64_t park_id, const std::string& key) = 0;
+  virtual Status PutSetting(int64_t park_id, const std::string& key, const std::string& value, const Scope& who) = 0;
+};
+
+}  // namespace parkhq::task

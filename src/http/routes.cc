@@ -7,6 +7,7 @@
 #include "http/handlers/enterprise_handlers.h"
 #include "http/handlers/crm_handlers.h"
 #include "http/handlers/project_handlers.h"
+#include "http/handlers/ops_handlers.h"
 #include "http/router.h"
 
 namespace parkhq::http {
@@ -226,6 +227,12 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/parks/{park_id}/evaluation-policies", kAnyRole, h::GetEvalPolicyConfig},
       {"PUT", "/api/v1/parks/{park_id}/evaluation-policies", kParkStaff, h::PutEvalPolicyConfig},
       {"DELETE", "/api/v1/parks/{park_id}/evaluation-policies", kParkStaff, h::DeleteEvalPolicyConfig},
+  });
+
+  // -- operations (issue 17) --
+  r.insert(r.end(), {
+      {"GET", "/api/v1/openapi.json", {}, h::OpenApiDocument},
+      {"GET", "/api/v1/system/status", kSysadmin, h::SystemStatus},
   });
 
   return r;

@@ -25,6 +25,8 @@ class Database;
 
 namespace parkhq::http {
 
+struct OpsSettings;  // http/ops_settings.h
+
 struct Services {
   storage::Database* db = nullptr;
   AccountService* accounts = nullptr;
@@ -42,6 +44,9 @@ struct Services {
   // -- land and evaluation --
   land::LandService* land = nullptr;  // land: parcels, 标准地, inefficient land, disposals
   evaluation::EvaluationService* evaluation = nullptr;
+
+  // -- ops (issue 17) --
+  const OpsSettings* ops = nullptr;  // metrics access, data and backup paths; null = defaults
 
   std::string version;
   bool secure_cookies = false;  // add the Secure attribute (behind HTTPS)

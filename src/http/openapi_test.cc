@@ -62,7 +62,8 @@ TEST(OpenApiTest, EveryRouteIsAnOperation) {
 
 TEST(OpenApiTest, OperationIdsAreUnique) {
   std::set<std::string> ids;
-  for (const auto& [path, item] : Doc().at("paths").as_object())
+  const json::object doc = Doc();
+  for (const auto& [path, item] : doc.at("paths").as_object())
     for (const auto& [method, op] : item.as_object())
       EXPECT_TRUE(ids.insert(std::string(op.at("operationId").as_string())).second) << op.at("operationId");
 }

@@ -7,7 +7,7 @@ LISTEN ?= 127.0.0.1:8080
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 export CCACHE_BASEDIR ?= $(CURDIR)
 
-.PHONY: run test build deps server web unit api e2e bench clean
+.PHONY: run test build deps server web unit api e2e bench clean package
 
 deps: .deps.stamp
 .deps.stamp: scripts/install-deps.sh
@@ -32,6 +32,10 @@ run: build
 
 test: build
 	@bash scripts/test-all.sh
+
+# The Debian package: build/parkhq_<version>_<arch>.deb (docs/deploy.md); scripts/test-package.sh tests it.
+package: build
+	@cd $(BUILD_DIR) && cpack -G DEB >/dev/null && ls -1 parkhq_*.deb
 
 bench: build
 	@bash bench/run.sh

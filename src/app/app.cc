@@ -1,13 +1,26 @@
 #include "app/app.h"
 
+#include <filesystem>
+
 #include "common/embedded.h"
 #include "storage/migrations.h"
 
 namespace parkhq::app {
 
+std::string DataDir(const Config& config) {
+  if (config.db.rfind("postgres", 0) == 0 || config.db == ":memory:") return ".";
+  auto parent = std::filesystem::path(config.db).parent_path();
+  return parent.empty() ? "." : parent.string();
+}
+
+std::string BackupDir(const Config& config) {
+  if (!config.backup_dir.empty()) return config.backup_dir;
+  return (std::filesystem::path(DataDir(config)) / "backups").string();
+}
+
 StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   auto a = std::make_unique<App>();
-  PARKHQ_ASSIGN_OR_RETURN(a->db, storage::Database::Open(config.db, 16));
+  PARKHQ_ASSIGN_OR_RETURN(a->db, storage::Database::Open(config.db, config.db_pool));
   PARKHQ_RETURN_IF_ERROR(storage::Migrate(*a->db).status());
   a->org_repo = std::make_unique<storage::SqlOrgRepository>(*a->db);
   a->account_repo = std::make_unique<storage::SqlAccountRepository>(*a->db);
@@ -66,6 +79,15 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   a->task_repo = std::make_unique<storage::SqlTaskRepository>(*a->db);
   a->tasks = std::make_unique<task::TaskService>(*a->task_repo, *a->org_repo);
   services.tasks = a->tasks.get();
+  // -- ops (issue 17) --
+  a->ops = std::make_unique<http::OpsSettings>();
+  a->ops->metrics.enabled = config.metrics_enabled;
+  a->ops->metrics.allow = config.metrics_allow;
+  a->ops->config_file = config.config_file;
+  a->ops->data_dir = DataDir(config);
+  a->ops->backup_dir = BackupDir(config);
+  a->ops->backup_keep = config.backup_keep;
+  services.ops = a->ops.get();
 
   a->dispatcher = std::make_unique<http::Dispatcher>(http::Router(http::AllRoutes()), services,
                                                      std::make_unique<http::StaticFiles>(config.web_root));

@@ -2,11 +2,13 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "domain/account/account_service.h"
 #include "domain/enterprise/enterprise_service.h"
 #include "domain/org/org_service.h"
 #include "http/dispatcher.h"
+#include "http/ops_settings.h"
 #include "app/project_wiring.h"
 #include "storage/database.h"
 #include "domain/evaluation/evaluation_service.h"  // evaluation module
@@ -32,8 +34,18 @@ struct Config {
   std::string db = "data/parkhq.db";  // a SQLite path or postgresql://...
   std::string listen = "127.0.0.1:8080";
   std::string web_root = "web/dist";
+  std::string time_zone = "Asia/Shanghai";  // the deployment's zone for "today", months, deadlines
   bool fast_hash = false;  // PARKHQ_FAST_HASH=1: minimum Argon2id cost, for tests only
   int64_t idle_timeout_seconds = 30 * 60;
+  // -- ops (issue 17): see app/config_file.h and docs/configuration.md --
+  int db_pool = 16;
+  std::string log_level = "info";
+  std::string log_format = "text";  // text | json
+  bool metrics_enabled = true;
+  std::vector<std::string> metrics_allow = {"127.0.0.1", "::1", "::ffff:127.0.0.1"};
+  std::string backup_dir;  // "" = backups/ next to a SQLite database, else ./backups
+  int backup_keep = 14;
+  std::string config_file;  // the TOML file read ("" = none)
 };
 
 // Owns everything the server needs; members are destroyed in reverse order.
@@ -70,8 +82,13 @@ struct App {
   std::unique_ptr<storage::SqlTaskRepository> task_repo;
   std::unique_ptr<task::TaskService> tasks;
 
+  std::unique_ptr<http::OpsSettings> ops;  // -- ops (issue 17) --
   std::unique_ptr<http::Dispatcher> dispatcher;
 };
+
+// Where the SQLite file lives ("." for PostgreSQL) and where backups go (ops, issue 17).
+std::string DataDir(const Config& config);
+std::string BackupDir(const Config& config);
 
 // Opens the database, applies migrations and wires the services.
 StatusOr<std::unique_ptr<App>> BuildApp(const Config& config);

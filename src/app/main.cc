@@ -11,6 +11,8 @@
 
 #include "common/time.h"
 #include "app/app.h"
+#include "app/config_file.h"
+#include "app/ops_cli.h"
 #include "app/demo_seed.h"
 #include "common/crypto.h"
 #include "http/server.h"
@@ -49,13 +51,20 @@ Every command also takes:
                         constant memory (the same checks and all-or-nothing rule as the web upload;
                         docs/enterprises.md). Prints the row-by-row error report on failure.
       --db PATH|URL --park ID [--approve]   (--approve: store them as approved)
-  backup FILE           Write an online, consistent copy of the database to FILE
-                        (SQLite: the backup API; PostgreSQL: pg_dump in custom format).
+  backup [FILE]         Write an online, consistent copy of the database to FILE
+                        (SQLite: the backup API; PostgreSQL: pg_dump in custom format). Without
+                        FILE: a timestamped file in backup.dir, keeping the newest backup.keep.
       --db PATH|URL
+  restore FILE --yes    Replace the database with a backup from `parkhq backup` (stop the service
+                        first), then apply newer migrations.  --db PATH|URL
+  config check          Read the configuration (file, environment, flags), print every key with
+                        its value and where it came from; exit 1 when it is invalid.
   help, --help          This text.
 
-Environment: PARKHQ_LOG=debug|info|warn sets the log level; PARKHQ_FAST_HASH=1 (tests only)
-uses the minimum Argon2id cost.
+Configuration: --config FILE (else $PARKHQ_CONFIG, else /etc/parkhq/parkhq.toml when present), then
+PARKHQ_* environment variables, then flags; every key is in docs/configuration.md (also
+--db-pool, --log-level, --log-format text|json, --metrics-enabled, --metrics-allow, --backup-dir,
+--backup-keep). PARKHQ_FAST_HASH=1 (tests only) uses the minimum Argon2id cost.
 )";
 
 struct Args {
@@ -88,15 +97,13 @@ std::string Flag(const Args& a, const std::string& name, const char* env, const 
   return def;
 }
 
-Config MakeConfig(const Args& a) {
-  Config c;
-  c.db = Flag(a, "db", "PARKHQ_DB", c.db);
-  c.listen = Flag(a, "listen", "PARKHQ_LISTEN", c.listen);
-  c.web_root = Flag(a, "web-root", "PARKHQ_WEB_ROOT", c.web_root);
+// File (--config / $PARKHQ_CONFIG / /etc/parkhq/parkhq.toml), then PARKHQ_* env, then flags.
+parkhq::StatusOr<Config> MakeConfig(const Args& a) {
+  PARKHQ_ASSIGN_OR_RETURN(auto loaded,
+                          parkhq::app::LoadConfig(a.flags, [](const char* name) { return std::getenv(name); }));
+  Config c = std::move(loaded.config);
   const char* fast = std::getenv("PARKHQ_FAST_HASH");
   c.fast_hash = fast && std::string(fast) == "1";
-  std::string idle = Flag(a, "idle-timeout", nullptr, "30");
-  c.idle_timeout_seconds = std::max(1, std::atoi(idle.c_str())) * 60;
   return c;
 }
 
@@ -107,10 +114,10 @@ int Fail(const Status& s) {
 
 // The deployment's clock (design.md §2): its time zone, and PARKHQ_NOW to pin "now" for tests.
 // Runs before any thread starts (the zone is process state).
-Status ConfigureClock(const Args& a) {
-  std::string zone = Flag(a, "time-zone", "PARKHQ_TIME_ZONE", "Asia/Shanghai");
-  if (!parkhq::SetTimeZone(zone))
-    return Status::InvalidArgument("unknown time zone '" + zone + "' (--time-zone, an IANA name such as Asia/Shanghai)");
+Status ConfigureClock(const Config& c) {
+  if (!parkhq::SetTimeZone(c.time_zone))
+    return Status::InvalidArgument("unknown time zone '" + c.time_zone +
+                                   "' (server.time_zone / --time-zone, an IANA name such as Asia/Shanghai)");
   if (const char* now = std::getenv("PARKHQ_NOW"); now && *now) {
     auto t = parkhq::ParseTimestamp(now);
     if (!t) return Status::InvalidArgument(std::string("PARKHQ_NOW must be YYYY-MM-DDTHH:MM:SS+08:00, got ") + now);
@@ -246,31 +253,10 @@ int ImportReports(const Args& a, const Config& c) {
   return 0;
 }
 
-int Backup(const Args& a, const Config& c) {
-  if (a.positional.size() < 2) return Fail(Status::InvalidArgument("backup needs a FILE"));
-  const std::string out = a.positional[1];
-  if (c.db.rfind("postgres", 0) == 0) {
-    std::string cmd = "pg_dump --format=custom --file='" + out + "' '" + c.db + "'";
-    if (out.find('\'') != std::string::npos || c.db.find('\'') != std::string::npos)
-      return Fail(Status::InvalidArgument("quotes are not allowed in the file name or URL"));
-    int rc = std::system(cmd.c_str());
-    if (rc != 0) return Fail(Status::Internal("pg_dump failed"));
-  } else {
-    auto conn = parkhq::storage::SqliteConnection::Open(c.db);
-    if (!conn.ok()) return Fail(conn.status());
-    auto* sq = static_cast<parkhq::storage::SqliteConnection*>(conn->get());
-    Status s = sq->BackupTo(out);
-    if (!s.ok()) return Fail(s);
-  }
-  std::printf("backup written to %s\n", out.c_str());
-  return 0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   Args a = ParseArgs(argc, argv);
-  if (const char* lvl = std::getenv("PARKHQ_LOG")) spdlog::set_level(spdlog::level::from_str(lvl));
   if (!parkhq::CryptoInit()) {
     std::fprintf(stderr, "parkhq: libsodium failed to start\n");
     return 1;
@@ -280,14 +266,19 @@ int main(int argc, char** argv) {
     std::fputs(kHelp, stdout);
     return a.positional.empty() && argc > 1 ? 0 : (a.positional.empty() ? 2 : 0);
   }
-  if (Status clock = ConfigureClock(a); !clock.ok()) return Fail(clock);
-  Config c = MakeConfig(a);
   const std::string& cmd = a.positional[0];
+  if (cmd == "config") return parkhq::app::ConfigCommand(a.positional, a.flags);
+  auto loaded = MakeConfig(a);
+  if (!loaded.ok()) return Fail(loaded.status());
+  const Config& c = *loaded;
+  if (Status clock = ConfigureClock(c); !clock.ok()) return Fail(clock);
+  parkhq::app::SetupLogging(c);
   if (cmd == "serve") return Serve(c);
   if (cmd == "init") return Init(c);
   if (cmd == "migrate") return Migrate(c);
   if (cmd == "user") return User(a, c);
-  if (cmd == "backup") return Backup(a, c);
+  if (cmd == "backup") return parkhq::app::BackupCommand(a.positional, c);
+  if (cmd == "restore") return parkhq::app::RestoreCommand(a.positional, a.flags, c);
   if (cmd == "import-reports") return ImportReports(a, c);
   std::fprintf(stderr, "parkhq: unknown command '%s'\n\n%s", cmd.c_str(), kHelp);
   return 2;

@@ -187,6 +187,10 @@ bool SetTimeZone(std::string_view iana_name) {
   return true;
 }
 
+bool IsKnownTimeZone(std::string_view iana_name) {
+  return ZoneFileExists(iana_name) || FixedRule(iana_name) != nullptr;
+}
+
 std::string TimeZoneName() {
   EnsureZone();
   Zone& z = TheZone();

@@ -57,6 +57,8 @@ int UtcOffsetSecondsAt(int64_t unix_seconds);
 // The deployment's time zone, an IANA name ("Asia/Shanghai", "UTC", "Europe/Berlin"). Returns false
 // (and keeps the old zone) when the name is unknown. Call at start-up, before other threads run.
 bool SetTimeZone(std::string_view iana_name);
+// Whether SetTimeZone would accept the name (the tz database has it, or it is a fixed zone we know).
+bool IsKnownTimeZone(std::string_view iana_name);
 std::string TimeZoneName();
 // Pins the clock: from this call on, NowUnix() answers `unix_seconds` plus the real seconds elapsed
 // since, so a pinned server still sees time pass. For tests and demos (PARKHQ_NOW); start-up only.

@@ -7,6 +7,7 @@
 #include "common/crypto.h"
 #include "domain/account/account_service.h"
 #include "http/error_response.h"
+#include "http/metrics.h"
 
 namespace parkhq::http {
 
@@ -69,6 +70,8 @@ Response Dispatcher::Handle(Request& req) {
         resp = ErrorResponse(r.status(), request_id, NegotiateLanguage(req.Header("accept-language")));
       }
       resp.AddHeader("Cache-Control", "no-store");
+    } else if (req.path == "/metrics") {
+      resp = MetricsEndpoint(req, services_);  // ops: Prometheus text, loopback by default
     } else if (web_) {
       resp = web_->Serve(req);
     } else {
@@ -81,6 +84,7 @@ Response Dispatcher::Handle(Request& req) {
   resp.AddHeader("X-Request-Id", request_id);
   const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
                       std::chrono::steady_clock::now() - start).count();
+  ObserveDispatch(router_, req, resp.status, static_cast<double>(us) / 1e6);  // ops: metrics hook
   if (resp.status >= 400) spdlog::info("{} {} {} {}us", req.method, req.path, resp.status, us);
   else spdlog::debug("{} {} {} {}us", req.method, req.path, resp.status, us);
   return resp;

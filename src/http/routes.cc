@@ -8,6 +8,7 @@
 #include "http/handlers/crm_handlers.h"
 #include "http/handlers/project_handlers.h"
 #include "http/handlers/task_handlers.h"  // management loop (issue 19)
+#include "http/handlers/ops_handlers.h"
 #include "http/router.h"
 
 namespace parkhq::http {
@@ -278,6 +279,11 @@ std::vector<Route> AllRoutes() {
         {"POST", "/api/v1/assessment/{year}/publish", kParkStaff, h::PublishAssessment},
     });
   }
+  // -- operations (issue 17) --
+  r.insert(r.end(), {
+      {"GET", "/api/v1/openapi.json", {}, h::OpenApiDocument},
+      {"GET", "/api/v1/system/status", kSysadmin, h::SystemStatus},
+  });
 
   return r;
 }

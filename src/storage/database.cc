@@ -147,6 +147,11 @@ StatusOr<ConnectionHandle> Database::Acquire() {
   return ConnectionHandle(this, std::move(c).value());
 }
 
+Database::PoolStats Database::pool_stats() {
+  std::lock_guard lock(mu_);
+  return PoolStats{open_, static_cast<int>(idle_.size()), max_connections_};
+}
+
 void Database::Release(std::unique_ptr<Connection> c) {
   std::lock_guard lock(mu_);
   idle_.push_back(std::move(c));

@@ -128,6 +128,13 @@ class Database {
   const std::string& description() const { return description_; }
   // Blocks until a connection is free. Fails only when a new connection cannot be opened.
   StatusOr<ConnectionHandle> Acquire();
+  // Pool use for /metrics: connections opened, idle in the pool, and the most it opens.
+  struct PoolStats {
+    int open = 0;
+    int idle = 0;
+    int max = 0;
+  };
+  PoolStats pool_stats();
 
  private:
   friend class ConnectionHandle;

@@ -28,6 +28,8 @@ class TaskService;  // management loop (issue 19)
 
 namespace parkhq::http {
 
+struct OpsSettings;  // http/ops_settings.h
+
 struct Services {
   storage::Database* db = nullptr;
   AccountService* accounts = nullptr;
@@ -48,6 +50,8 @@ struct Services {
 
   // -- management loop (issue 19) --
   task::TaskService* tasks = nullptr;
+  // -- ops (issue 17) --
+  const OpsSettings* ops = nullptr;  // metrics access, data and backup paths; null = defaults
 
   std::string version;
   bool secure_cookies = false;  // add the Secure attribute (behind HTTPS)

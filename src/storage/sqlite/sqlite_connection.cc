@@ -163,4 +163,28 @@ Status SqliteConnection::BackupTo(const std::string& path) {
   return s;
 }
 
+Status SqliteConnection::RestoreFrom(const std::string& path) {
+  sqlite3* src = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &src, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(src);
+    return Status::NotFound("cannot open backup file " + path);
+  }
+  cache_.clear();  // statements would hold the old schema
+  sqlite3_backup* b = sqlite3_backup_init(db_, "main", src, "main");
+  if (!b) {
+    Status s = Error(db_, "restore");
+    sqlite3_close(src);
+    return s;
+  }
+  int rc;
+  do {
+    rc = sqlite3_backup_step(b, 256);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
+  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish(b);
+  Status s = rc == SQLITE_DONE ? Status::Ok() : Error(db_, "restore");
+  sqlite3_close(src);
+  return s;
+}
+
 }  // namespace parkhq::storage

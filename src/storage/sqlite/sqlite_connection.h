@@ -24,6 +24,9 @@ class SqliteConnection final : public Connection {
   Status Rollback() override;
   // Online, consistent copy of the whole database into a new file (sqlite3 backup API).
   Status BackupTo(const std::string& path);
+  // Replaces this whole database with the one in the file at path (sqlite3 backup API, the other
+  // way round). The file must be a SQLite database; the caller checks it is a ParkHQ one.
+  Status RestoreFrom(const std::string& path);
 
  private:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}

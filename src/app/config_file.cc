@@ -1,0 +1,213 @@
+#include "app/config_file.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "common/time.h"
+#include "common/toml_lite.h"
+#include "http/server.h"
+
+namespace parkhq::app {
+
+const std::vector<ConfigKey>& ConfigKeys() {
+  static const std::vector<ConfigKey> keys = {
+      {"server.listen", "PARKHQ_LISTEN", "listen", "string",
+       "Address and port to listen on, HOST:PORT (port 0 picks a free one). Default 127.0.0.1:8080."},
+      {"server.web_root", "PARKHQ_WEB_ROOT", "web-root", "string",
+       "Directory of the built web app. Default web/dist (packaged: /usr/share/parkhq/web)."},
+      {"server.idle_timeout_minutes", "PARKHQ_IDLE_TIMEOUT", "idle-timeout", "integer",
+       "Minutes of inactivity that end a session (1..1440). Default 30."},
+      {"server.time_zone", "PARKHQ_TIME_ZONE", "time-zone", "string",
+       "The deployment's time zone (IANA name) for \"today\", months, deadlines and overdue counts. "
+       "Default Asia/Shanghai. (PARKHQ_NOW=2023-06-30T00:30:00+08:00 pins the clock for tests.)"},
+      {"database.url", "PARKHQ_DB", "db", "string",
+       "SQLite file path, or postgresql://user@host:port/db. Default data/parkhq.db "
+       "(packaged: /var/lib/parkhq/parkhq.db)."},
+      {"database.pool_size", "PARKHQ_DB_POOL", "db-pool", "integer",
+       "Most database connections the server opens (1..256). Default 16."},
+      {"log.level", "PARKHQ_LOG", "log-level", "string", "trace, debug, info, warn, error or off. Default info."},
+      {"log.format", "PARKHQ_LOG_FORMAT", "log-format", "string",
+       "text (human-readable) or json (one JSON object per line, for journald/ELK). Default text."},
+      {"metrics.enabled", "PARKHQ_METRICS_ENABLED", "metrics-enabled", "boolean",
+       "Serve GET /metrics (Prometheus text). Default true."},
+      {"metrics.allow", "PARKHQ_METRICS_ALLOW", "metrics-allow", "list",
+       "Client addresses that may read /metrics without logging in; \"any\" allows all. "
+       "Default [\"127.0.0.1\", \"::1\", \"::ffff:127.0.0.1\"]."},
+      {"backup.dir", "PARKHQ_BACKUP_DIR", "backup-dir", "string",
+       "Where `parkhq backup` without a FILE writes (timestamped names). Default backups/ next to a SQLite "
+       "database, else ./backups (packaged: /var/lib/parkhq/backups)."},
+      {"backup.keep", "PARKHQ_BACKUP_KEEP", "backup-keep", "integer",
+       "How many timestamped backups in backup.dir to keep; older ones are deleted after a backup "
+       "(0 keeps all). Default 14."},
+  };
+  return keys;
+}
+
+namespace {
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream in(s);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    size_t a = item.find_first_not_of(" \t"), b = item.find_last_not_of(" \t");
+    if (a != std::string::npos) out.push_back(item.substr(a, b - a + 1));
+  }
+  return out;
+}
+
+StatusOr<int64_t> ToInt(const std::string& key, const std::string& v, int64_t lo, int64_t hi) {
+  try {
+    size_t used = 0;
+    long long n = std::stoll(v, &used);
+    if (used == v.size() && n >= lo && n <= hi) return static_cast<int64_t>(n);
+  } catch (const std::exception&) {
+  }
+  return Status::InvalidArgument(key + ": expected an integer from " + std::to_string(lo) + " to " +
+                                 std::to_string(hi) + ", got \"" + v + "\"");
+}
+
+StatusOr<bool> ToBool(const std::string& key, const std::string& v) {
+  if (v == "true" || v == "1" || v == "yes") return true;
+  if (v == "false" || v == "0" || v == "no") return false;
+  return Status::InvalidArgument(key + ": expected true or false, got \"" + v + "\"");
+}
+
+Status Apply(Config& c, const std::string& key, const std::string& v) {
+  if (key == "server.listen") {
+    std::string host;
+    uint16_t port = 0;
+    if (!http::ParseListen(v, host, port)) return Status::InvalidArgument(key + ": expected HOST:PORT, got \"" + v + "\"");
+    c.listen = v;
+  } else if (key == "server.web_root") {
+    c.web_root = v;
+  } else if (key == "server.time_zone") {
+    if (!IsKnownTimeZone(v)) return Status::InvalidArgument(key + ": unknown time zone \"" + v + "\" (an IANA name such as Asia/Shanghai)");
+    c.time_zone = v;
+  } else if (key == "server.idle_timeout_minutes") {
+    PARKHQ_ASSIGN_OR_RETURN(auto n, ToInt(key, v, 1, 1440));
+    c.idle_timeout_seconds = n * 60;
+  } else if (key == "database.url") {
+    if (v.empty()) return Status::InvalidArgument(key + ": must not be empty");
+    c.db = v;
+  } else if (key == "database.pool_size") {
+    PARKHQ_ASSIGN_OR_RETURN(auto n, ToInt(key, v, 1, 256));
+    c.db_pool = static_cast<int>(n);
+  } else if (key == "log.level") {
+    static const char* kLevels[] = {"trace", "debug", "info", "warn", "error", "critical", "off"};
+    if (std::find(std::begin(kLevels), std::end(kLevels), v) == std::end(kLevels))
+      return Status::InvalidArgument(key + ": expected trace, debug, info, warn, error or off, got \"" + v + "\"");
+    c.log_level = v;
+  } else if (key == "log.format") {
+    if (v != "text" && v != "json") return Status::InvalidArgument(key + ": expected text or json, got \"" + v + "\"");
+    c.log_format = v;
+  } else if (key == "metrics.enabled") {
+    PARKHQ_ASSIGN_OR_RETURN(c.metrics_enabled, ToBool(key, v));
+  } else if (key == "metrics.allow") {
+    c.metrics_allow = SplitList(v);
+  } else if (key == "backup.dir") {
+    c.backup_dir = v;
+  } else if (key == "backup.keep") {
+    PARKHQ_ASSIGN_OR_RETURN(auto n, ToInt(key, v, 0, 100000));
+    c.backup_keep = static_cast<int>(n);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<LoadedConfig> LoadConfig(const std::map<std::string, std::string>& flags, const EnvLookup& env) {
+  LoadedConfig out;
+  // The file: --config, $PARKHQ_CONFIG, or the packaged default when present.
+  std::string file;
+  bool explicit_file = true;
+  if (auto it = flags.find("config"); it != flags.end()) file = it->second;
+  else if (const char* e = env("PARKHQ_CONFIG"); e && *e) file = e;
+  else {
+    explicit_file = false;
+    std::error_code ec;
+    if (std::filesystem::exists(kDefaultConfigFile, ec)) file = kDefaultConfigFile;
+  }
+  std::map<std::string, const ConfigKey*> by_key;
+  for (const auto& k : ConfigKeys()) by_key[k.key] = &k;
+
+  if (!file.empty()) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      return Status::NotFound("cannot read the configuration file " + file +
+                              (explicit_file ? "" : " (remove it or make it readable)"));
+    }
+    std::stringstream buf;
+    buf << in.rdbuf();
+    auto parsed = ParseToml(buf.str());
+    if (!parsed.ok()) return Status::InvalidArgument(file + ": " + parsed.status().message());
+    for (auto& [key, entry] : *parsed) {
+      auto k = by_key.find(key);
+      const std::string where = file + ":" + std::to_string(entry.line);
+      if (k == by_key.end()) return Status::InvalidArgument(where + ": unknown key " + key);
+      const std::string type = k->second->type;
+      const char* got = TomlTypeName(entry.value);
+      std::string text;
+      if (type == "string" && std::holds_alternative<std::string>(entry.value)) text = std::get<std::string>(entry.value);
+      else if (type == "integer" && std::holds_alternative<int64_t>(entry.value))
+        text = std::to_string(std::get<int64_t>(entry.value));
+      else if (type == "boolean" && std::holds_alternative<bool>(entry.value))
+        text = std::get<bool>(entry.value) ? "true" : "false";
+      else if (type == "list" && std::holds_alternative<std::vector<std::string>>(entry.value))
+        text = Join(std::get<std::vector<std::string>>(entry.value));
+      else
+        return Status::InvalidArgument(where + ": " + key + " must be " +
+                                       (type == "list" ? std::string("an array of strings") : "a " + type) +
+                                       ", not " + got);
+      out.values[key] = text;
+      out.sources[key] = "file " + where;
+    }
+  }
+  for (const auto& k : ConfigKeys()) {
+    if (const char* e = env(k.env); e && *e) {
+      out.values[k.key] = e;
+      out.sources[k.key] = std::string("env ") + k.env;
+    }
+    if (auto it = flags.find(k.flag); it != flags.end()) {
+      out.values[k.key] = it->second;
+      out.sources[k.key] = std::string("flag --") + k.flag;
+    }
+  }
+  for (const auto& [key, v] : out.values) {
+    Status s = Apply(out.config, key, v);
+    if (!s.ok()) return Status::InvalidArgument("configuration (" + out.sources[key] + "): " + s.message());
+  }
+  out.file = file;
+  out.config.config_file = file;
+  // Effective values of the keys nobody set, for `parkhq config check`.
+  const Config& c = out.config;
+  const std::map<std::string, std::string> effective = {
+      {"server.listen", c.listen},
+      {"server.web_root", c.web_root},
+      {"server.idle_timeout_minutes", std::to_string(c.idle_timeout_seconds / 60)},
+      {"server.time_zone", c.time_zone},
+      {"database.url", c.db},
+      {"database.pool_size", std::to_string(c.db_pool)},
+      {"log.level", c.log_level},
+      {"log.format", c.log_format},
+      {"metrics.enabled", c.metrics_enabled ? "true" : "false"},
+      {"metrics.allow", Join(c.metrics_allow)},
+      {"backup.dir", c.backup_dir},
+      {"backup.keep", std::to_string(c.backup_keep)},
+  };
+  for (const auto& [key, v] : effective) {
+    out.values[key] = v;
+    if (!out.sources.count(key)) out.sources[key] = "default";
+  }
+  return out;
+}
+
+}  // namespace parkhq::app

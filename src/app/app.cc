@@ -1,5 +1,7 @@
 #include "app/app.h"
 
+#include <filesystem>
+
 #include "common/embedded.h"
 #include "storage/migrations.h"
 
@@ -61,6 +63,16 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   a->project_figures = std::make_unique<ProjectInvestmentSource>(a->projects->repo);
   a->monitoring->RegisterSource(monitoring::kSourceEnterpriseReports, a->enterprise_figures.get());
   a->monitoring->RegisterSource(monitoring::kSourceProjects, a->project_figures.get());
+
+  // -- briefings --
+  a->briefings = std::make_unique<BriefingWiring>(*a->db, *a->org_repo, *a->monitoring, a->enterprises.get(),
+                                                  &a->projects->service, &a->projects->crm, a->land.get());
+  {
+    std::string dir = config.backup_dir;
+    if (dir.empty()) dir = (std::filesystem::path(config.db).parent_path() / "backups").string();
+    AddJobs(*a->briefings, *a->db, *a->org_repo, *a->monitoring, a->enterprises.get(), dir);
+  }
+  services.briefings = &a->briefings->module;
 
   a->dispatcher = std::make_unique<http::Dispatcher>(http::Router(http::AllRoutes()), services,
                                                      std::make_unique<http::StaticFiles>(config.web_root));

@@ -22,6 +22,8 @@
 #include "storage/enterprise/sql_enterprise_repository.h"
 
 #include "app/figures_sources.h"
+// -- briefings --
+#include "app/briefing_wiring.h"
 
 namespace parkhq::app {
 
@@ -31,6 +33,7 @@ struct Config {
   std::string web_root = "web/dist";
   bool fast_hash = false;  // PARKHQ_FAST_HASH=1: minimum Argon2id cost, for tests only
   int64_t idle_timeout_seconds = 30 * 60;
+  std::string backup_dir;  // nightly backups (SQLite); "" = "backups" beside the database file
 };
 
 // Owns everything the server needs; members are destroyed in reverse order.
@@ -62,6 +65,9 @@ struct App {
   // Report once, use everywhere: monitoring figures from enterprise reports and project investment.
   std::unique_ptr<EnterpriseReportsSource> enterprise_figures;
   std::unique_ptr<ProjectInvestmentSource> project_figures;
+
+  // -- briefings --
+  std::unique_ptr<BriefingWiring> briefings;  // app/briefing_wiring.h: briefings, notifications, jobs
 
   std::unique_ptr<http::Dispatcher> dispatcher;
 };

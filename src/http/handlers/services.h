@@ -43,6 +43,9 @@ struct Services {
   land::LandService* land = nullptr;  // land: parcels, 标准地, inefficient land, disposals
   evaluation::EvaluationService* evaluation = nullptr;
 
+  // -- briefings --
+  struct BriefingsModule* briefings = nullptr;  // http/handlers/briefing_module.h
+
   std::string version;
   bool secure_cookies = false;  // add the Secure attribute (behind HTTPS)
 };

@@ -6,12 +6,8 @@ import { PHONE } from './lib.mjs'
 export async function generateEditApproveIssueDownload({ newPage, login, input, screenshot, expect, baseUrl, hasHorizontalScroll }) {
   const page = await newPage()
   await login(page)
-  await page.goto(`${baseUrl}/briefings`)
+  await page.goto(`${baseUrl}/briefings?period=2023-06`)
   await page.getByTestId('briefing-generate').waitFor()
-  const picker = input(page, 'briefing-period')
-  await picker.click()
-  await picker.fill('2023-06')
-  await picker.press('Enter')
   await page.getByTestId('briefing-generate').click()
   await page.waitForURL(/\/briefings\/\d+$/)
   const sentence = page.getByTestId('sentence-industry.output')

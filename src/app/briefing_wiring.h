@@ -26,6 +26,7 @@ struct BriefingWiring {
         notifications(notify_repo, org, enterprises),
         job_repo(db),
         jobs(job_repo) {
+    service.SetNotifier(&notifications);
     module.briefings = &service;
     module.notifications = &notifications;
     module.jobs = &jobs;

@@ -127,6 +127,11 @@ def test_briefing_refusals_and_bad_input(api):
     expect(leader.post(f"/api/v1/briefings/{b['id']}/approve").status == 403, "leader cannot approve")
     expect(pa.post(f"/api/v1/briefings/{b['id']}/issue").status == 409, "a draft cannot be issued")
     expect(pa.get("/api/v1/briefings/999999").status == 404, "unknown briefing")
+    expect(pa.post(f"/api/v1/briefings/{b['id']}/approve").status == 200, "approve")
+    todo = [n for n in pa.get("/api/v1/notifications?kind=todo").json()["items"]
+            if n["category"] == "briefing" and n["link"] == f"/briefings/{b['id']}"]
+    expect(len(todo) == 1 and "已审核" in todo[0]["title"], f"the park's admins get a 待办 to issue it: {todo}")
+    expect(pa.post(f"/api/v1/briefings/{b['id']}/approve").status == 409, "approved twice")
     expect(api.anon().get(f"/api/v1/briefings/{b['id']}.docx").status == 401, "anonymous")
 
 

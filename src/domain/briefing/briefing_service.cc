@@ -176,6 +176,18 @@ StatusOr<Briefing> BriefingService::Act(const Scope& s, int64_t id, const std::s
   }
   b.updated_at = now;
   PARKHQ_RETURN_IF_ERROR(repo_.Update(b, action, s));
+  if (notifier_ && action != "reopen") {
+    notify::Notification n;
+    n.park_id = b.park_id;
+    n.kind = action == "approve" ? "todo" : "notice";
+    n.category = "briefing";
+    n.title = b.content.title + (action == "approve" ? "已审核，待印发" : "已印发");
+    n.body = "操作人：" + s.username;
+    n.link = "/briefings/" + std::to_string(b.id);
+    n.dedup_key = "briefing:" + action + ":" + std::to_string(b.id);
+    n.created_at = now;
+    (void)notifier_->NotifyParkAdmins(b.park_id, n);  // best effort: the state change is committed
+  }
   return b;
 }
 

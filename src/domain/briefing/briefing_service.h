@@ -19,6 +19,7 @@
 #include "domain/access/scope.h"
 #include "domain/briefing/briefing.h"
 #include "domain/briefing/briefing_calc.h"
+#include "domain/notify/notification_service.h"
 #include "domain/org/org_repository.h"
 
 namespace parkhq::briefing {
@@ -69,6 +70,8 @@ class BriefingService {
 
   // Not thread-safe: call before serving. The pointer must outlive the service.
   void RegisterProvider(const SectionProvider* p) { providers_.push_back(p); }
+  // Approvals and issues notify the park's admins through `n` (optional; call before serving).
+  void SetNotifier(const notify::Notifier* n) { notifier_ = n; }
 
   // Generates a draft (201). Validation "period" for a future month or one before 2000.
   StatusOr<Briefing> Generate(const Scope& s, int64_t park_id, Period period, Date today) const;
@@ -95,6 +98,7 @@ class BriefingService {
   OrgRepository& org_;
   const FactsSource& facts_;
   std::vector<const SectionProvider*> providers_;
+  const notify::Notifier* notifier_ = nullptr;
   std::function<std::string()> now_;
 };
 

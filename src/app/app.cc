@@ -88,6 +88,12 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   a->ops->backup_dir = BackupDir(config);
   a->ops->backup_keep = config.backup_keep;
   services.ops = a->ops.get();
+  // -- briefings --
+  a->briefings = std::make_unique<BriefingWiring>(*a->db, *a->org_repo, *a->monitoring, a->enterprises.get(),
+                                                  &a->projects->service, &a->projects->crm, a->land.get());
+  AddJobs(*a->briefings, *a->db, *a->org_repo, *a->monitoring, a->enterprises.get(), BackupDir(config),
+          config.backup_keep);
+  services.briefings = &a->briefings->module;
 
   a->dispatcher = std::make_unique<http::Dispatcher>(http::Router(http::AllRoutes()), services,
                                                      std::make_unique<http::StaticFiles>(config.web_root));

@@ -27,6 +27,8 @@
 // -- management loop (issue 19) --
 #include "domain/task/task_service.h"
 #include "storage/task/sql_task_repository.h"
+// -- briefings --
+#include "app/briefing_wiring.h"
 
 namespace parkhq::app {
 
@@ -83,6 +85,9 @@ struct App {
   std::unique_ptr<task::TaskService> tasks;
 
   std::unique_ptr<http::OpsSettings> ops;  // -- ops (issue 17) --
+  // -- briefings --
+  std::unique_ptr<BriefingWiring> briefings;  // app/briefing_wiring.h: briefings, notifications, jobs
+
   std::unique_ptr<http::Dispatcher> dispatcher;
 };
 

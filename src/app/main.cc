@@ -145,7 +145,11 @@ int Serve(const Config& c) {
                 (*app)->db->description().c_str());
     std::fflush(stdout);
   };
+  // Scheduled jobs (issue 12) run inside the server; PARKHQ_SCHEDULER=0 turns them off.
+  const char* sched = std::getenv("PARKHQ_SCHEDULER");
+  if (!sched || std::string(sched) != "0") (*app)->briefings->jobs.Start();
   Status s = parkhq::http::RunServer(opt, hooks);
+  (*app)->briefings->jobs.Stop();
   if (!s.ok()) return Fail(s);
   spdlog::info("stopped cleanly");
   return 0;

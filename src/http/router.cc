@@ -37,8 +37,17 @@ Match Router::Find(std::string_view method, std::string_view path) const {
     bool ok = true;
     for (size_t k = 0; k < segs.size() && ok; ++k) {
       const auto& s = segs[k];
-      if (s.size() > 2 && s.front() == '{' && s.back() == '}') params[s.substr(1, s.size() - 2)] = parts[k];
-      else ok = s == parts[k];
+      if (s.size() > 2 && s.front() == '{' && s.back() == '}') {
+        params[s.substr(1, s.size() - 2)] = parts[k];
+      } else if (auto close = s.find('}'); s.size() > 2 && s.front() == '{' && close != std::string::npos) {
+        // "{id}.docx": a parameter followed by a fixed suffix.
+        const std::string suffix = s.substr(close + 1);
+        const std::string& part = parts[k];
+        ok = part.size() > suffix.size() && part.compare(part.size() - suffix.size(), suffix.size(), suffix) == 0;
+        if (ok) params[s.substr(1, close - 1)] = part.substr(0, part.size() - suffix.size());
+      } else {
+        ok = s == parts[k];
+      }
     }
     if (!ok) continue;
     if (routes_[i].method != method && !(method == "HEAD" && routes_[i].method == "GET")) {

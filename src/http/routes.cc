@@ -1,5 +1,6 @@
 // Every route of the API in one table: method, path, who may call it, handler.
 // A test enumerates this table (every non-public route refuses an anonymous caller).
+#include "http/handlers/briefing_handlers.h"
 #include "http/handlers/core_handlers.h"
 #include "http/handlers/land_handlers.h"
 #include "http/handlers/evaluation_handlers.h"
@@ -283,6 +284,26 @@ std::vector<Route> AllRoutes() {
   r.insert(r.end(), {
       {"GET", "/api/v1/openapi.json", {}, h::OpenApiDocument},
       {"GET", "/api/v1/system/status", kSysadmin, h::SystemStatus},
+  // -- briefings (issue 12) --
+  // Briefings: park staff generate, edit, approve and issue; departments and leaders read.
+  // Notifications: every caller sees only their own. Jobs: sysadmin and park admins.
+  r.insert(r.end(), {
+      {"POST", "/api/v1/parks/{park_id}/briefings", kParkStaff, h::CreateBriefing},
+      {"GET", "/api/v1/briefings", h::kBriefingReaders, h::ListBriefings},
+      {"GET", "/api/v1/briefings/{id}.docx", h::kBriefingReaders, h::BriefingDocx},
+      {"GET", "/api/v1/briefings/{id}.html", h::kBriefingReaders, h::BriefingHtml},
+      {"GET", "/api/v1/briefings/{id}", h::kBriefingReaders, h::GetBriefing},
+      {"PATCH", "/api/v1/briefings/{id}", kParkStaff, h::EditBriefing},
+      {"POST", "/api/v1/briefings/{id}/refresh", kParkStaff, h::RefreshBriefing},
+      {"POST", "/api/v1/briefings/{id}/approve", kParkStaff, h::ApproveBriefing},
+      {"POST", "/api/v1/briefings/{id}/issue", kParkStaff, h::IssueBriefing},
+      {"POST", "/api/v1/briefings/{id}/reopen", kParkStaff, h::ReopenBriefing},
+      {"GET", "/api/v1/notifications", kAnyRole, h::ListNotifications},
+      {"POST", "/api/v1/notifications/read-all", kAnyRole, h::ReadAllNotifications, false, true},
+      {"POST", "/api/v1/notifications/{id}/read", kAnyRole, h::ReadNotification, false, true},
+      {"POST", "/api/v1/parks/{park_id}/reporting-reminders", kParkStaff, h::RemindLateReporters},
+      {"GET", "/api/v1/jobs", kParkStaff, h::ListJobs},
+      {"POST", "/api/v1/jobs/{name}/run", kParkStaff, h::RunJob},
   });
 
   return r;

@@ -52,6 +52,8 @@ struct Services {
   task::TaskService* tasks = nullptr;
   // -- ops (issue 17) --
   const OpsSettings* ops = nullptr;  // metrics access, data and backup paths; null = defaults
+  // -- briefings --
+  struct BriefingsModule* briefings = nullptr;  // http/handlers/briefing_module.h
 
   std::string version;
   bool secure_cookies = false;  // add the Secure attribute (behind HTTPS)

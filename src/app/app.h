@@ -31,6 +31,10 @@ struct Config {
   std::string web_root = "web/dist";
   bool fast_hash = false;  // PARKHQ_FAST_HASH=1: minimum Argon2id cost, for tests only
   int64_t idle_timeout_seconds = 30 * 60;
+  int64_t session_lifetime_seconds = 12 * 3600;  // absolute, however active
+  bool secure_cookies = false;                   // --secure-cookies: behind HTTPS
+  std::vector<std::string> trusted_proxies;      // --trusted-proxy
+  int max_connections_per_ip = 64;
 };
 
 // Owns everything the server needs; members are destroyed in reverse order.

@@ -31,6 +31,11 @@ Commands:
       --listen HOST:PORT  address to listen on (default 127.0.0.1:8080; port 0 picks a free one) [env PARKHQ_LISTEN]
       --web-root DIR      the built web app (default web/dist)                                    [env PARKHQ_WEB_ROOT]
       --idle-timeout MIN  session idle timeout in minutes (default 30)
+      --session-lifetime H  absolute session lifetime in hours, however active (default 12)
+      --secure-cookies    behind HTTPS: Secure session cookie and HSTS on every response
+      --trusted-proxy IP[,IP]  a reverse proxy whose X-Forwarded-For / X-Forwarded-Proto are believed
+                          (X-Forwarded-Proto: https then turns on Secure and HSTS); ignored from others
+      --max-connections-per-ip N  connections open at once from one address (default 64)
   init                  Create the schema and the Huating demo data, print the demo accounts, exit.
       --db PATH|URL
   migrate               Apply pending schema migrations and exit.
@@ -92,6 +97,20 @@ Config MakeConfig(const Args& a) {
   c.fast_hash = fast && std::string(fast) == "1";
   std::string idle = Flag(a, "idle-timeout", nullptr, "30");
   c.idle_timeout_seconds = std::max(1, std::atoi(idle.c_str())) * 60;
+  std::string lifetime = Flag(a, "session-lifetime", nullptr, "12");
+  c.session_lifetime_seconds = int64_t{std::max(1, std::atoi(lifetime.c_str()))} * 3600;
+  if (a.flags.count("secure-cookies")) {
+    const std::string v = a.flags.at("secure-cookies");
+    c.secure_cookies = v.empty() || v == "1" || v == "true" || v == "yes";
+  }
+  std::string proxies = Flag(a, "trusted-proxy", "PARKHQ_TRUSTED_PROXY", "");
+  for (size_t pos = 0; pos < proxies.size();) {
+    size_t comma = proxies.find(',', pos);
+    if (comma == std::string::npos) comma = proxies.size();
+    if (comma > pos) c.trusted_proxies.push_back(proxies.substr(pos, comma - pos));
+    pos = comma + 1;
+  }
+  c.max_connections_per_ip = std::max(1, std::atoi(Flag(a, "max-connections-per-ip", nullptr, "64").c_str()));
   return c;
 }
 
@@ -111,9 +130,12 @@ int Serve(const Config& c) {
   parkhq::http::ServerOptions opt;
   opt.address = host;
   opt.port = port;
+  opt.max_connections_per_ip = c.max_connections_per_ip;
+  opt.trusted_proxies = c.trusted_proxies;
   parkhq::http::ServerHooks hooks;
   hooks.handle = [&dispatcher](parkhq::http::Request& r) { return dispatcher.Handle(r); };
   hooks.is_upload = [&dispatcher](std::string_view m, std::string_view p) { return dispatcher.IsUpload(m, p); };
+  hooks.pre_authorize = [&dispatcher](parkhq::http::Request& r) { return dispatcher.PreAuthorize(r); };
   hooks.on_listening = [&](uint16_t bound) {
     std::printf("parkhq %s serving http://%s:%u (db: %s)\n", PARKHQ_VERSION, host.c_str(), bound,
                 (*app)->db->description().c_str());

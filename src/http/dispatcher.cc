@@ -8,6 +8,7 @@
 #include "common/crypto.h"
 #include "domain/account/account_service.h"
 #include "http/error_response.h"
+#include "storage/database.h"
 
 namespace parkhq::http {
 
@@ -59,6 +60,34 @@ bool HasHeader(const Response& r, std::string_view name) {
     if (same) return true;
   }
   return false;
+}
+
+// The objects a path can name by id, and how to find their park. The gate answers 404 for an
+// object of a park the caller cannot read (and, for enterprise users, for any enterprise but their
+// own) before any module code runs, so a refusal never depends on the body being valid first.
+struct ObjectPark {
+  const char* prefix;  // "/<segment>/{<param>}" as it appears in route patterns
+  const char* param;
+  const char* sql;     // park_id, sub_park_id (or park_id twice) of the object
+};
+constexpr ObjectPark kObjectParks[] = {
+    {"/projects/{id}", "id", "SELECT park_id, COALESCE(sub_park_id, park_id) FROM projects WHERE id = ?"},
+    {"/enterprises/{id}", "id", "SELECT park_id, COALESCE(sub_park_id, park_id) FROM enterprises WHERE id = ?"},
+    {"/investors/{id}", "id", "SELECT park_id, park_id FROM investors WHERE id = ?"},
+    {"/leads/{id}", "id", "SELECT park_id, park_id FROM leads WHERE id = ?"},
+    {"/chains/{id}", "id", "SELECT park_id, park_id FROM industry_chains WHERE id = ?"},
+    {"/chain-links/{link_id}", "link_id", "SELECT park_id, park_id FROM chain_links WHERE id = ?"},
+    {"/disposals/{id}", "id", "SELECT park_id, park_id FROM zombie_disposals WHERE id = ?"},
+    {"/parcels/{id}", "id", "SELECT park_id, park_id FROM land_parcels WHERE id = ?"},
+    {"/land-disposals/{id}", "id", "SELECT park_id, park_id FROM land_disposals WHERE id = ?"},
+    {"/evaluation-appeals/{id}", "id", "SELECT park_id, park_id FROM eval_appeals WHERE id = ?"},
+};
+
+std::optional<int64_t> PositiveId(const std::string& s) {
+  int64_t v = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (r.ec != std::errc() || r.ptr != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
 }
 
 }  // namespace
@@ -143,6 +172,21 @@ Status Dispatcher::Gate(const Route& route, Request& req, RequestContext& ctx) c
     auto r = std::from_chars(it->second.data(), it->second.data() + it->second.size(), id);
     if (r.ec != std::errc() || r.ptr != it->second.data() + it->second.size() || !scope.CanReadPark(id))
       return Status::NotFound("园区不存在或无权访问");
+  }
+  if (!scope.all_parks || scope.role == Role::kEnterprise) {
+    for (const auto& o : kObjectParks) {
+      if (route.pattern.find(o.prefix) == std::string::npos) continue;
+      auto it = ctx.params.find(o.param);
+      std::optional<int64_t> id = it == ctx.params.end() ? std::nullopt : PositiveId(it->second);
+      if (!id) continue;  // the module answers malformed ids
+      if (scope.role == Role::kEnterprise && std::string_view(o.prefix) == "/enterprises/{id}" &&
+          (!scope.enterprise_id || *scope.enterprise_id != *id))
+        return Status::NotFound("企业不存在或无权访问");
+      PARKHQ_ASSIGN_OR_RETURN(auto conn, services_.db->Acquire());
+      PARKHQ_ASSIGN_OR_RETURN(auto row, conn->QueryOne(o.sql, {*id}));
+      if (row && !scope.CanReadPark(row->Int(0)) && !scope.CanReadPark(row->Int(1)))
+        return Status::NotFound("数据不存在或无权访问");
+    }
   }
   if (route.is_write()) {
     if (!ctx.via_api_token && !ConstantTimeEquals(req.Header("x-csrf-token"), who->csrf_token))

@@ -282,7 +282,14 @@ StatusOr<CreatedToken> AccountService::CreateToken(const Scope& s, const std::st
 StatusOr<std::vector<ApiToken>> AccountService::ListTokens(const Scope& s) const {
   if (s.role != Role::kSysadmin && s.role != Role::kParkAdmin)
     return Status::PermissionDenied("无权查看 API 令牌");
-  return accounts_.ListTokens(s.IsSysadmin() ? std::nullopt : std::optional<int64_t>(s.user_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto tokens,
+                          accounts_.ListTokens(s.IsSysadmin() ? std::nullopt : std::optional<int64_t>(s.user_id)));
+  if (s.all_parks) return tokens;
+  // A caller of some parks (a park admin, a park-scoped token) sees only tokens of those parks.
+  std::vector<ApiToken> out;
+  for (auto& t : tokens)
+    if (t.park_id && s.CanReadPark(*t.park_id)) out.push_back(std::move(t));
+  return out;
 }
 
 Status AccountService::RevokeToken(const Scope& s, int64_t id) const {
@@ -290,6 +297,8 @@ Status AccountService::RevokeToken(const Scope& s, int64_t id) const {
     return Status::PermissionDenied("无权吊销 API 令牌");
   PARKHQ_ASSIGN_OR_RETURN(auto t, accounts_.FindToken(id));
   if (!t || (!s.IsSysadmin() && t->user_id != s.user_id)) return Status::NotFound("令牌不存在");
+  // A park-scoped caller revokes only tokens of its parks (not its user's wider ones).
+  if (!s.all_parks && !(t->park_id && s.CanReadPark(*t->park_id))) return Status::NotFound("令牌不存在");
   return accounts_.RevokeToken(id, s);
 }
 

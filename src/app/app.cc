@@ -28,6 +28,7 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   AccountPolicy policy;
   policy.fast_hash = config.fast_hash;
   policy.idle_timeout_seconds = config.idle_timeout_seconds;
+  policy.absolute_lifetime_seconds = config.session_lifetime_seconds;
   a->accounts = std::make_unique<AccountService>(*a->account_repo, *a->org_repo, policy);
 
   http::Services services;
@@ -35,6 +36,7 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   services.accounts = a->accounts.get();
   services.org = a->org.get();
   services.version = PARKHQ_VERSION;
+  services.secure_cookies = config.secure_cookies;
   // Module wiring, each below its marker.
   // -- monitoring --
   a->monitoring_repo = std::make_unique<storage::SqlMonitoringRepository>(*a->db);
@@ -97,6 +99,7 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
 
   a->dispatcher = std::make_unique<http::Dispatcher>(http::Router(http::AllRoutes()), services,
                                                      std::make_unique<http::StaticFiles>(config.web_root));
+  a->dispatcher->TrustProxies(config.trusted_proxies);
   return a;
 }
 

@@ -48,6 +48,10 @@ struct Config {
   std::string backup_dir;  // "" = backups/ next to a SQLite database, else ./backups
   int backup_keep = 14;
   std::string config_file;  // the TOML file read ("" = none)
+  int64_t session_lifetime_seconds = 12 * 3600;  // absolute, however active
+  bool secure_cookies = false;                   // --secure-cookies: behind HTTPS
+  std::vector<std::string> trusted_proxies;      // --trusted-proxy
+  int max_connections_per_ip = 64;
 };
 
 // Owns everything the server needs; members are destroyed in reverse order.

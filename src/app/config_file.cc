@@ -22,6 +22,15 @@ const std::vector<ConfigKey>& ConfigKeys() {
       {"server.time_zone", "PARKHQ_TIME_ZONE", "time-zone", "string",
        "The deployment's time zone (IANA name) for \"today\", months, deadlines and overdue counts. "
        "Default Asia/Shanghai. (PARKHQ_NOW=2023-06-30T00:30:00+08:00 pins the clock for tests.)"},
+      {"server.session_lifetime_hours", "PARKHQ_SESSION_LIFETIME", "session-lifetime", "integer",
+       "Absolute lifetime of a session in hours, however active (1..720). Default 12."},
+      {"server.secure_cookies", "PARKHQ_SECURE_COOKIES", "secure-cookies", "boolean",
+       "Behind HTTPS: the Secure attribute on the session cookie and HSTS on every response. Default false."},
+      {"server.trusted_proxies", "PARKHQ_TRUSTED_PROXY", "trusted-proxy", "list",
+       "Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (X-Forwarded-Proto: https "
+       "then turns on Secure and HSTS); ignored from any other address. Default none."},
+      {"server.max_connections_per_ip", "PARKHQ_MAX_CONNECTIONS_PER_IP", "max-connections-per-ip", "integer",
+       "Connections open at once from one client address (1..100000). Default 64."},
       {"database.url", "PARKHQ_DB", "db", "string",
        "SQLite file path, or postgresql://user@host:port/db. Default data/parkhq.db "
        "(packaged: /var/lib/parkhq/parkhq.db)."},
@@ -95,6 +104,18 @@ Status Apply(Config& c, const std::string& key, const std::string& v) {
   } else if (key == "server.idle_timeout_minutes") {
     PARKHQ_ASSIGN_OR_RETURN(auto n, ToInt(key, v, 1, 1440));
     c.idle_timeout_seconds = n * 60;
+  } else if (key == "server.session_lifetime_hours") {
+    PARKHQ_ASSIGN_OR_RETURN(auto n, ToInt(key, v, 1, 720));
+    c.session_lifetime_seconds = n * 3600;
+  } else if (key == "server.secure_cookies") {
+    // A bare --secure-cookies flag means true.
+    if (v.empty()) c.secure_cookies = true;
+    else PARKHQ_ASSIGN_OR_RETURN(c.secure_cookies, ToBool(key, v));
+  } else if (key == "server.trusted_proxies") {
+    c.trusted_proxies = SplitList(v);
+  } else if (key == "server.max_connections_per_ip") {
+    PARKHQ_ASSIGN_OR_RETURN(auto n, ToInt(key, v, 1, 100000));
+    c.max_connections_per_ip = static_cast<int>(n);
   } else if (key == "database.url") {
     if (v.empty()) return Status::InvalidArgument(key + ": must not be empty");
     c.db = v;
@@ -194,6 +215,10 @@ StatusOr<LoadedConfig> LoadConfig(const std::map<std::string, std::string>& flag
       {"server.web_root", c.web_root},
       {"server.idle_timeout_minutes", std::to_string(c.idle_timeout_seconds / 60)},
       {"server.time_zone", c.time_zone},
+      {"server.session_lifetime_hours", std::to_string(c.session_lifetime_seconds / 3600)},
+      {"server.secure_cookies", c.secure_cookies ? "true" : "false"},
+      {"server.trusted_proxies", Join(c.trusted_proxies)},
+      {"server.max_connections_per_ip", std::to_string(c.max_connections_per_ip)},
       {"database.url", c.db},
       {"database.pool_size", std::to_string(c.db_pool)},
       {"log.level", c.log_level},

@@ -34,6 +34,11 @@ Commands:
       --listen HOST:PORT  address to listen on (default 127.0.0.1:8080; port 0 picks a free one) [env PARKHQ_LISTEN]
       --web-root DIR      the built web app (default web/dist)                                    [env PARKHQ_WEB_ROOT]
       --idle-timeout MIN  session idle timeout in minutes (default 30)
+      --session-lifetime H  absolute session lifetime in hours, however active (default 12)
+      --secure-cookies    behind HTTPS: Secure session cookie and HSTS on every response
+      --trusted-proxy IP[,IP]  a reverse proxy whose X-Forwarded-For / X-Forwarded-Proto are believed
+                          (X-Forwarded-Proto: https then turns on Secure and HSTS); ignored from others
+      --max-connections-per-ip N  connections open at once from one address (default 64)
 Every command also takes:
       --time-zone ZONE    the deployment's time zone for "today", months and deadlines
                           (IANA name, default Asia/Shanghai)                                   [env PARKHQ_TIME_ZONE]
@@ -137,9 +142,12 @@ int Serve(const Config& c) {
   parkhq::http::ServerOptions opt;
   opt.address = host;
   opt.port = port;
+  opt.max_connections_per_ip = c.max_connections_per_ip;
+  opt.trusted_proxies = c.trusted_proxies;
   parkhq::http::ServerHooks hooks;
   hooks.handle = [&dispatcher](parkhq::http::Request& r) { return dispatcher.Handle(r); };
   hooks.is_upload = [&dispatcher](std::string_view m, std::string_view p) { return dispatcher.IsUpload(m, p); };
+  hooks.pre_authorize = [&dispatcher](parkhq::http::Request& r) { return dispatcher.PreAuthorize(r); };
   hooks.on_listening = [&](uint16_t bound) {
     std::printf("parkhq %s serving http://%s:%u (db: %s)\n", PARKHQ_VERSION, host.c_str(), bound,
                 (*app)->db->description().c_str());

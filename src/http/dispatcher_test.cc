@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "app/app.h"
@@ -33,6 +34,13 @@ TEST(ErrorMappingTest, InternalErrorsDoNotLeakTheirMessage) {
   EXPECT_EQ(r.status, 500);
   EXPECT_EQ(r.body.find("secret_stuff"), std::string::npos);
   EXPECT_NE(r.body.find("\"request_id\":\"42\""), std::string::npos);
+}
+
+TEST(ErrorMappingTest, ClientTextIsNeverEchoedInFull) {
+  const std::string huge(20 << 20, 'h');  // a 20 MiB column header of an import
+  Response r = ErrorResponse(Status::Validation("导入未执行", {{"rows[1]." + huge, "第 1 行「" + huge + "」：未知指标"}}));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_LT(r.body.size(), 2000u);
 }
 
 TEST(RouteTableTest, PatternsAreUniqueAndWellFormed) {
@@ -66,6 +74,7 @@ class DispatcherTest : public testing::Test {
     r.path = path;
     r.body = body;
     r.remote_ip = "127.0.0.1";
+    if (!body.empty()) r.headers["content-type"] = "application/json";
     if (!cookie.empty()) r.headers["cookie"] = std::string(kSessionCookie) + "=" + cookie;
     if (!csrf.empty()) r.headers["x-csrf-token"] = csrf;
     return app_->dispatcher->Handle(r);
@@ -128,6 +137,53 @@ TEST_F(DispatcherTest, IdleSessionExpires) {
   Response r = Call("GET", "/api/v1/me", login->session_token);
   EXPECT_EQ(r.status, 401);
   EXPECT_NE(r.body.find("超时"), std::string::npos);
+}
+
+TEST_F(DispatcherTest, SessionEndsAfterItsAbsoluteLifetimeHoweverActive) {
+  auto login = app_->accounts->Login("admin", "Admin@2023demo", "127.0.0.1");
+  ASSERT_TRUE(login.ok());
+  auto c = app_->db->Acquire();
+  // Active a minute ago, but logged in 12 hours and a minute ago.
+  ASSERT_TRUE((*c)->Exec("UPDATE sessions SET created_at = created_at - 43260, last_seen = last_seen - 60").ok());
+  Response r = Call("GET", "/api/v1/me", login->session_token);
+  EXPECT_EQ(r.status, 401);
+  EXPECT_NE(r.body.find("到期"), std::string::npos) << r.body;
+}
+
+TEST_F(DispatcherTest, SecurityHeadersOnEveryResponse) {
+  for (const char* path : {"/", "/projects/kanban", "/api/v1/health", "/api/v1/me"}) {
+    Response r = Call("GET", path);
+    std::map<std::string, std::string> h(r.headers.begin(), r.headers.end());
+    EXPECT_EQ(h["X-Content-Type-Options"], "nosniff") << path;
+    EXPECT_EQ(h["X-Frame-Options"], "DENY") << path;
+    EXPECT_EQ(h["Referrer-Policy"], "no-referrer") << path;
+    EXPECT_FALSE(h["Content-Security-Policy"].empty()) << path;
+    EXPECT_EQ(h.count("Strict-Transport-Security"), 0u) << path;
+  }
+  Response spa = Call("GET", "/");
+  std::map<std::string, std::string> h(spa.headers.begin(), spa.headers.end());
+  EXPECT_EQ(h["Content-Security-Policy"], kContentSecurityPolicy);
+}
+
+TEST_F(DispatcherTest, ControlCharactersInPathsAre400) {
+  for (std::string path : {std::string("/index.html\0.png", 16), std::string("/api/v1/health\n"),
+                           std::string("/api/v1/x\r\nFake: line")}) {
+    Response r = Call("GET", path);
+    EXPECT_EQ(r.status, 400) << LoggablePath(path);
+  }
+  EXPECT_EQ(LoggablePath(std::string("/a\nb\0c", 6)), "/a\\x0ab\\x00c");
+}
+
+TEST_F(DispatcherTest, LoginNeedsJson) {
+  Request r;
+  r.method = "POST";
+  r.path = "/api/v1/auth/login";
+  r.body = R"({"username":"admin","password":"Admin@2023demo"})";
+  r.remote_ip = "127.0.0.1";
+  r.headers["content-type"] = "text/plain";
+  EXPECT_EQ(app_->dispatcher->Handle(r).status, 415);
+  r.headers["content-type"] = "application/json; charset=utf-8";
+  EXPECT_EQ(app_->dispatcher->Handle(r).status, 200);
 }
 
 TEST_F(DispatcherTest, UnknownPathsAndMethods) {

@@ -22,6 +22,8 @@ std::vector<Route> AllRoutes() {
       {"POST", "/api/v1/auth/login", {}, h::Login},
       {"POST", "/api/v1/auth/logout", kAnyRole, h::Logout, false, true},
       {"GET", "/api/v1/me", kAnyRole, h::Me},
+      {"GET", "/api/v1/me/sessions", kAnyRole, h::ListMySessions},
+      {"DELETE", "/api/v1/me/sessions/{id}", kAnyRole, h::RevokeMySession, false, true},
       {"GET", "/api/v1/regions", kAnyRole, h::ListRegions},
       {"GET", "/api/v1/parks", kAnyRole, h::ListParks},
       {"POST", "/api/v1/parks", kSysadmin, h::CreatePark},

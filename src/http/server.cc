@@ -6,7 +6,9 @@
 #include <boost/beast/http.hpp>
 #include <charconv>
 #include <spdlog/spdlog.h>
+#include <mutex>
 #include <thread>
+#include <unordered_map>
 
 #include "http/messages_en.h"
 
@@ -33,9 +35,42 @@ bool ParseListen(std::string_view s, std::string& host, uint16_t& port) {
 namespace {
 
 struct Shared {
+  Shared(const ServerOptions& o, const ServerHooks& h, asio::thread_pool& w) : options(o), hooks(h), workers(w) {}
   const ServerOptions& options;
   const ServerHooks& hooks;
   asio::thread_pool& workers;
+  std::mutex mu;  // guards the connection counts
+  std::unordered_map<std::string, int> per_ip;
+  int total = 0;
+
+  // Counts a new connection from ip; false when it is over a cap.
+  bool Admit(const std::string& ip) {
+    const bool proxy =
+        std::find(options.trusted_proxies.begin(), options.trusted_proxies.end(), ip) != options.trusted_proxies.end();
+    std::lock_guard lock(mu);
+    if (total >= options.max_connections) return false;
+    int& n = per_ip[ip];
+    if (!proxy && options.max_connections_per_ip > 0 && n >= options.max_connections_per_ip) {
+      if (n == 0) per_ip.erase(ip);
+      return false;
+    }
+    ++n;
+    ++total;
+    return true;
+  }
+  void Release(const std::string& ip) {
+    std::lock_guard lock(mu);
+    --total;
+    auto it = per_ip.find(ip);
+    if (it != per_ip.end() && --it->second <= 0) per_ip.erase(it);
+  }
+};
+
+// Releases a connection's place in the counts when its session ends.
+struct ConnectionSlot {
+  std::shared_ptr<Shared> sh;
+  std::string ip;
+  ~ConnectionSlot() { sh->Release(ip); }
 };
 
 Request ToRequest(const bhttp::request<bhttp::string_body>& in, const std::string& ip) {
@@ -92,11 +127,41 @@ auto RunOnWorkers(std::shared_ptr<Shared> sh, Request& req, Executor io) {
       asio::use_awaitable);
 }
 
-asio::awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
+// Runs hooks.pre_authorize(req) on the worker pool (it reads the database).
+template <typename Executor>
+auto PreAuthorizeOnWorkers(std::shared_ptr<Shared> sh, Request& req, Executor io) {
+  return asio::async_initiate<decltype(asio::use_awaitable), void(std::optional<Response>)>(
+      [sh, &req, io](auto handler) {
+        asio::post(sh->workers, [sh, &req, io, handler = std::move(handler)]() mutable {
+          std::optional<Response> r = sh->hooks.pre_authorize(req);
+          asio::post(io, [handler = std::move(handler), r = std::move(r)]() mutable {
+            std::move(handler)(std::move(r));
+          });
+        });
+      },
+      asio::use_awaitable);
+}
+
+// After an early answer: let the client finish sending (bounded in bytes and time) so it reads the
+// answer instead of a reset connection; nothing read is kept.
+asio::awaitable<void> DrainAndClose(beast::tcp_stream& stream, size_t max_bytes) {
+  boost::system::error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.expires_after(std::chrono::seconds(5));
+  std::vector<char> sink(64 * 1024);
+  size_t drained = 0;
+  while (drained < max_bytes) {
+    size_t n = co_await stream.async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) break;
+    drained += n;
+  }
+}
+
+asio::awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh, std::string ip) {
+  ConnectionSlot slot{sh, ip};
   beast::tcp_stream stream(std::move(socket));
   beast::flat_buffer buffer;
   boost::system::error_code ec;
-  std::string ip = stream.socket().remote_endpoint(ec).address().to_string();
   const auto& opt = sh->options;
   for (;;) {
     bhttp::request_parser<bhttp::string_body> parser;
@@ -109,6 +174,20 @@ asio::awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
       const auto& h = parser.get();
       const bool upload =
           sh->hooks.is_upload && sh->hooks.is_upload(h.method_string(), h.target().substr(0, h.target().find('?')));
+      // Check who is asking before reading a body: anonymous or unauthorised callers never get
+      // to send megabytes.
+      const bool has_body = parser.chunked() || (parser.content_length() && *parser.content_length() > 0);
+      if (has_body && sh->hooks.pre_authorize) {
+        Request head = ToRequest(h, ip);
+        std::optional<Response> refusal = co_await PreAuthorizeOnWorkers(sh, head, stream.get_executor());
+        if (refusal) {
+          auto res = ToBeast(std::move(*refusal), h.version(), false);
+          stream.expires_after(opt.read_timeout);
+          co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+          co_await DrainAndClose(stream, 1024 * 1024);
+          co_return;
+        }
+      }
       if (!upload) {
         if (parser.content_length() && *parser.content_length() > opt.body_limit) ec = bhttp::error::body_limit;
         else parser.body_limit(opt.body_limit);
@@ -123,18 +202,8 @@ asio::awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
       auto res = ToBeast(SimpleError(413, "payload_too_large", "请求体超过大小限制", language), parser.get().version(),
                          false);
       co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
-      // Let the client finish sending (bounded in bytes and time) so it reads the 413 instead of
-      // a reset connection.
-      stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-      stream.expires_after(std::chrono::seconds(5));
-      std::vector<char> sink(64 * 1024);
-      size_t drained = 0;
-      while (drained < opt.upload_limit) {
-        size_t n = co_await stream.async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
-        if (ec) break;
-        drained += n;
-      }
-      break;
+      co_await DrainAndClose(stream, opt.upload_limit);
+      co_return;
     }
     if (ec) {
       if (ec == bhttp::error::header_limit) {
@@ -164,15 +233,35 @@ asio::awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
 }
 
 asio::awaitable<void> Listen(tcp::acceptor& acceptor, std::shared_ptr<Shared> sh) {
+  asio::steady_timer backoff(acceptor.get_executor());
+  auto delay = std::chrono::milliseconds(10);
   for (;;) {
     boost::system::error_code ec;
     tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
       if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
+      // Out of descriptors (EMFILE/ENFILE) or memory: accepting again at once fails again at once.
+      // Wait, doubling up to a second, so the loop does not spin while connections drain.
+      if (delay >= std::chrono::milliseconds(640)) spdlog::warn("accept failed: {}; backing off", ec.message());
+      backoff.expires_after(delay);
+      co_await backoff.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      delay = std::min<std::chrono::milliseconds>(delay * 2, std::chrono::seconds(1));
+      continue;
+    }
+    delay = std::chrono::milliseconds(10);
+    std::string ip = socket.remote_endpoint(ec).address().to_string();
+    if (ec || !sh->Admit(ip)) {
+      // Over the cap: a short answer, then close (never queued, never read).
+      static const char kBusy[] =
+          "HTTP/1.1 429 Too Many Requests\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+      socket.non_blocking(true, ec);
+      socket.write_some(asio::buffer(kBusy, sizeof kBusy - 1), ec);
+      socket.shutdown(tcp::socket::shutdown_both, ec);
+      socket.close(ec);
       continue;
     }
     auto exec = socket.get_executor();
-    asio::co_spawn(exec, Session(std::move(socket), sh), asio::detached);
+    asio::co_spawn(exec, Session(std::move(socket), sh, std::move(ip)), asio::detached);
   }
 }
 
@@ -198,7 +287,7 @@ Status RunServer(const ServerOptions& options, const ServerHooks& hooks) {
                                      std::to_string(options.port) + ": " + ec.message());
   if (hooks.on_listening) hooks.on_listening(acceptor.local_endpoint().port());
 
-  auto sh = std::make_shared<Shared>(Shared{options, hooks, workers});
+  auto sh = std::make_shared<Shared>(options, hooks, workers);
   asio::co_spawn(ioc, Listen(acceptor, sh), asio::detached);
 
   asio::signal_set signals(ioc, SIGINT, SIGTERM);

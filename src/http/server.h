@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "http/request.h"
@@ -22,7 +24,13 @@ struct ServerOptions {
   size_t body_limit = 10 * 1024 * 1024;
   size_t upload_limit = 256 * 1024 * 1024;
   std::chrono::seconds read_timeout{30};
-  std::chrono::seconds idle_timeout{60};
+  std::chrono::seconds idle_timeout{60};  // a connection waiting for its next request closes after this
+  // Connections open at once from one client address (beyond it a new one gets 429 and is closed),
+  // and in total. Trusted proxies (whose clients all share the proxy's address) are exempt from
+  // the per-address cap.
+  int max_connections_per_ip = 64;
+  int max_connections = 8192;
+  std::vector<std::string> trusted_proxies;
 };
 
 struct ServerHooks {
@@ -30,6 +38,9 @@ struct ServerHooks {
   std::function<Response(Request&)> handle;
   // True when the route accepts bodies up to upload_limit.
   std::function<bool(std::string_view method, std::string_view path)> is_upload;
+  // Called with the headers only (empty body) of a request that has a body, before the body is
+  // read: a returned response (401, 403, 415 ...) is sent instead and the body is never stored.
+  std::function<std::optional<Response>(Request&)> pre_authorize;
   // Called once the socket listens, with the bound port (useful with port 0).
   std::function<void(uint16_t port)> on_listening;
 };

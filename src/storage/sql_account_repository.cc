@@ -66,6 +66,13 @@ StatusOr<std::optional<User>> SqlAccountRepository::FindUser(int64_t id) {
   return FindOneUser(db_, "WHERE u.id = ?", id);
 }
 
+StatusOr<std::optional<int64_t>> SqlAccountRepository::FindEnterprisePark(int64_t enterprise_id) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  PARKHQ_ASSIGN_OR_RETURN(auto r, c->QueryOne("SELECT park_id FROM enterprises WHERE id = ?", {enterprise_id}));
+  if (!r) return std::optional<int64_t>();
+  return std::optional<int64_t>(r->Int(0));
+}
+
 StatusOr<std::vector<User>> SqlAccountRepository::ListUsers(int64_t offset, int64_t limit, int64_t* total) {
   PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
   PARKHQ_ASSIGN_OR_RETURN(auto cnt, c->QueryOne("SELECT COUNT(*) FROM users"));
@@ -114,19 +121,49 @@ Status SqlAccountRepository::UpdateUser(const User& u, const Scope& who, const s
   return tx.Commit();
 }
 
-Status SqlAccountRepository::RecordLoginFailure(const User& u, int failed, int64_t locked_until,
-                                                const std::string& ip) {
+Status SqlAccountRepository::RecordLoginFailure(const User& u, const LoginThrottle& t, const std::string& ip) {
   PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  Transaction tx(*c);
-  PARKHQ_RETURN_IF_ERROR(tx.status());
-  PARKHQ_RETURN_IF_ERROR(c->Exec("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?",
-                                 {int64_t{failed}, locked_until, u.id})
-                             .status());
-  std::string after = locked_until ? "{\"locked_until\":" + std::to_string(locked_until) + "}"
-                                   : "{\"failed_logins\":" + std::to_string(failed) + "}";
-  PARKHQ_RETURN_IF_ERROR(WriteAuditAnonymous(*c, u.username, ip, locked_until ? "lockout" : "login_failed",
-                                             "user", std::to_string(u.id), after));
-  return tx.Commit();
+  std::string after = "{\"failures\":" + std::to_string(t.failures) +
+                      (t.locked_until ? ",\"locked_until\":" + std::to_string(t.locked_until) : std::string()) + "}";
+  return WriteAuditAnonymous(*c, u.username, ip, t.locked_until ? "lockout" : "login_failed", "user",
+                             std::to_string(u.id), after);
+}
+
+namespace {
+std::string ThrottleName(const std::string& username) {
+  std::string n;
+  for (unsigned char ch : username) n += static_cast<char>(std::tolower(ch));
+  return n.substr(0, 64);
+}
+}  // namespace
+
+StatusOr<LoginThrottle> SqlAccountRepository::FindLoginThrottle(const std::string& username, const std::string& ip) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  PARKHQ_ASSIGN_OR_RETURN(auto r, c->QueryOne("SELECT failures, locked_until FROM login_throttle "
+                                              "WHERE username = ? AND ip = ?",
+                                              {ThrottleName(username), ip}));
+  LoginThrottle t;
+  if (r) {
+    t.failures = static_cast<int>(r->Int(0));
+    t.locked_until = r->Int(1);
+  }
+  return t;
+}
+
+Status SqlAccountRepository::SaveLoginThrottle(const std::string& username, const std::string& ip,
+                                               const LoginThrottle& t) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  return c->Exec("INSERT INTO login_throttle(username, ip, failures, locked_until, updated_at) VALUES (?,?,?,?,?) "
+                 "ON CONFLICT (username, ip) DO UPDATE SET failures = excluded.failures, "
+                 "locked_until = excluded.locked_until, updated_at = excluded.updated_at",
+                 {ThrottleName(username), ip, int64_t{t.failures}, t.locked_until, NowUnix()})
+      .status();
+}
+
+Status SqlAccountRepository::ClearLoginThrottle(const std::string& username, const std::optional<std::string>& ip) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  if (ip) return c->Exec("DELETE FROM login_throttle WHERE username = ? AND ip = ?", {ThrottleName(username), *ip}).status();
+  return c->Exec("DELETE FROM login_throttle WHERE username = ?", {ThrottleName(username)}).status();
 }
 
 Status SqlAccountRepository::RecordLoginSuccess(const User& u, const std::string& ip) {
@@ -134,7 +171,7 @@ Status SqlAccountRepository::RecordLoginSuccess(const User& u, const std::string
   Transaction tx(*c);
   PARKHQ_RETURN_IF_ERROR(tx.status());
   PARKHQ_RETURN_IF_ERROR(
-      c->Exec("UPDATE users SET failed_logins = 0, locked_until = 0, last_login_at = ? WHERE id = ?",
+      c->Exec("UPDATE users SET last_login_at = ? WHERE id = ?",
               {NowIso(), u.id})
           .status());
   PARKHQ_RETURN_IF_ERROR(WriteAuditAnonymous(*c, u.username, ip, "login", "user", std::to_string(u.id), ""));
@@ -152,11 +189,27 @@ Status SqlAccountRepository::CreateSession(const Session& s, const std::string& 
 StatusOr<std::optional<Session>> SqlAccountRepository::FindSession(const std::string& token_hash) {
   PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
   PARKHQ_ASSIGN_OR_RETURN(
-      auto r, c->QueryOne("SELECT token_hash, user_id, csrf_token, created_at, last_seen FROM sessions "
-                          "WHERE token_hash = ?",
+      auto r, c->QueryOne("SELECT token_hash, user_id, csrf_token, created_at, last_seen, COALESCE(ip, '') "
+                          "FROM sessions WHERE token_hash = ?",
                           {token_hash}));
   if (!r) return std::optional<Session>();
-  return std::optional<Session>(Session{r->Text(0), r->Int(1), r->Text(2), r->Int(3), r->Int(4)});
+  return std::optional<Session>(Session{r->Text(0), r->Int(1), r->Text(2), r->Int(3), r->Int(4), r->Text(5)});
+}
+
+StatusOr<std::vector<Session>> SqlAccountRepository::ListUserSessions(int64_t user_id) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  PARKHQ_ASSIGN_OR_RETURN(
+      auto rows, c->Query("SELECT token_hash, user_id, csrf_token, created_at, last_seen, COALESCE(ip, '') "
+                          "FROM sessions WHERE user_id = ? ORDER BY last_seen DESC",
+                          {user_id}));
+  std::vector<Session> out;
+  for (const auto& r : rows) out.push_back(Session{r.Text(0), r.Int(1), r.Text(2), r.Int(3), r.Int(4), r.Text(5)});
+  return out;
+}
+
+Status SqlAccountRepository::DeleteOtherSessions(int64_t user_id, const std::string& keep_hash) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  return c->Exec("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", {user_id, keep_hash}).status();
 }
 
 Status SqlAccountRepository::TouchSession(const std::string& token_hash, int64_t now) {
@@ -226,6 +279,24 @@ Status SqlAccountRepository::RevokeToken(int64_t id, const Scope& who) {
           .status());
   PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(*c, snap, {id}));
   PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "revoke", "api_token", std::to_string(id), std::nullopt, before, after));
+  return tx.Commit();
+}
+
+Status SqlAccountRepository::RevokeUserTokens(int64_t user_id, const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  Transaction tx(*c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  PARKHQ_ASSIGN_OR_RETURN(auto live, c->Query("SELECT id FROM api_tokens WHERE user_id = ? AND revoked_at IS NULL",
+                                              {user_id}));
+  const std::string snap = std::string(kTokenCols) + "WHERE id = ?";
+  for (const auto& row : live) {
+    const int64_t id = row.Int(0);
+    PARKHQ_ASSIGN_OR_RETURN(auto before, Snapshot(*c, snap, {id}));
+    PARKHQ_RETURN_IF_ERROR(c->Exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ?", {NowIso(), id}).status());
+    PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(*c, snap, {id}));
+    PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "revoke", "api_token", std::to_string(id), std::nullopt, before, after,
+                                      "password changed"));
+  }
   return tx.Commit();
 }
 

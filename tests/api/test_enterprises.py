@@ -102,15 +102,17 @@ def test_enterprise_list_filters_and_scope(api):
     above = pa.get("/api/v1/enterprises?above_scale=1&page_size=100").json()
     expect(all(x["above_scale"] for x in above["items"]), "scale filter")
     expect(pa.get("/api/v1/enterprises?status=bogus").status == 422, "bad status filter is 422")
-    # The enterprise user sees only its own enterprise, and another one is 403.
+    # The enterprise user sees only its own enterprise; another one is 404, like a missing id (no
+    # telling which enterprise ids exist).
     own = qiye_enterprise_id(api)
     other = qiye_enterprise_id(api, "qiye2")
     q = api.as_user("qiye")
     expect(q.get(f"/api/v1/enterprises/{own}").status == 200, "own enterprise")
-    expect(q.get(f"/api/v1/enterprises/{other}").status == 403, "another enterprise is 403")
-    expect(q.get(f"/api/v1/enterprises/{other}/reports/2023-06").status == 403, "another's report is 403")
+    expect(q.get(f"/api/v1/enterprises/{other}").status == 404, "another enterprise is 404")
+    expect(q.get(f"/api/v1/enterprises/{other}/reports/2023-06").status == 404, "another's report is 404")
     r = q.put(f"/api/v1/enterprises/{other}/reports/{last_month()}", {"values": {"output": 1}})
-    expect(r.status == 403, f"writing another's report is 403: {r.status}")
+    expect(r.status == 404, f"writing another's report is 404: {r.status}")
+    expect(q.get("/api/v1/enterprises/99999999").status == 404, "a missing enterprise is 404 too")
     expect(q.get(f"/api/v1/parks/{top}/reporting-status?period=2023-06").status == 403, "no park lists for enterprises")
     # Enterprise users may update their contact details only.
     expect(q.patch(f"/api/v1/enterprises/{own}", {"contact_phone": "0933-1234567"}).status == 200, "contact edit")

@@ -50,6 +50,21 @@ def setup_year(api, year, scheme=SCHEME, inputs=INPUTS):
     return pid, r.json()
 
 
+def registry_enterprises(api, pid, ids):
+    """Enterprise users are bound to enterprises of the registry in their park (docs/security.md):
+    one registry enterprise per fixture id, and the fixture's inputs under the registry ids."""
+    from test_enterprises import new_uscc
+    admin = api.as_user("admin")
+    mapping = {}
+    for i in ids:
+        r = admin.post("/api/v1/enterprises", {"uscc": new_uscc(), "name": f"评价企业{i}（测试）", "park_id": pid,
+                                               "industry_code": "3011"})
+        expect(r.status == 201, f"registry enterprise for {i}: {r.status} {r.body[:200]!r}")
+        mapping[i] = r.json()["id"]
+    inputs = [dict(x, enterprise_id=mapping.get(x["enterprise_id"], x["enterprise_id"])) for x in INPUTS]
+    return mapping, inputs
+
+
 def enterprise_user(api, name, pid, eid):
     admin = api.as_user("admin")
     r = admin.post("/api/v1/users", {"username": name, "password": "Ent@2023demoX", "role": "enterprise",
@@ -164,24 +179,25 @@ def test_eval_inputs_422(api):
 
 
 def test_eval_run_refusals_and_enterprise_scope(api):
-    pid, _ = setup_year(api, 2032)
+    m, inputs = registry_enterprises(api, park_id(api), [9001])
+    pid, _ = setup_year(api, 2032, inputs=inputs)
     for who in ("gxj", "leader"):
         r = api.as_user(who).post(f"/api/v1/parks/{pid}/evaluations/2032/run")
         expect(r.status == 403, f"{who} may not run: {r.status}")
         expect(api.as_user(who).get(f"/api/v1/parks/{pid}/evaluations/2032").status == 200, f"{who} reads")
-    ent = enterprise_user(api, "eval_ent_1", pid, 9001)
+    ent = enterprise_user(api, "eval_ent_1", pid, m[9001])
     expect(ent.post(f"/api/v1/parks/{pid}/evaluations/2032/run").status == 403, "enterprise may not run")
     expect(ent.put(f"/api/v1/parks/{pid}/evaluations/2032/inputs", {"items": INPUTS}).status == 403, "nor import")
     # Before 公示 the enterprise sees nothing; its own inputs only.
     expect(ent.get(f"/api/v1/parks/{pid}/evaluations/2032").json()["items"] == [], "unpublished hidden")
     mine = ent.get(f"/api/v1/parks/{pid}/evaluations/2032/inputs").json()["items"]
-    expect([i["enterprise_id"] for i in mine] == [9001], f"own inputs only: {mine}")
+    expect([i["enterprise_id"] for i in mine] == [m[9001]], f"own inputs only: {mine}")
     expect(ent.get(f"/api/v1/parks/{pid}/evaluations/2032/migration").status == 403, "no park-wide matrix")
     expect(ent.post(f"/api/v1/parks/{pid}/evaluations/2032/what-if", {"scheme": SCHEME}).status == 403, "no what-if")
     # 一企一单: the enterprise confirms its own sheet, not another's; staff cannot confirm for it.
     r = ent.post(f"/api/v1/parks/{pid}/evaluations/2032/inputs/9002/confirm")
     expect(r.status == 404, f"other enterprise: {r.status}")
-    r = ent.post(f"/api/v1/parks/{pid}/evaluations/2032/inputs/9001/confirm")
+    r = ent.post(f"/api/v1/parks/{pid}/evaluations/2032/inputs/{m[9001]}/confirm")
     expect(r.status == 200 and r.json()["confirmed"], f"confirm: {r.status} {r.body[:200]!r}")
     r = api.as_user("parkadmin").post(f"/api/v1/parks/{pid}/evaluations/2032/inputs/9002/confirm")
     expect(r.status == 403, f"staff cannot confirm for an enterprise: {r.status}")
@@ -189,14 +205,15 @@ def test_eval_run_refusals_and_enterprise_scope(api):
     r = api.as_user("parkadmin").post(f"/api/v1/parks/{pid}/evaluations/2032/publish", {"publicity_days": 5})
     expect(r.status == 200 and r.json()["status"] == "published", f"publish: {r.status} {r.body[:200]!r}")
     items = ent.get(f"/api/v1/parks/{pid}/evaluations/2032").json()["items"]
-    expect([i["enterprise_id"] for i in items] == [9001] and items[0]["class"] == "A", f"own result: {items}")
+    expect([i["enterprise_id"] for i in items] == [m[9001]] and items[0]["class"] == "A", f"own result: {items}")
 
 
 def test_eval_publish_and_appeal_workflow(api):
-    pid, _ = setup_year(api, 2034)
+    m, inputs = registry_enterprises(api, park_id(api), [9001, 9003, 9005])
+    pid, _ = setup_year(api, 2034, inputs=inputs)
     pa = api.as_user("parkadmin")
-    ent = enterprise_user(api, "eval_ent_5", pid, 9005)
-    r = ent.post(f"/api/v1/parks/{pid}/evaluations/2034/appeals", {"enterprise_id": 9005, "reason": "用地面积有误"})
+    ent = enterprise_user(api, "eval_ent_5", pid, m[9005])
+    r = ent.post(f"/api/v1/parks/{pid}/evaluations/2034/appeals", {"enterprise_id": m[9005], "reason": "用地面积有误"})
     expect(r.status == 409, f"appeal before 公示: {r.status}")
     expect(api.as_user("leader").post(f"/api/v1/parks/{pid}/evaluations/2034/publish").status == 403, "leader")
     r = pa.post(f"/api/v1/parks/{pid}/evaluations/2034/publish", {"publicity_days": 0})
@@ -204,19 +221,19 @@ def test_eval_publish_and_appeal_workflow(api):
     r = pa.post(f"/api/v1/parks/{pid}/evaluations/2034/publish", {"publicity_days": 7})
     expect(r.status == 200 and r.json()["publicity_end"], "published with a 公示 period")
     expect(pa.post(f"/api/v1/parks/{pid}/evaluations/2034/publish").status == 409, "already published")
-    r = ent.post(f"/api/v1/parks/{pid}/evaluations/2034/appeals", {"enterprise_id": 9001, "reason": "x"})
+    r = ent.post(f"/api/v1/parks/{pid}/evaluations/2034/appeals", {"enterprise_id": m[9001], "reason": "x"})
     expect(r.status == 404, f"appeal for another enterprise: {r.status}")
-    r = ent.post(f"/api/v1/parks/{pid}/evaluations/2034/appeals", {"enterprise_id": 9005})
+    r = ent.post(f"/api/v1/parks/{pid}/evaluations/2034/appeals", {"enterprise_id": m[9005]})
     expect(r.status == 422 and "reason" in fields(r), "reason required")
-    r = pa.post(f"/api/v1/parks/{pid}/evaluations/2034/appeals", {"enterprise_id": 9005, "reason": "代提"})
+    r = pa.post(f"/api/v1/parks/{pid}/evaluations/2034/appeals", {"enterprise_id": m[9005], "reason": "代提"})
     expect(r.status == 403, f"staff cannot appeal for the enterprise: {r.status}")
     r = ent.post(f"/api/v1/parks/{pid}/evaluations/2034/appeals",
-                 {"enterprise_id": 9005, "reason": "增加值数据漏报，已补报"})
+                 {"enterprise_id": m[9005], "reason": "增加值数据漏报，已补报"})
     expect(r.status == 201 and r.json()["class_before"] == "D", f"appeal: {r.status} {r.body[:200]!r}")
     aid = r.json()["id"]
     expect(ent.post(f"/api/v1/parks/{pid}/evaluations/2034/appeals",
-                    {"enterprise_id": 9005, "reason": "again"}).status == 409, "one pending appeal")
-    other = enterprise_user(api, "eval_ent_3", pid, 9003)
+                    {"enterprise_id": m[9005], "reason": "again"}).status == 409, "one pending appeal")
+    other = enterprise_user(api, "eval_ent_3", pid, m[9003])
     expect(other.get(f"/api/v1/parks/{pid}/evaluations/2034/appeals").json()["items"] == [], "not others' appeals")
     expect(len(pa.get(f"/api/v1/parks/{pid}/evaluations/2034/appeals").json()["items"]) == 1, "park sees it")
     r = ent.post(f"/api/v1/parks/{pid}/evaluation-appeals/{aid}/decision", {"decision": "upheld", "note": "x"})

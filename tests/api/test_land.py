@@ -50,16 +50,18 @@ def own_park(api, name):
 def test_land_parcel_crud_geometry_and_refusals(api):
     park, subs = demo_park(api)
     pa = api.as_user("parkadmin")
+    # The holder must be an enterprise of the park (docs/security.md): take one of the demo park's.
+    holder = pa.get("/api/v1/enterprises?page_size=1").json()["items"][0]["id"]
     body = {"code": "T-CRUD-01", "name": "测试地块", "park_id": subs[0], "land_use": "工业用地", "crs": "projected",
             "geometry": square(), "approved": "2020-01-10", "supplied": "2020-06-01", "supply_kind": "出让",
-            "agreed_start": "2020-12-01", "holder_enterprise_id": 77, "project_id": 5}
+            "agreed_start": "2020-12-01", "holder_enterprise_id": holder, "project_id": 5}
     r = pa.post(f"/api/v1/parks/{park}/parcels", body)
     expect(r.status == 201, f"create: {r.status} {r.body[:400]!r}")
     p = r.json()
     expect(abs(p["area_mu"] - 15.0) < 1e-6, f"area from the boundary: {p['area_mu']}")
     expect(abs(p["geometry_area_m2"] - 10000) < 1e-6, "computed area")
     expect(p["area_check"]["within_tolerance"] is True, "area check")
-    expect(p["park_id"] == subs[0] and p["supply_kind"] == "transfer" and p["holder_enterprise_id"] == 77, "fields")
+    expect(p["park_id"] == subs[0] and p["supply_kind"] == "transfer" and p["holder_enterprise_id"] == holder, "fields")
     expect(p["geometry"]["type"] == "Polygon", "geometry returned")
     pid = p["id"]
     # The recorded area is compared with the boundary's.

@@ -149,8 +149,12 @@ async function api(req, res, url) {
   }
   if ((mm = /^\/users\/(\d+)\/password$/.exec(p)) && m === 'POST') {
     const b = await body(req)
+    const target = users.find((x) => x.id === Number(mm[1]))
+    // Like the server: one's own password needs the current one.
+    if (target && target.id === sess.userId && b.current_password !== target.password)
+      return err(res, 422, 'validation', '密码有误', [{ field: 'current_password', message: b.current_password ? '当前密码不正确' : '请输入当前密码' }])
     if (!strong(b.password || '')) return err(res, 422, 'weak_password', '密码强度不足', [{ field: 'password', message: '密码强度不足：至少10位且包含3类字符' }])
-    users.find((x) => x.id === Number(mm[1])).password = b.password
+    target.password = b.password
     return json(res, 204)
   }
   if (p === '/audit') {

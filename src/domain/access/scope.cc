@@ -39,8 +39,8 @@ bool Scope::CanReadPark(int64_t park_id) const {
 
 bool Scope::CanAdminPark(int64_t park_id) const {
   if (read_only) return false;
-  if (role == Role::kSysadmin) return true;
-  return role == Role::kParkAdmin && CanReadPark(park_id);
+  if (role == Role::kSysadmin && all_parks) return true;
+  return (role == Role::kSysadmin || role == Role::kParkAdmin) && CanReadPark(park_id);
 }
 
 bool Scope::CanActForEnterprise(int64_t eid, int64_t enterprise_park_id) const {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "domain/access/scope.h"
@@ -49,6 +50,16 @@ struct Session {
   std::string csrf_token;
   int64_t created_at = 0;
   int64_t last_seen = 0;
+  std::string ip;  // where it logged in (read back for the session list)
+};
+
+// A session as its own user sees it in the session list: never the token or its hash.
+struct SessionInfo {
+  std::string id;  // SessionPublicId(token_hash)
+  int64_t created_at = 0;
+  int64_t last_seen = 0;
+  std::string ip;
+  bool current = false;
 };
 
 struct ApiToken {
@@ -66,21 +77,34 @@ struct AccountPolicy {
   int max_failed_logins = 5;
   int64_t lockout_seconds = 15 * 60;
   int64_t idle_timeout_seconds = 30 * 60;
+  int64_t absolute_lifetime_seconds = 12 * 3600;  // a session ends this long after login, active or not
   bool fast_hash = false;  // minimum Argon2id cost: tests and demo seeding only
 };
 
-// Password policy: at least 10 characters and three of the four classes (lower case, upper case,
-// digits, other). Returns a 422 naming `field` with a Chinese message.
+// Password policy: at least 10 characters, three of the four classes (lower case, upper case,
+// digits, other), and not a common password (see IsCommonPassword). Returns a 422 naming `field`
+// with a Chinese message.
 Status ValidatePassword(std::string_view password, const std::string& field = "password");
+// True when the password is, once normalised, on the bundled list of common passwords
+// (src/app/seed/common_passwords.txt): lower-cased, leet-speak undone (@→a, 0→o, 1→i, 3→e, $→s ...),
+// with trailing digits and symbols stripped — so "P@ssw0rd123" and "Password123" are both "password".
+bool IsCommonPassword(std::string_view password);
+// The normal forms IsCommonPassword looks up (exposed for tests).
+std::vector<std::string> CommonPasswordForms(std::string_view password);
+// The id a session has in the session list: derived from the stored hash, never the cookie.
+std::string SessionPublicId(const std::string& token_hash);
 // 3 to 32 of [A-Za-z0-9_.-], starting with a letter or digit.
 Status ValidateUsername(std::string_view username);
 
-// After a failed login: the new failure count and lock deadline.
-struct LoginFailure {
-  int failed_logins;
-  int64_t locked_until;
+// Failed logins are counted per (username, client IP), whether the username exists or not, so the
+// answer never tells which usernames exist and nobody can lock an account out from elsewhere.
+// From the max_failed_logins-th failure on, each failure locks that pair for a doubling time:
+// 1, 2, 4 ... minutes, at most lockout_seconds (default 15 minutes).
+struct LoginThrottle {
+  int failures = 0;
+  int64_t locked_until = 0;  // unix seconds; 0 when not locked
 };
-LoginFailure NextLoginFailure(const User& u, int64_t now, const AccountPolicy& p);
-bool IsLocked(const User& u, int64_t now);
+LoginThrottle NextLoginFailure(const LoginThrottle& t, int64_t now, const AccountPolicy& p);
+inline bool IsLocked(const LoginThrottle& t, int64_t now) { return t.locked_until > now; }
 
 }  // namespace parkhq

@@ -14,13 +14,19 @@ class AccountRepository {
   virtual ~AccountRepository() = default;
   virtual StatusOr<std::optional<User>> FindUserByName(const std::string& username) = 0;
   virtual StatusOr<std::optional<User>> FindUser(int64_t id) = 0;
+  // The park of an enterprise, nullopt when there is no such enterprise (binding enterprise users).
+  virtual StatusOr<std::optional<int64_t>> FindEnterprisePark(int64_t enterprise_id) = 0;
   virtual StatusOr<std::vector<User>> ListUsers(int64_t offset, int64_t limit, int64_t* total) = 0;
   // 409 when the username is taken.
   virtual StatusOr<int64_t> CreateUser(const User& u, const Scope& who) = 0;
   // Writes role, display name, disabled and password hash.
   virtual Status UpdateUser(const User& u, const Scope& who, const std::string& action) = 0;
-  virtual Status RecordLoginFailure(const User& u, int failed, int64_t locked_until,
-                                    const std::string& ip) = 0;
+  // The audit row of a failed login of an existing user (the throttle is kept separately).
+  virtual Status RecordLoginFailure(const User& u, const LoginThrottle& t, const std::string& ip) = 0;
+  // Failed-login counters per (lower-case username, client IP); see LoginThrottle.
+  virtual StatusOr<LoginThrottle> FindLoginThrottle(const std::string& username, const std::string& ip) = 0;
+  virtual Status SaveLoginThrottle(const std::string& username, const std::string& ip, const LoginThrottle& t) = 0;
+  virtual Status ClearLoginThrottle(const std::string& username, const std::optional<std::string>& ip) = 0;
   virtual Status RecordLoginSuccess(const User& u, const std::string& ip) = 0;
 
   virtual Status CreateSession(const Session& s, const std::string& ip) = 0;
@@ -28,6 +34,9 @@ class AccountRepository {
   virtual Status TouchSession(const std::string& token_hash, int64_t now) = 0;
   virtual Status DeleteSession(const std::string& token_hash) = 0;
   virtual Status DeleteUserSessions(int64_t user_id) = 0;
+  // Every session of the user but `keep_hash` (the one changing its password).
+  virtual Status DeleteOtherSessions(int64_t user_id, const std::string& keep_hash) = 0;
+  virtual StatusOr<std::vector<Session>> ListUserSessions(int64_t user_id) = 0;
 
   virtual StatusOr<int64_t> CreateToken(const ApiToken& t, const std::string& token_hash,
                                         const Scope& who) = 0;
@@ -35,6 +44,8 @@ class AccountRepository {
   virtual StatusOr<std::optional<ApiToken>> FindToken(int64_t id) = 0;
   virtual StatusOr<std::vector<ApiToken>> ListTokens(std::optional<int64_t> user_id) = 0;
   virtual Status RevokeToken(int64_t id, const Scope& who) = 0;
+  // Revokes every live token of the user (after a password change), with an audit row.
+  virtual Status RevokeUserTokens(int64_t user_id, const Scope& who) = 0;
   virtual Status TouchToken(int64_t id) = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "domain/account/account_service.h"
 
+#include <algorithm>
+
 #include "common/crypto.h"
 #include "common/time.h"
 
@@ -7,39 +9,44 @@ namespace parkhq {
 
 namespace {
 const char kBadLogin[] = "用户名或密码错误";
+
+Status TooManyAttempts(int64_t seconds_left) {
+  const int64_t minutes = (seconds_left + 59) / 60;
+  return Status(StatusCode::kTooManyRequests, "登录失败次数过多，请 " + std::to_string(minutes) + " 分钟后再试");
 }
+}  // namespace
 
 StatusOr<LoginResult> AccountService::Login(const std::string& username, const std::string& password,
                                             const std::string& ip) const {
   const int64_t now = NowUnix();
+  // The throttle is per (username, IP) and kept for unknown usernames too: the answers for a
+  // known and an unknown username are the same, and a lock never reaches other addresses.
+  PARKHQ_ASSIGN_OR_RETURN(LoginThrottle throttle, accounts_.FindLoginThrottle(username, ip));
+  if (IsLocked(throttle, now)) return TooManyAttempts(throttle.locked_until - now);
   PARKHQ_ASSIGN_OR_RETURN(auto found, accounts_.FindUserByName(username));
+  bool ok = false;
   if (!found) {
     // Spend the same time as a real check so timing does not reveal unknown users.
     static const std::string kDummy = HashPassword("not-a-real-password-1A!", policy_.fast_hash);
     (void)VerifyPassword(password, kDummy);
+  } else {
+    ok = VerifyPassword(password, found->password_hash) && !found->disabled;
+  }
+  if (!ok) {
+    LoginThrottle next = NextLoginFailure(throttle, now, policy_);
+    PARKHQ_RETURN_IF_ERROR(accounts_.SaveLoginThrottle(username, ip, next));
+    if (found && !found->disabled) PARKHQ_RETURN_IF_ERROR(accounts_.RecordLoginFailure(*found, next, ip));
+    if (IsLocked(next, now)) return TooManyAttempts(next.locked_until - now);
     return Status::Unauthenticated(kBadLogin);
   }
-  User u = *found;
-  if (IsLocked(u, now)) {
-    int64_t minutes = (u.locked_until - now + 59) / 60;
-    return Status::Locked("登录失败次数过多，账号已锁定，请 " + std::to_string(minutes) + " 分钟后再试");
-  }
-  if (!VerifyPassword(password, u.password_hash) || u.disabled) {
-    if (!u.disabled) {
-      LoginFailure f = NextLoginFailure(u, now, policy_);
-      PARKHQ_RETURN_IF_ERROR(accounts_.RecordLoginFailure(u, f.failed_logins, f.locked_until, ip));
-      if (f.locked_until > now)
-        return Status::Locked("登录失败次数过多，账号已锁定 " +
-                              std::to_string(policy_.lockout_seconds / 60) + " 分钟");
-    }
-    return Status::Unauthenticated(kBadLogin);
-  }
+  const User& u = *found;
+  if (throttle.failures > 0) PARKHQ_RETURN_IF_ERROR(accounts_.ClearLoginThrottle(username, ip));
   PARKHQ_RETURN_IF_ERROR(accounts_.RecordLoginSuccess(u, ip));
   LoginResult r;
   r.user = u;
   r.session_token = RandomToken(32);
   r.csrf_token = RandomToken(24);
-  Session s{Sha256Hex(r.session_token), u.id, r.csrf_token, now, now};
+  Session s{Sha256Hex(r.session_token), u.id, r.csrf_token, now, now, ip};
   PARKHQ_RETURN_IF_ERROR(accounts_.CreateSession(s, ip));
   return r;
 }
@@ -60,12 +67,16 @@ StatusOr<Authenticated> AccountService::AuthenticateSession(const std::string& t
     (void)accounts_.DeleteSession(hash);
     return Status::Unauthenticated("长时间未操作，登录已超时，请重新登录");
   }
+  if (now - session->created_at > policy_.absolute_lifetime_seconds) {
+    (void)accounts_.DeleteSession(hash);
+    return Status::Unauthenticated("登录已到期，请重新登录");
+  }
   PARKHQ_ASSIGN_OR_RETURN(auto user, accounts_.FindUser(session->user_id));
   if (!user || user->disabled) return Status::Unauthenticated("账号已停用");
   // Touch at most once a minute to spare the database a write per request.
   if (now - session->last_seen >= 60) PARKHQ_RETURN_IF_ERROR(accounts_.TouchSession(hash, now));
   PARKHQ_ASSIGN_OR_RETURN(Scope scope, ScopeFor(*user, ip));
-  return Authenticated{*user, std::move(scope), session->csrf_token};
+  return Authenticated{*user, std::move(scope), session->csrf_token, std::nullopt, hash};
 }
 
 StatusOr<Authenticated> AccountService::AuthenticateToken(const std::string& bearer,
@@ -83,11 +94,14 @@ StatusOr<Authenticated> AccountService::AuthenticateToken(const std::string& bea
       if (scope.CanReadPark(id)) narrowed.push_back(id);
     scope.all_parks = false;
     scope.park_ids = narrowed;
+    // A sysadmin's token narrowed to one park is that park's admin: no user, park, catalog,
+    // audit or token administration beyond it.
+    if (scope.role == Role::kSysadmin) scope.role = Role::kParkAdmin;
   }
   scope.read_only = scope.read_only || token->read_only;
   scope.username = user->username + "（令牌:" + token->name + "）";
   (void)accounts_.TouchToken(token->id);
-  return Authenticated{*user, std::move(scope), ""};
+  return Authenticated{*user, std::move(scope), "", token, ""};
 }
 
 StatusOr<Scope> AccountService::ScopeFor(const User& u, const std::string& ip) const {
@@ -158,6 +172,18 @@ StatusOr<User> AccountService::CreateUser(const Scope& s, const NewUser& in) con
     if (*role == Role::kEnterprise && (!in.enterprise_id || !in.park_id))
       errs.push_back({"enterprise_id", "企业用户须指定企业和园区"});
   }
+  // An enterprise user is bound to an existing enterprise of its own park (or a sub-park of it).
+  if (in.enterprise_id && u.park_id) {
+    PARKHQ_ASSIGN_OR_RETURN(auto ent_park, accounts_.FindEnterprisePark(*in.enterprise_id));
+    PARKHQ_ASSIGN_OR_RETURN(auto parks, org_.ListParks());
+    const auto allowed = WithSubParks(parks, {*u.park_id});
+    if (!ent_park) errs.push_back({"enterprise_id", "企业不存在"});
+    else if (std::find(allowed.begin(), allowed.end(), *ent_park) == allowed.end())
+      errs.push_back({"enterprise_id", "企业不属于该园区"});
+  } else if (in.enterprise_id) {
+    PARKHQ_ASSIGN_OR_RETURN(auto ent_park, accounts_.FindEnterprisePark(*in.enterprise_id));
+    if (!ent_park) errs.push_back({"enterprise_id", "企业不存在"});
+  }
   if (!errs.empty()) return Status::Validation("用户信息有误", errs);
   u.password_hash = HashPassword(in.password, policy_.fast_hash);
   PARKHQ_ASSIGN_OR_RETURN(u.id, accounts_.CreateUser(u, s));
@@ -186,18 +212,50 @@ StatusOr<User> AccountService::UpdateUser(const Scope& s, int64_t id, const User
   return u;
 }
 
-Status AccountService::SetPassword(const Scope& s, int64_t id, const std::string& password) const {
-  if (!s.IsSysadmin() && s.user_id != id)
-    return Status::PermissionDenied("无权修改该用户的密码");
-  PARKHQ_RETURN_IF_ERROR(ValidatePassword(password));
+Status AccountService::SetPassword(const Scope& s, int64_t id, const std::string& password,
+                                   const std::optional<std::string>& current_password,
+                                   const std::string& keep_session_hash) const {
+  const bool own = s.user_id == id;
+  if (!own && (!s.IsSysadmin() || s.read_only)) return Status::PermissionDenied("无权修改该用户的密码");
   PARKHQ_ASSIGN_OR_RETURN(auto found, accounts_.FindUser(id));
   if (!found) return Status::NotFound("用户不存在");
+  if (own) {
+    if (!current_password || current_password->empty())
+      return Status::FieldInvalid("current_password", "请输入当前密码");
+    if (!VerifyPassword(*current_password, found->password_hash))
+      return Status::FieldInvalid("current_password", "当前密码不正确");
+    if (*current_password == password) return Status::FieldInvalid("password", "新密码不能与当前密码相同");
+  }
+  PARKHQ_RETURN_IF_ERROR(ValidatePassword(password));
   User u = *found;
   u.password_hash = HashPassword(password, policy_.fast_hash);
   u.failed_logins = 0;
   u.locked_until = 0;
   PARKHQ_RETURN_IF_ERROR(accounts_.UpdateUser(u, s, "password"));
+  PARKHQ_RETURN_IF_ERROR(accounts_.ClearLoginThrottle(u.username, std::nullopt));
+  PARKHQ_RETURN_IF_ERROR(accounts_.RevokeUserTokens(id, s));
+  if (own && !keep_session_hash.empty()) return accounts_.DeleteOtherSessions(id, keep_session_hash);
   return accounts_.DeleteUserSessions(id);
+}
+
+StatusOr<std::vector<SessionInfo>> AccountService::ListOwnSessions(const Scope& s,
+                                                                 const std::string& current_hash) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto sessions, accounts_.ListUserSessions(s.user_id));
+  const int64_t now = NowUnix();
+  std::vector<SessionInfo> out;
+  for (const auto& x : sessions) {
+    if (now - x.last_seen > policy_.idle_timeout_seconds || now - x.created_at > policy_.absolute_lifetime_seconds)
+      continue;  // expired: ends on its next use
+    out.push_back({SessionPublicId(x.token_hash), x.created_at, x.last_seen, x.ip, x.token_hash == current_hash});
+  }
+  return out;
+}
+
+Status AccountService::RevokeOwnSession(const Scope& s, const std::string& public_id) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto sessions, accounts_.ListUserSessions(s.user_id));
+  for (const auto& x : sessions)
+    if (ConstantTimeEquals(SessionPublicId(x.token_hash), public_id)) return accounts_.DeleteSession(x.token_hash);
+  return Status::NotFound("会话不存在");
 }
 
 StatusOr<CreatedToken> AccountService::CreateToken(const Scope& s, const std::string& name,
@@ -206,7 +264,10 @@ StatusOr<CreatedToken> AccountService::CreateToken(const Scope& s, const std::st
     return Status::PermissionDenied("只有系统管理员和园区管理员可以创建 API 令牌");
   if (name.empty() || name.size() > 100) return Status::FieldInvalid("name", "请填写令牌名称（最多 100 字节）");
   if (park_id && !s.CanReadPark(*park_id)) return Status::FieldInvalid("scope_park_id", "园区不存在或无权访问");
+  // Never broader than the maker: a park-scoped token (a park admin, see AuthenticateToken) mints
+  // tokens of its park; only a caller of all parks mints an unscoped one.
   if (s.role == Role::kParkAdmin && !park_id && !s.park_ids.empty()) park_id = s.park_ids.front();
+  if (!park_id && !s.all_parks) return Status::FieldInvalid("scope_park_id", "请选择令牌的园区");
   CreatedToken out;
   out.secret = "phq_" + RandomToken(32);
   out.token.user_id = s.user_id;
@@ -221,7 +282,14 @@ StatusOr<CreatedToken> AccountService::CreateToken(const Scope& s, const std::st
 StatusOr<std::vector<ApiToken>> AccountService::ListTokens(const Scope& s) const {
   if (s.role != Role::kSysadmin && s.role != Role::kParkAdmin)
     return Status::PermissionDenied("无权查看 API 令牌");
-  return accounts_.ListTokens(s.IsSysadmin() ? std::nullopt : std::optional<int64_t>(s.user_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto tokens,
+                          accounts_.ListTokens(s.IsSysadmin() ? std::nullopt : std::optional<int64_t>(s.user_id)));
+  if (s.all_parks) return tokens;
+  // A caller of some parks (a park admin, a park-scoped token) sees only tokens of those parks.
+  std::vector<ApiToken> out;
+  for (auto& t : tokens)
+    if (t.park_id && s.CanReadPark(*t.park_id)) out.push_back(std::move(t));
+  return out;
 }
 
 Status AccountService::RevokeToken(const Scope& s, int64_t id) const {
@@ -229,6 +297,8 @@ Status AccountService::RevokeToken(const Scope& s, int64_t id) const {
     return Status::PermissionDenied("无权吊销 API 令牌");
   PARKHQ_ASSIGN_OR_RETURN(auto t, accounts_.FindToken(id));
   if (!t || (!s.IsSysadmin() && t->user_id != s.user_id)) return Status::NotFound("令牌不存在");
+  // A park-scoped caller revokes only tokens of its parks (not its user's wider ones).
+  if (!s.all_parks && !(t->park_id && s.CanReadPark(*t->park_id))) return Status::NotFound("令牌不存在");
   return accounts_.RevokeToken(id, s);
 }
 

@@ -1,6 +1,7 @@
 // Use cases of accounts: login/logout, session and token authentication, the caller's Scope,
 // user and token management. Thread-safe: holds only references and immutable policy.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,8 @@ struct Authenticated {
   User user;
   Scope scope;
   std::string csrf_token;  // empty for API tokens
+  std::optional<ApiToken> token;  // set when the caller is an API token
+  std::string session_hash;       // set when the caller is a session
 };
 
 struct CreatedToken {
@@ -32,11 +35,13 @@ class AccountService {
       : accounts_(accounts), org_(org), policy_(policy) {}
 
   // 401 for an unknown user, a wrong password or a disabled account (same message: no user
-  // enumeration); 423 while locked out (after 5 failures, for 15 minutes).
+  // enumeration); 429 while this username is throttled from this IP (LoginThrottle), answered the
+  // same way whether the username exists or not.
   StatusOr<LoginResult> Login(const std::string& username, const std::string& password,
                               const std::string& ip) const;
   Status Logout(const std::string& session_token) const;
-  // 401 when the session is unknown, idle too long or its user disabled.
+  // 401 when the session is unknown, idle too long, older than its absolute lifetime or its user
+  // disabled.
   StatusOr<Authenticated> AuthenticateSession(const std::string& session_token,
                                               const std::string& ip) const;
   // 401 when the token is unknown or revoked.
@@ -50,10 +55,21 @@ class AccountService {
   // 409 for a taken username.
   StatusOr<User> CreateUser(const Scope& s, const NewUser& in) const;
   StatusOr<User> UpdateUser(const Scope& s, int64_t id, const UserPatch& patch) const;
-  // Sysadmin, or the user changing their own password.
-  Status SetPassword(const Scope& s, int64_t id, const std::string& password) const;
+  // One's own password: the current one is required (422 on current_password otherwise); every
+  // other session of the user but `keep_session_hash` ends. Another user's password: sysadmins only
+  // (never a read-only or park-scoped token); all of that user's sessions end. Either way the
+  // user's API tokens are revoked and the login throttle for the username is cleared.
+  Status SetPassword(const Scope& s, int64_t id, const std::string& password,
+                     const std::optional<std::string>& current_password = std::nullopt,
+                     const std::string& keep_session_hash = "") const;
 
-  // Sysadmins and park admins. A park admin's token is narrowed to their park.
+  // The caller's own sessions (newest activity first), `current_hash` marked current.
+  StatusOr<std::vector<SessionInfo>> ListOwnSessions(const Scope& s, const std::string& current_hash) const;
+  // Ends one of the caller's own sessions by its public id; 404 for anyone else's.
+  Status RevokeOwnSession(const Scope& s, const std::string& public_id) const;
+
+  // Sysadmins and park admins. A park admin's token is narrowed to their park; a token minted by a
+  // park-scoped token is narrowed to that park (a token is never broader than its maker).
   StatusOr<CreatedToken> CreateToken(const Scope& s, const std::string& name,
                                      std::optional<int64_t> park_id, bool read_only) const;
   StatusOr<std::vector<ApiToken>> ListTokens(const Scope& s) const;

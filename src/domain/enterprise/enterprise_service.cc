@@ -21,7 +21,8 @@ StatusOr<Enterprise> EnterpriseService::Readable(const Scope& s, int64_t id) con
   PARKHQ_ASSIGN_OR_RETURN(auto e, repo_.Find(id));
   if (!e) return Status::NotFound("企业不存在或无权访问");
   if (s.role == Role::kEnterprise) {
-    if (!s.enterprise_id || *s.enterprise_id != id) return Status::PermissionDenied("企业用户只能访问本企业的数据");
+    // Another enterprise's id answers like a missing one: no telling which ids exist.
+    if (!s.enterprise_id || *s.enterprise_id != id) return Status::NotFound("企业不存在或无权访问");
     return *e;
   }
   if (!s.CanReadPark(e->park_id) && !(e->sub_park_id && s.CanReadPark(*e->sub_park_id)))

@@ -4,6 +4,7 @@
 #include "storage/audit_store.h"
 #include "storage/database.h"
 #include "common/time.h"
+#include "common/crypto.h"
 
 namespace parkhq::http::handlers {
 
@@ -73,8 +74,10 @@ StatusOr<Response> SetPassword(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(auto body, ParseBody(ctx.request));
   FieldReader f(body);
   auto pw = f.String("password", true, 128);
+  auto current = f.String("current_password", false, 128);
   PARKHQ_RETURN_IF_ERROR(f.Finish("密码有误"));
-  PARKHQ_RETURN_IF_ERROR(s.accounts->SetPassword(ctx.caller(), *id, *pw));
+  const std::string keep = ctx.session_token.empty() ? "" : Sha256Hex(ctx.session_token);
+  PARKHQ_RETURN_IF_ERROR(s.accounts->SetPassword(ctx.caller(), *id, *pw, current, keep));
   return NoContent();
 }
 

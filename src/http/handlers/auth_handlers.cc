@@ -1,3 +1,4 @@
+#include "common/crypto.h"
 #include "common/time.h"
 #include "domain/account/account_service.h"
 #include "http/dispatcher.h"
@@ -23,6 +24,15 @@ json::object UserJson(const User& u) {
 }
 
 namespace {
+std::string IsoFromUnix(int64_t t) {
+  Date d = Date::FromDaysSinceEpoch(t / 86400);
+  int64_t sec = t % 86400;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", d.ToString().c_str(), static_cast<int>(sec / 3600),
+                static_cast<int>(sec / 60 % 60), static_cast<int>(sec % 60));
+  return buf;
+}
+
 std::string SessionCookie(const std::string& value, int64_t max_age, bool secure) {
   return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
          std::to_string(max_age) + (secure ? "; Secure" : "");
@@ -49,7 +59,7 @@ StatusOr<Response> Login(RequestContext& ctx, const Services& s) {
   PARKHQ_RETURN_IF_ERROR(f.Finish("请输入用户名和密码"));
   PARKHQ_ASSIGN_OR_RETURN(auto r, s.accounts->Login(*username, *password, ctx.request.remote_ip));
   Response resp = Json({{"user", UserJson(r.user)}, {"csrf_token", r.csrf_token}});
-  resp.AddHeader("Set-Cookie", SessionCookie(r.session_token, s.accounts->policy().idle_timeout_seconds * 16,
+  resp.AddHeader("Set-Cookie", SessionCookie(r.session_token, s.accounts->policy().absolute_lifetime_seconds,
                                              s.secure_cookies));
   return resp;
 }
@@ -70,6 +80,27 @@ StatusOr<Response> Me(RequestContext& ctx, const Services& s) {
   return Json({{"user", UserJson(who.user)},
                {"csrf_token", who.csrf_token},
                {"scope", ScopeJson(who.scope)}});
+}
+
+StatusOr<Response> ListMySessions(RequestContext& ctx, const Services& s) {
+  const std::string current = ctx.session_token.empty() ? "" : Sha256Hex(ctx.session_token);
+  PARKHQ_ASSIGN_OR_RETURN(auto sessions, s.accounts->ListOwnSessions(ctx.caller(), current));
+  json::array items;
+  for (const auto& x : sessions)
+    items.push_back({{"id", x.id}, {"created_at", IsoFromUnix(x.created_at)}, {"last_seen", IsoFromUnix(x.last_seen)},
+                     {"ip", x.ip}, {"current", x.current}});
+  return JsonList(std::move(items), static_cast<int64_t>(sessions.size()));
+}
+
+StatusOr<Response> RevokeMySession(RequestContext& ctx, const Services& s) {
+  auto it = ctx.params.find("id");
+  if (it == ctx.params.end() || it->second.empty() || it->second.size() > 64) return Status::NotFound("会话不存在");
+  PARKHQ_RETURN_IF_ERROR(s.accounts->RevokeOwnSession(ctx.caller(), it->second));
+  Response r = NoContent();
+  // Revoking the session in use is a logout: clear its cookie too.
+  if (!ctx.session_token.empty() && SessionPublicId(Sha256Hex(ctx.session_token)) == it->second)
+    r.AddHeader("Set-Cookie", SessionCookie("", 0, s.secure_cookies));
+  return r;
 }
 
 }  // namespace parkhq::http::handlers

@@ -11,6 +11,8 @@ StatusOr<Response> Health(RequestContext& ctx, const Services& s);
 StatusOr<Response> Login(RequestContext& ctx, const Services& s);
 StatusOr<Response> Logout(RequestContext& ctx, const Services& s);
 StatusOr<Response> Me(RequestContext& ctx, const Services& s);
+StatusOr<Response> ListMySessions(RequestContext& ctx, const Services& s);
+StatusOr<Response> RevokeMySession(RequestContext& ctx, const Services& s);
 
 StatusOr<Response> ListRegions(RequestContext& ctx, const Services& s);
 StatusOr<Response> ListParks(RequestContext& ctx, const Services& s);

@@ -1,6 +1,8 @@
 // LandRepository, part 1: parcels (contracts, rules and disposals: sql_land_records.cc).
 #include "storage/land/sql_land_repository.h"
 
+#include "storage/park_refs.h"
+
 #include <map>
 
 #include "common/time.h"
@@ -193,6 +195,9 @@ StatusOr<int64_t> SqlLandRepository::CreateParcel(const ParcelRecord& r, const S
   PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
   Transaction tx(*c);
   PARKHQ_RETURN_IF_ERROR(tx.status());
+  if (r.parcel.holder_enterprise_id)
+    PARKHQ_RETURN_IF_ERROR(CheckEnterpriseInPark(*c, *r.parcel.holder_enterprise_id, r.parcel.park_id,
+                                                 "holder_enterprise_id", "地块信息有误"));
   PARKHQ_ASSIGN_OR_RETURN(int64_t id, InsertParcel(*c, r, who));
   PARKHQ_RETURN_IF_ERROR(tx.Commit());
   return id;
@@ -202,6 +207,9 @@ Status SqlLandRepository::UpdateParcel(const ParcelRecord& r, const std::string&
   PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
   Transaction tx(*c);
   PARKHQ_RETURN_IF_ERROR(tx.status());
+  if (r.parcel.holder_enterprise_id)
+    PARKHQ_RETURN_IF_ERROR(CheckEnterpriseInPark(*c, *r.parcel.holder_enterprise_id, r.parcel.park_id,
+                                                 "holder_enterprise_id", "地块信息有误"));
   PARKHQ_RETURN_IF_ERROR(UpdateParcelIn(*c, r, reason, who));
   return tx.Commit();
 }

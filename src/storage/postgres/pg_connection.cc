@@ -2,7 +2,11 @@
 
 #include <libpq-fe.h>
 
+#include <spdlog/spdlog.h>
+
 #include <cstdio>
+
+#include "storage/engine_errors.h"
 
 namespace parkhq::storage {
 namespace {
@@ -11,9 +15,11 @@ Status ResultError(PGresult* res, const std::string& what) {
   const char* state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
   std::string msg = what + ": " + PQresultErrorMessage(res);
   std::string code = state ? state : "";
-  if (code == "23505") return Status::Conflict(msg);                        // unique_violation
-  if (code.rfind("23", 0) == 0) return Status::Validation(msg);             // other integrity
-  if (code == "40001" || code == "40P01") return Status::Unavailable(msg);  // retryable
+  // The engine's own text (table and column names) goes to the log, never to the client.
+  if (code.rfind("23", 0) == 0 || code == "40001" || code == "40P01") spdlog::warn("postgresql {}: {}", code, msg);
+  if (code == "23505") return Status::Conflict(kDuplicateMessage);                    // unique_violation
+  if (code.rfind("23", 0) == 0) return Status::Validation(kConstraintMessage);         // other integrity
+  if (code == "40001" || code == "40P01") return Status::Unavailable(kBusyMessage);  // retryable
   return Status::Internal(msg);
 }
 

@@ -1,5 +1,7 @@
 #include "storage/project/sql_project_repository.h"
 
+#include "storage/park_refs.h"
+
 #include <map>
 #include <sstream>
 
@@ -215,6 +217,9 @@ StatusOr<int64_t> SqlProjectRepository::Create(const ProjectRecord& p, const Sco
   PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
   Transaction tx(*c);
   PARKHQ_RETURN_IF_ERROR(tx.status());
+  if (p.chain_link_id)
+    PARKHQ_RETURN_IF_ERROR(CheckChainLinkInPark(*c, *p.chain_link_id, p.core.park_id, "chain_link_id",
+                                                "项目信息有误，请检查标出的字段"));
   PARKHQ_ASSIGN_OR_RETURN(int64_t id, InsertProject(*c, p, who.username, who.user_id));
   PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(*c, kSnapshot, {id}));
   PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "create", "project", std::to_string(id), p.core.park_id, "", after));
@@ -262,6 +267,9 @@ Status SqlProjectRepository::Update(const ProjectRecord& p, const Scope& who) {
   PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
   Transaction tx(*c);
   PARKHQ_RETURN_IF_ERROR(tx.status());
+  if (p.chain_link_id)
+    PARKHQ_RETURN_IF_ERROR(CheckChainLinkInPark(*c, *p.chain_link_id, p.core.park_id, "chain_link_id",
+                                                "项目信息有误，请检查标出的字段"));
   PARKHQ_RETURN_IF_ERROR(UpdateRow(*c, p, who, "update"));
   return tx.Commit();
 }

@@ -1,6 +1,9 @@
 #include "storage/sqlite/sqlite_connection.h"
 
+#include <spdlog/spdlog.h>
 #include <sqlite3.h>
+
+#include "storage/engine_errors.h"
 
 namespace parkhq::storage {
 namespace {
@@ -8,12 +11,17 @@ namespace {
 Status Error(sqlite3* db, const std::string& what) {
   int code = sqlite3_extended_errcode(db);
   std::string msg = what + ": " + sqlite3_errmsg(db);
+  // The engine's own text (table and column names) goes to the log, never to the client.
   if ((code & 0xff) == SQLITE_CONSTRAINT) {
+    spdlog::warn("sqlite constraint: {}", msg);
     if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
-      return Status::Conflict(msg);
-    return Status::Validation(msg);
+      return Status::Conflict(kDuplicateMessage);
+    return Status::Validation(kConstraintMessage);
   }
-  if ((code & 0xff) == SQLITE_BUSY) return Status::Unavailable(msg);
+  if ((code & 0xff) == SQLITE_BUSY) {
+    spdlog::warn("sqlite busy: {}", msg);
+    return Status::Unavailable(kBusyMessage);
+  }
   return Status::Internal(msg);
 }
 

@@ -35,5 +35,7 @@ export const usersApi = {
   list: (q: PageQuery = {}) => api.get<ListResponse<UserRow>>('/api/v1/users', { ...q }),
   create: (u: NewUser) => api.post<UserRow>('/api/v1/users', u),
   update: (id: number, p: UserPatch) => api.patch<UserRow>(`/api/v1/users/${id}`, p),
-  setPassword: (id: number, password: string) => api.post<void>(`/api/v1/users/${id}/password`, { password }),
+  /** currentPassword is required when the user is the caller itself. */
+  setPassword: (id: number, password: string, currentPassword?: string) =>
+    api.post<void>(`/api/v1/users/${id}/password`, currentPassword ? { password, current_password: currentPassword } : { password }),
 }

@@ -23,6 +23,7 @@ const routes: RouteRecordRaw[] = [
         component: m.component,
         meta: { roles: m.roles, titleKey: m.titleKey },
       })),
+      { path: 'account', name: 'account', component: () => import('@/views/account/AccountView.vue'), meta: { titleKey: 'account.title' } },
       { path: 'forbidden', name: 'forbidden', component: () => import('@/views/errors/ForbiddenView.vue'), meta: { titleKey: 'errors.forbidden' } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('@/views/errors/NotFoundView.vue'), meta: { titleKey: 'errors.notFound' } },
     ],

@@ -1,17 +1,21 @@
 // parkhq: the ParkHQ server and its administration commands.
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
 #include "app/app.h"
 #include "app/demo_seed.h"
 #include "common/crypto.h"
+#include "common/deadline.h"
+#include "common/limits.h"
 #include "http/server.h"
 #include "storage/migrations.h"
 #include "storage/sqlite/sqlite_connection.h"
@@ -31,6 +35,22 @@ Commands:
       --listen HOST:PORT  address to listen on (default 127.0.0.1:8080; port 0 picks a free one) [env PARKHQ_LISTEN]
       --web-root DIR      the built web app (default web/dist)                                    [env PARKHQ_WEB_ROOT]
       --idle-timeout MIN  session idle timeout in minutes (default 30)
+    Limits on untrusted input (defaults in src/common/limits.h; docs/security.md):
+      --body-limit-mb N          JSON request bodies (default 10)
+      --upload-limit-mb N        upload routes: imports, GeoJSON (default 64)
+      --xlsx-max-columns N       columns of an imported sheet (default 16384)
+      --xlsx-max-rows N          rows of an imported sheet (default 1048576)
+      --xlsx-max-cells N         non-empty cells of an imported sheet or CSV (default 1000000)
+      --xlsx-max-shared-strings N  (default 1000000)
+      --xlsx-max-entry-mb N      uncompressed size of one part of an XLSX file (default 48)
+      --xlsx-max-total-mb N      uncompressed size of all parts read from one XLSX file (default 96)
+      --geojson-max-points N     points of one geometry (default 100000)
+      --geojson-max-ring-points N  points of one ring (default 20000)
+      --geojson-max-rings N      rings of one geometry (default 1000)
+      --geojson-max-polygons N   polygons of one MultiPolygon (default 500)
+      --geojson-max-request-points N  points of all geometries in one request (default 500000)
+      --work-seconds S           work deadline of one request; past it the request is cancelled (default 20)
+      --shutdown-grace S         after SIGTERM, seconds requests in flight may take (default 5)
   init                  Create the schema and the Huating demo data, print the demo accounts, exit.
       --db PATH|URL
   migrate               Apply pending schema migrations and exit.
@@ -95,12 +115,62 @@ Config MakeConfig(const Args& a) {
   return c;
 }
 
+// The --xxx limit flags of `serve` over the defaults. Refuses values that are not positive numbers.
+Status ApplyLimitFlags(const Args& a, parkhq::Limits& l) {
+  struct SizeFlag {
+    const char* name;
+    std::size_t* field;
+    std::size_t scale;
+  };
+  const SizeFlag sizes[] = {
+      {"body-limit-mb", &l.body_bytes, 1u << 20},
+      {"upload-limit-mb", &l.upload_bytes, 1u << 20},
+      {"xlsx-max-columns", &l.xlsx_columns, 1},
+      {"xlsx-max-rows", &l.xlsx_rows, 1},
+      {"xlsx-max-cells", &l.xlsx_cells, 1},
+      {"xlsx-max-shared-strings", &l.xlsx_shared_strings, 1},
+      {"xlsx-max-entry-mb", &l.xlsx_entry_bytes, 1u << 20},
+      {"xlsx-max-total-mb", &l.xlsx_total_bytes, 1u << 20},
+      {"geojson-max-points", &l.geojson_points, 1},
+      {"geojson-max-ring-points", &l.geojson_points_per_ring, 1},
+      {"geojson-max-rings", &l.geojson_rings, 1},
+      {"geojson-max-polygons", &l.geojson_polygons, 1},
+      {"geojson-max-request-points", &l.geojson_request_points, 1},
+  };
+  for (const auto& f : sizes) {
+    auto it = a.flags.find(f.name);
+    if (it == a.flags.end()) continue;
+    char* end = nullptr;
+    const unsigned long long v = std::strtoull(it->second.c_str(), &end, 10);
+    if (it->second.empty() || *end != '\0' || v == 0 || v > (1ull << 40) / f.scale)
+      return Status::InvalidArgument(std::string("--") + f.name + " must be a positive whole number");
+    *f.field = static_cast<std::size_t>(v) * f.scale;
+  }
+  for (auto [name, field] : {std::pair{"work-seconds", &l.request_work_seconds},
+                             std::pair{"shutdown-grace", &l.shutdown_grace_seconds}}) {
+    auto it = a.flags.find(name);
+    if (it == a.flags.end()) continue;
+    char* end = nullptr;
+    const double v = std::strtod(it->second.c_str(), &end);
+    if (it->second.empty() || *end != '\0' || !(v > 0 && v <= 86400))
+      return Status::InvalidArgument(std::string("--") + name + " must be a number of seconds (0 < S <= 86400)");
+    *field = v;
+  }
+  return Status::Ok();
+}
+
 int Fail(const Status& s) {
   std::fprintf(stderr, "parkhq: %s\n", s.ToString().c_str());
   return 1;
 }
 
-int Serve(const Config& c) {
+int Serve(const Args& a, const Config& c) {
+  parkhq::Limits limits;
+  if (Status ls = ApplyLimitFlags(a, limits); !ls.ok()) {
+    std::fprintf(stderr, "parkhq: %s\n", ls.ToString().c_str());
+    return 2;
+  }
+  parkhq::SetLimits(limits);
   std::string host;
   uint16_t port = 0;
   if (!parkhq::http::ParseListen(c.listen, host, port))
@@ -111,8 +181,15 @@ int Serve(const Config& c) {
   parkhq::http::ServerOptions opt;
   opt.address = host;
   opt.port = port;
+  opt.body_limit = limits.body_bytes;
+  opt.upload_limit = limits.upload_bytes;
+  opt.shutdown_grace = std::chrono::milliseconds(static_cast<int64_t>(limits.shutdown_grace_seconds * 1000));
   parkhq::http::ServerHooks hooks;
-  hooks.handle = [&dispatcher](parkhq::http::Request& r) { return dispatcher.Handle(r); };
+  // Each request runs under the work deadline: parsers and heavy checks give up past it (413).
+  hooks.handle = [&dispatcher, work = limits.request_work_seconds](parkhq::http::Request& r) {
+    parkhq::ScopedDeadline deadline(work);
+    return dispatcher.Handle(r);
+  };
   hooks.is_upload = [&dispatcher](std::string_view m, std::string_view p) { return dispatcher.IsUpload(m, p); };
   hooks.on_listening = [&](uint16_t bound) {
     std::printf("parkhq %s serving http://%s:%u (db: %s)\n", PARKHQ_VERSION, host.c_str(), bound,
@@ -263,7 +340,7 @@ int main(int argc, char** argv) {
   }
   Config c = MakeConfig(a);
   const std::string& cmd = a.positional[0];
-  if (cmd == "serve") return Serve(c);
+  if (cmd == "serve") return Serve(a, c);
   if (cmd == "init") return Init(c);
   if (cmd == "migrate") return Migrate(c);
   if (cmd == "user") return User(a, c);

@@ -23,6 +23,8 @@ struct ServerOptions {
   size_t upload_limit = 256 * 1024 * 1024;
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds idle_timeout{60};
+  // After SIGTERM: how long requests in flight may take before the server exits anyway.
+  std::chrono::milliseconds shutdown_grace{5000};
 };
 
 struct ServerHooks {

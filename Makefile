@@ -7,7 +7,7 @@ LISTEN ?= 127.0.0.1:8080
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 export CCACHE_BASEDIR ?= $(CURDIR)
 
-.PHONY: run test build deps server web unit api e2e bench clean package
+.PHONY: run test build deps server web unit api e2e bench clean package fuzz test-asan security-scan
 
 deps: .deps.stamp
 .deps.stamp: scripts/install-deps.sh
@@ -39,6 +39,19 @@ package: build
 
 bench: build
 	@bash bench/run.sh
+
+# libFuzzer targets in fuzz/ (clang; build dir build-fuzz), each for FUZZ_SECONDS (default 20).
+fuzz: deps
+	@bash scripts/fuzz.sh
+
+# The core and the C++ unit tests under ASan+UBSan (build dir build-asan); ASAN_API=1 also runs
+# the API suite on SQLite against the ASan binary.
+test-asan: deps
+	@bash scripts/test-asan.sh
+
+# sqlmap and wapiti against a throwaway loopback server (bounded time); see docs/security.md.
+security-scan: server
+	@bash scripts/security-scan.sh
 
 clean:
 	rm -rf $(BUILD_DIR) web/dist .deps.stamp

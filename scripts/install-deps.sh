@@ -8,7 +8,8 @@ PKGS=(build-essential cmake ninja-build ccache pkg-config
       libsodium-dev libxlsxwriter-dev libzip-dev libpugixml-dev libspdlog-dev zlib1g-dev
       libgtest-dev libgmock-dev libbenchmark-dev
       nodejs npm chromium fonts-wqy-microhei wrk python3 python3-openpyxl
-      python3-docx libreoffice-writer-nogui)  # briefings: the DOCX test opens it and converts it to PDF
+      python3-docx libreoffice-writer-nogui  # briefings: the DOCX test opens it and converts it to PDF
+      clang libclang-rt-14-dev)  # clang: the libFuzzer targets (make fuzz)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

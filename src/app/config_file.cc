@@ -109,8 +109,11 @@ Status Apply(Config& c, const std::string& key, const std::string& v) {
     c.session_lifetime_seconds = n * 3600;
   } else if (key == "server.secure_cookies") {
     // A bare --secure-cookies flag means true.
-    if (v.empty()) c.secure_cookies = true;
-    else PARKHQ_ASSIGN_OR_RETURN(c.secure_cookies, ToBool(key, v));
+    if (v.empty()) {
+      c.secure_cookies = true;
+    } else {
+      PARKHQ_ASSIGN_OR_RETURN(c.secure_cookies, ToBool(key, v));
+    }
   } else if (key == "server.trusted_proxies") {
     c.trusted_proxies = SplitList(v);
   } else if (key == "server.max_connections_per_ip") {

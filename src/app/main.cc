@@ -1,11 +1,13 @@
 // parkhq: the ParkHQ server and its administration commands.
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,8 @@
 #include "app/ops_cli.h"
 #include "app/demo_seed.h"
 #include "common/crypto.h"
+#include "common/deadline.h"
+#include "common/limits.h"
 #include "http/server.h"
 #include "storage/migrations.h"
 #include "storage/sqlite/sqlite_connection.h"
@@ -43,6 +47,22 @@ Every command also takes:
       --time-zone ZONE    the deployment's time zone for "today", months and deadlines
                           (IANA name, default Asia/Shanghai)                                   [env PARKHQ_TIME_ZONE]
       env PARKHQ_NOW=2023-06-30T00:30:00+08:00  pins the clock (tests and demos); time runs on from there
+    Limits on untrusted input (defaults in src/common/limits.h; docs/security.md):
+      --body-limit-mb N          JSON request bodies (default 10)
+      --upload-limit-mb N        upload routes: imports, GeoJSON (default 64)
+      --xlsx-max-columns N       columns of an imported sheet (default 16384)
+      --xlsx-max-rows N          rows of an imported sheet (default 1048576)
+      --xlsx-max-cells N         non-empty cells of an imported sheet or CSV (default 1000000)
+      --xlsx-max-shared-strings N  (default 1000000)
+      --xlsx-max-entry-mb N      uncompressed size of one part of an XLSX file (default 48)
+      --xlsx-max-total-mb N      uncompressed size of all parts read from one XLSX file (default 96)
+      --geojson-max-points N     points of one geometry (default 100000)
+      --geojson-max-ring-points N  points of one ring (default 20000)
+      --geojson-max-rings N      rings of one geometry (default 1000)
+      --geojson-max-polygons N   polygons of one MultiPolygon (default 500)
+      --geojson-max-request-points N  points of all geometries in one request (default 500000)
+      --work-seconds S           work deadline of one request; past it the request is cancelled (default 20)
+      --shutdown-grace S         after SIGTERM, seconds requests in flight may take (default 5)
   init                  Create the schema and the Huating demo data, print the demo accounts, exit.
       --db PATH|URL
   migrate               Apply pending schema migrations and exit.
@@ -112,6 +132,50 @@ parkhq::StatusOr<Config> MakeConfig(const Args& a) {
   return c;
 }
 
+// The --xxx limit flags of `serve` over the defaults. Refuses values that are not positive numbers.
+Status ApplyLimitFlags(const Args& a, parkhq::Limits& l) {
+  struct SizeFlag {
+    const char* name;
+    std::size_t* field;
+    std::size_t scale;
+  };
+  const SizeFlag sizes[] = {
+      {"body-limit-mb", &l.body_bytes, 1u << 20},
+      {"upload-limit-mb", &l.upload_bytes, 1u << 20},
+      {"xlsx-max-columns", &l.xlsx_columns, 1},
+      {"xlsx-max-rows", &l.xlsx_rows, 1},
+      {"xlsx-max-cells", &l.xlsx_cells, 1},
+      {"xlsx-max-shared-strings", &l.xlsx_shared_strings, 1},
+      {"xlsx-max-entry-mb", &l.xlsx_entry_bytes, 1u << 20},
+      {"xlsx-max-total-mb", &l.xlsx_total_bytes, 1u << 20},
+      {"geojson-max-points", &l.geojson_points, 1},
+      {"geojson-max-ring-points", &l.geojson_points_per_ring, 1},
+      {"geojson-max-rings", &l.geojson_rings, 1},
+      {"geojson-max-polygons", &l.geojson_polygons, 1},
+      {"geojson-max-request-points", &l.geojson_request_points, 1},
+  };
+  for (const auto& f : sizes) {
+    auto it = a.flags.find(f.name);
+    if (it == a.flags.end()) continue;
+    char* end = nullptr;
+    const unsigned long long v = std::strtoull(it->second.c_str(), &end, 10);
+    if (it->second.empty() || *end != '\0' || v == 0 || v > (1ull << 40) / f.scale)
+      return Status::InvalidArgument(std::string("--") + f.name + " must be a positive whole number");
+    *f.field = static_cast<std::size_t>(v) * f.scale;
+  }
+  for (auto [name, field] : {std::pair{"work-seconds", &l.request_work_seconds},
+                             std::pair{"shutdown-grace", &l.shutdown_grace_seconds}}) {
+    auto it = a.flags.find(name);
+    if (it == a.flags.end()) continue;
+    char* end = nullptr;
+    const double v = std::strtod(it->second.c_str(), &end);
+    if (it->second.empty() || *end != '\0' || !(v > 0 && v <= 86400))
+      return Status::InvalidArgument(std::string("--") + name + " must be a number of seconds (0 < S <= 86400)");
+    *field = v;
+  }
+  return Status::Ok();
+}
+
 int Fail(const Status& s) {
   std::fprintf(stderr, "parkhq: %s\n", s.ToString().c_str());
   return 1;
@@ -131,7 +195,13 @@ Status ConfigureClock(const Config& c) {
   return Status::Ok();
 }
 
-int Serve(const Config& c) {
+int Serve(const Args& a, const Config& c) {
+  parkhq::Limits limits;
+  if (Status ls = ApplyLimitFlags(a, limits); !ls.ok()) {
+    std::fprintf(stderr, "parkhq: %s\n", ls.ToString().c_str());
+    return 2;
+  }
+  parkhq::SetLimits(limits);
   std::string host;
   uint16_t port = 0;
   if (!parkhq::http::ParseListen(c.listen, host, port))
@@ -144,8 +214,15 @@ int Serve(const Config& c) {
   opt.port = port;
   opt.max_connections_per_ip = c.max_connections_per_ip;
   opt.trusted_proxies = c.trusted_proxies;
+  opt.body_limit = limits.body_bytes;
+  opt.upload_limit = limits.upload_bytes;
+  opt.shutdown_grace = std::chrono::milliseconds(static_cast<int64_t>(limits.shutdown_grace_seconds * 1000));
   parkhq::http::ServerHooks hooks;
-  hooks.handle = [&dispatcher](parkhq::http::Request& r) { return dispatcher.Handle(r); };
+  // Each request runs under the work deadline: parsers and heavy checks give up past it (413).
+  hooks.handle = [&dispatcher, work = limits.request_work_seconds](parkhq::http::Request& r) {
+    parkhq::ScopedDeadline deadline(work);
+    return dispatcher.Handle(r);
+  };
   hooks.is_upload = [&dispatcher](std::string_view m, std::string_view p) { return dispatcher.IsUpload(m, p); };
   hooks.pre_authorize = [&dispatcher](parkhq::http::Request& r) { return dispatcher.PreAuthorize(r); };
   hooks.on_listening = [&](uint16_t bound) {
@@ -285,7 +362,7 @@ int main(int argc, char** argv) {
   const Config& c = *loaded;
   if (Status clock = ConfigureClock(c); !clock.ok()) return Fail(clock);
   parkhq::app::SetupLogging(c);
-  if (cmd == "serve") return Serve(c);
+  if (cmd == "serve") return Serve(a, c);
   if (cmd == "init") return Init(c);
   if (cmd == "migrate") return Migrate(c);
   if (cmd == "user") return User(a, c);

@@ -4,7 +4,11 @@
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <atomic>
 #include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <future>
 #include <spdlog/spdlog.h>
 #include <mutex>
 #include <thread>
@@ -39,6 +43,7 @@ struct Shared {
   const ServerOptions& options;
   const ServerHooks& hooks;
   asio::thread_pool& workers;
+  std::atomic<int> in_flight{0};  // requests running on the worker pool
   std::mutex mu;  // guards the connection counts
   std::unordered_map<std::string, int> per_ip;
   int total = 0;
@@ -117,8 +122,10 @@ template <typename Executor>
 auto RunOnWorkers(std::shared_ptr<Shared> sh, Request& req, Executor io) {
   return asio::async_initiate<decltype(asio::use_awaitable), void(Response)>(
       [sh, &req, io](auto handler) {
+        sh->in_flight.fetch_add(1);
         asio::post(sh->workers, [sh, &req, io, handler = std::move(handler)]() mutable {
           Response r = sh->hooks.handle(req);
+          sh->in_flight.fetch_sub(1);
           asio::post(io, [handler = std::move(handler), r = std::move(r)]() mutable {
             std::move(handler)(std::move(r));
           });
@@ -290,20 +297,52 @@ Status RunServer(const ServerOptions& options, const ServerHooks& hooks) {
   auto sh = std::make_shared<Shared>(options, hooks, workers);
   asio::co_spawn(ioc, Listen(acceptor, sh), asio::detached);
 
+  // SIGTERM/SIGINT: stop accepting, let requests in flight finish for up to shutdown_grace, then
+  // stop the loop. A second signal, or a worker still stuck a second after that, exits at once.
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
-  signals.async_wait([&](const boost::system::error_code&, int sig) {
+  const auto grace_end = std::make_shared<std::chrono::steady_clock::time_point>();
+  std::function<void()> poll;
+  auto timer = std::make_shared<asio::steady_timer>(ioc);
+  poll = [&, timer] {
+    if (sh->in_flight.load() == 0 || std::chrono::steady_clock::now() >= *grace_end) {
+      ioc.stop();
+      return;
+    }
+    timer->expires_after(std::chrono::milliseconds(50));
+    timer->async_wait([&](const boost::system::error_code&) { poll(); });
+  };
+  signals.async_wait([&](const boost::system::error_code& sig_ec, int sig) {
+    if (sig_ec) return;
     spdlog::info("signal {} received: shutting down", sig);
     acceptor.close();
-    // Give requests in flight a moment, then stop the loop.
-    auto timer = std::make_shared<asio::steady_timer>(ioc, std::chrono::milliseconds(500));
-    timer->async_wait([&ioc, timer](const boost::system::error_code&) { ioc.stop(); });
+    *grace_end = std::chrono::steady_clock::now() + options.shutdown_grace;
+    signals.async_wait([](const boost::system::error_code& e2, int) {
+      if (e2) return;
+      std::fflush(nullptr);
+      std::_Exit(1);
+    });
+    poll();
   });
 
   std::vector<std::thread> threads;
   for (int i = 1; i < io_threads; ++i) threads.emplace_back([&ioc] { ioc.run(); });
   ioc.run();
   for (auto& t : threads) t.join();
-  workers.join();
+  workers.stop();
+  std::promise<void> joined;
+  auto joined_future = joined.get_future();
+  std::thread joiner([&] {
+    workers.join();
+    joined.set_value();
+  });
+  if (joined_future.wait_for(std::chrono::seconds(1)) != std::future_status::ready) {
+    // A handler ignores its deadline: the process cannot wait for it.
+    spdlog::warn("{} request(s) still running after the shutdown grace period: exiting", sh->in_flight.load());
+    spdlog::default_logger()->flush();
+    std::fflush(nullptr);
+    std::_Exit(0);
+  }
+  joiner.join();
   return Status::Ok();
 }
 

@@ -31,6 +31,8 @@ struct ServerOptions {
   int max_connections_per_ip = 64;
   int max_connections = 8192;
   std::vector<std::string> trusted_proxies;
+  // After SIGTERM: how long requests in flight may take before the server exits anyway.
+  std::chrono::milliseconds shutdown_grace{5000};
 };
 
 struct ServerHooks {

@@ -7,23 +7,71 @@
 #include <memory>
 #include <sstream>
 
+#include "common/deadline.h"
+#include "common/limits.h"
+#include "common/text_check.h"
 #include "common/time.h"
 
 namespace parkhq::io {
 
+namespace {
+
+// "A" for 0, "AB" for 27: the spreadsheet column name, for error fields.
+std::string ColumnName(size_t col) {
+  std::string name;
+  for (size_t n = col + 1; n > 0; n = (n - 1) / 26) name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return name;
+}
+
+Status TooLarge(const std::string& what) {
+  return Status(StatusCode::kPayloadTooLarge, "文件超过读取上限：" + what);
+}
+
+// Cells must be valid UTF-8 without control characters (tab and line breaks allowed), bidi
+// overrides or noncharacters: 422 naming the cell.
+Status CheckCells(const InputRow& row) {
+  for (size_t c = 0; c < row.cells.size(); ++c) {
+    if (std::string bad = BadTextReason(row.cells[c], true); !bad.empty())
+      return Status::FieldInvalid("rows[" + std::to_string(row.row) + "]." + ColumnName(c), bad);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status ReadCsv(std::istream& in, const RowFn& fn) {
+  const Limits& limits = GetLimits();
   InputRow row;
   row.row = 1;
+  Status failed;
+  size_t cells = 0;
   std::string field;
   bool in_quotes = false, field_started = false, first = true, any = false;
   auto end_field = [&] {
+    if (row.cells.size() >= limits.xlsx_columns) {
+      failed = TooLarge("第 " + std::to_string(row.row) + " 行超过 " + std::to_string(limits.xlsx_columns) + " 列");
+      return false;
+    }
+    if (++cells > limits.xlsx_cells) {
+      failed = TooLarge("单元格超过 " + std::to_string(limits.xlsx_cells) + " 个");
+      return false;
+    }
     row.cells.push_back(std::move(field));
     field.clear();
     field_started = false;
+    return true;
   };
   auto end_row = [&]() -> bool {
-    end_field();
+    if (!end_field()) return false;
+    if (DeadlinePassed()) {
+      failed = DeadlineStatus();
+      return false;
+    }
     bool blank = row.cells.size() == 1 && row.cells[0].empty();
+    if (!blank) {
+      failed = CheckCells(row);
+      if (!failed.ok()) return false;
+    }
     bool go_on = blank ? true : fn(row);
     row.cells.clear();
     ++row.row;
@@ -65,9 +113,9 @@ Status ReadCsv(std::istream& in, const RowFn& fn) {
         in_quotes = true;
         field_started = true;
       } else if (c == ',') {
-        end_field();
+        if (!end_field()) return failed;
       } else if (c == '\n') {
-        if (!end_row()) return Status::Ok();
+        if (!end_row()) return failed;
       } else if (c == '\r') {
         // CRLF: the LF ends the row.
       } else {
@@ -78,7 +126,7 @@ Status ReadCsv(std::istream& in, const RowFn& fn) {
   }
   if (in_quotes) return Status::Validation("CSV 格式错误：第 " + std::to_string(row.row) + " 行引号未闭合");
   if (any && (!field.empty() || !row.cells.empty())) end_row();
-  return Status::Ok();
+  return failed;
 }
 
 Status ReadCsvString(std::string_view text, const RowFn& fn) {
@@ -92,25 +140,50 @@ struct ZipCloser {
   void operator()(zip_t* z) const { zip_close(z); }
 };
 
-StatusOr<std::string> ReadEntry(zip_t* z, const char* name) {
+// One ZIP entry, uncompressed, read in chunks with a counter: the size the archive declares is
+// never trusted (a deflate bomb declares little and inflates to gigabytes). Past the per-entry
+// limit or the file's running total, 413 naming the entry.
+StatusOr<std::string> ReadEntry(zip_t* z, const char* name, size_t& total) {
+  const Limits& limits = GetLimits();
   zip_stat_t st;
+  zip_stat_init(&st);
   if (zip_stat(z, name, 0, &st) != 0) return Status::NotFound(name);
   zip_file_t* f = zip_fopen(z, name, 0);
   if (!f) return Status::Validation("XLSX 文件损坏：无法读取 " + std::string(name));
-  std::string out(st.size, '\0');
-  zip_int64_t got = zip_fread(f, out.data(), st.size);
+  std::string out;
+  char buf[64 * 1024];
+  for (;;) {
+    const zip_int64_t got = zip_fread(f, buf, sizeof buf);
+    if (got < 0) {
+      zip_fclose(f);
+      return Status::Validation("XLSX 文件损坏：" + std::string(name));
+    }
+    if (got == 0) break;
+    const size_t n = static_cast<size_t>(got);
+    if (out.size() + n > limits.xlsx_entry_bytes || total + n > limits.xlsx_total_bytes) {
+      zip_fclose(f);
+      return TooLarge(std::string(name) + " 解压后超过 " +
+                      std::to_string(std::min(limits.xlsx_entry_bytes, limits.xlsx_total_bytes) >> 20) + " MiB");
+    }
+    if (DeadlinePassed()) {
+      zip_fclose(f);
+      return DeadlineStatus();
+    }
+    out.append(buf, n);
+    total += n;
+  }
   zip_fclose(f);
-  if (got < 0 || static_cast<zip_uint64_t>(got) != st.size)
-    return Status::Validation("XLSX 文件损坏：" + std::string(name));
   return out;
 }
 
-// "B12" → column index 1.
-int ColumnIndex(std::string_view ref) {
-  int col = 0;
+// "B12" → column index 1; -1 without letters; kFarColumn past the limit (never overflows).
+constexpr long kFarColumn = -2;
+long ColumnIndex(std::string_view ref, size_t max_columns) {
+  long col = 0;
   for (char c : ref) {
     if (c < 'A' || c > 'Z') break;
     col = col * 26 + (c - 'A' + 1);
+    if (static_cast<size_t>(col) > max_columns) return kFarColumn;
   }
   return col - 1;
 }
@@ -133,6 +206,7 @@ std::string CellText(const pugi::xml_node& c, const std::vector<std::string>& sh
 }  // namespace
 
 Status ReadXlsx(const std::string& bytes, const RowFn& fn) {
+  const Limits& limits = GetLimits();
   zip_error_t ze;
   zip_error_init(&ze);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &ze);
@@ -142,11 +216,15 @@ Status ReadXlsx(const std::string& bytes, const RowFn& fn) {
     zip_source_free(src);
     return Status::Validation("文件不是有效的 XLSX（ZIP）文件");
   }
+  size_t total = 0;  // uncompressed bytes read so far from this file
   std::vector<std::string> shared;
-  if (auto ss = ReadEntry(z.get(), "xl/sharedStrings.xml"); ss.ok()) {
+  if (auto ss = ReadEntry(z.get(), "xl/sharedStrings.xml", total); ss.ok()) {
     pugi::xml_document doc;
     if (!doc.load_buffer(ss->data(), ss->size())) return Status::Validation("XLSX 文件损坏：共享字符串");
     for (auto si : doc.child("sst").children("si")) {
+      if (shared.size() >= limits.xlsx_shared_strings)
+        return TooLarge("xl/sharedStrings.xml 超过 " + std::to_string(limits.xlsx_shared_strings) + " 个共享字符串");
+      if (DeadlinePassed()) return DeadlineStatus();
       std::string s;
       for (auto t : si.select_nodes(".//t")) {
         // Skip phonetic runs (rPh) which repeat readings of East Asian text.
@@ -155,14 +233,20 @@ Status ReadXlsx(const std::string& bytes, const RowFn& fn) {
       }
       shared.push_back(std::move(s));
     }
+  } else if (ss.status().code() != StatusCode::kNotFound) {
+    return ss.status();
   }
   // The first sheet: resolve through workbook.xml and its relationships; fall back to sheet1.xml.
   std::string sheet_path = "xl/worksheets/sheet1.xml";
-  if (auto wbx = ReadEntry(z.get(), "xl/workbook.xml"); wbx.ok()) {
+  auto wbx = ReadEntry(z.get(), "xl/workbook.xml", total);
+  if (!wbx.ok() && wbx.status().code() != StatusCode::kNotFound) return wbx.status();
+  if (wbx.ok()) {
     pugi::xml_document wb;
     if (wb.load_buffer(wbx->data(), wbx->size())) {
       std::string rid = wb.child("workbook").child("sheets").child("sheet").attribute("r:id").value();
-      if (auto rels = ReadEntry(z.get(), "xl/_rels/workbook.xml.rels"); rels.ok() && !rid.empty()) {
+      auto rels = ReadEntry(z.get(), "xl/_rels/workbook.xml.rels", total);
+      if (!rels.ok() && rels.status().code() != StatusCode::kNotFound) return rels.status();
+      if (rels.ok() && !rid.empty()) {
         pugi::xml_document rd;
         if (rd.load_buffer(rels->data(), rels->size()))
           for (auto rel : rd.child("Relationships").children("Relationship"))
@@ -173,23 +257,38 @@ Status ReadXlsx(const std::string& bytes, const RowFn& fn) {
       }
     }
   }
-  PARKHQ_ASSIGN_OR_RETURN(std::string xml, ReadEntry(z.get(), sheet_path.c_str()));
+  PARKHQ_ASSIGN_OR_RETURN(std::string xml, ReadEntry(z.get(), sheet_path.c_str(), total));
   pugi::xml_document doc;
   if (!doc.load_buffer(xml.data(), xml.size())) return Status::Validation("XLSX 文件损坏：工作表");
+  xml.clear();
+  xml.shrink_to_fit();
   int expected_row = 0;
+  size_t rows = 0, cells = 0;
   for (auto r : doc.child("worksheet").child("sheetData").children("row")) {
+    if (++rows > limits.xlsx_rows) return TooLarge("工作表超过 " + std::to_string(limits.xlsx_rows) + " 行");
+    if (DeadlinePassed()) return DeadlineStatus();
     InputRow row;
     row.row = r.attribute("r").as_int(expected_row + 1);
     expected_row = row.row;
+    // Cells are placed by their reference; only columns up to the limit exist, so a row's
+    // storage never exceeds xlsx_columns whatever the file declares.
+    size_t next_col = 0;  // a cell without a reference follows the previous one
     for (auto c : r.children("c")) {
-      int col = ColumnIndex(c.attribute("r").value());
-      if (col < 0) col = static_cast<int>(row.cells.size());
-      if (static_cast<size_t>(col) >= row.cells.size()) row.cells.resize(col + 1);
-      row.cells[col] = CellText(c, shared);
+      if (++cells > limits.xlsx_cells) return TooLarge("工作表超过 " + std::to_string(limits.xlsx_cells) + " 个单元格");
+      long col = ColumnIndex(c.attribute("r").value(), limits.xlsx_columns);
+      if (col == kFarColumn)
+        return TooLarge("第 " + std::to_string(row.row) + " 行的单元格超出第 " + std::to_string(limits.xlsx_columns) + " 列");
+      if (col < 0) col = static_cast<long>(next_col);
+      if (static_cast<size_t>(col) >= limits.xlsx_columns)
+        return TooLarge("第 " + std::to_string(row.row) + " 行的单元格超出第 " + std::to_string(limits.xlsx_columns) + " 列");
+      next_col = static_cast<size_t>(col) + 1;
+      std::string text = CellText(c, shared);
+      if (text.empty()) continue;  // empty cells need no storage
+      if (static_cast<size_t>(col) >= row.cells.size()) row.cells.resize(static_cast<size_t>(col) + 1);
+      row.cells[static_cast<size_t>(col)] = std::move(text);
     }
-    bool blank = true;
-    for (const auto& s : row.cells) blank = blank && s.empty();
-    if (blank) continue;
+    if (row.cells.empty()) continue;  // blank row
+    PARKHQ_RETURN_IF_ERROR(CheckCells(row));
     if (!fn(row)) break;
   }
   return Status::Ok();

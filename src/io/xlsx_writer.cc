@@ -3,12 +3,14 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-#include <atomic>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "common/text_check.h"
 
 namespace parkhq::io {
 namespace {
@@ -23,18 +25,28 @@ std::string NumFormat(const Column& c) {
   }
 }
 
+// A fresh, unpredictable temporary file (mkstemps: created 0600 with O_EXCL, random name), so no
+// other local user can guess the path and plant a link there. "" when none can be created.
 std::string TempPath() {
-  static std::atomic<int> n{0};
-  auto dir = std::filesystem::temp_directory_path();
-  return (dir / ("parkhq-xlsx-" + std::to_string(getpid()) + "-" + std::to_string(++n) + ".xlsx")).string();
+  std::string path = (std::filesystem::temp_directory_path() / "parkhq-xlsx-XXXXXX.xlsx").string();
+  const int fd = mkstemps(path.data(), 5);
+  if (fd < 0) return "";
+  close(fd);
+  return path;
 }
 
 }  // namespace
 
 StatusOr<std::string> WriteXlsx(const std::vector<Sheet>& sheets) {
   const std::string path = TempPath();
+  if (path.empty()) return Status::Internal("cannot create a temporary file for the workbook");
   lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) return Status::Internal("cannot create workbook");
+  if (!wb) {
+    std::remove(path.c_str());
+    return Status::Internal("cannot create workbook");
+  }
+  // Text as Excel can store it: no control characters or noncharacters (U+FFFE breaks the file).
+  const auto text = [](const std::string& s) { return SanitizeText(s); };
   lxw_format* header = workbook_add_format(wb);
   format_set_bold(header);
   format_set_bg_color(header, 0xDCE6F1);
@@ -69,14 +81,14 @@ StatusOr<std::string> WriteXlsx(const std::vector<Sheet>& sheets) {
     lxw_row_t r = 0;
     const auto last_col = static_cast<lxw_col_t>(sh.columns.empty() ? 0 : sh.columns.size() - 1);
     if (!sh.title.empty()) {
-      if (last_col > 0) worksheet_merge_range(ws, 0, 0, 0, last_col, sh.title.c_str(), title);
-      else worksheet_write_string(ws, 0, 0, sh.title.c_str(), title);
+      if (last_col > 0) worksheet_merge_range(ws, 0, 0, 0, last_col, text(sh.title).c_str(), title);
+      else worksheet_write_string(ws, 0, 0, text(sh.title).c_str(), title);
       worksheet_set_row(ws, 0, 24, nullptr);
       ++r;
     }
     const lxw_row_t header_row = r;
     for (size_t c = 0; c < sh.columns.size(); ++c)
-      worksheet_write_string(ws, r, static_cast<lxw_col_t>(c), sh.columns[c].header.c_str(), header);
+      worksheet_write_string(ws, r, static_cast<lxw_col_t>(c), text(sh.columns[c].header).c_str(), header);
     worksheet_set_row(ws, r, 30, nullptr);
     ++r;
     for (const auto& row : sh.rows) {
@@ -84,7 +96,7 @@ StatusOr<std::string> WriteXlsx(const std::vector<Sheet>& sheets) {
         const auto col = static_cast<lxw_col_t>(c);
         if (const double* d = std::get_if<double>(&row[c])) worksheet_write_number(ws, r, col, *d, formats[c]);
         else if (const std::string* s = std::get_if<std::string>(&row[c]))
-          worksheet_write_string(ws, r, col, s->c_str(), formats[c]);
+          worksheet_write_string(ws, r, col, text(*s).c_str(), formats[c]);
         else worksheet_write_blank(ws, r, col, formats[c]);
       }
       ++r;
@@ -92,7 +104,7 @@ StatusOr<std::string> WriteXlsx(const std::vector<Sheet>& sheets) {
     if (sh.freeze_header) worksheet_freeze_panes(ws, header_row + 1, 0);
     if (sh.autofilter && !sh.columns.empty() && !sh.rows.empty())
       worksheet_autofilter(ws, header_row, 0, r - 1, last_col);
-    for (const auto& n : sh.notes) worksheet_write_string(ws, ++r, 0, n.c_str(), note);
+    for (const auto& n : sh.notes) worksheet_write_string(ws, ++r, 0, text(n).c_str(), note);
   }
   lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) {
@@ -106,9 +118,15 @@ StatusOr<std::string> WriteXlsx(const std::vector<Sheet>& sheets) {
   return ss.str();
 }
 
+std::string CsvSafeText(const std::string& s) {
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos) return "'" + s;
+  return s;
+}
+
 std::string WriteCsv(const Sheet& sheet) {
   std::string out = "\xEF\xBB\xBF";
-  auto field = [&](const std::string& s) {
+  auto field = [&](const std::string& raw) {
+    const std::string s = CsvSafeText(raw);
     if (s.find_first_of(",\"\r\n") == std::string::npos) {
       out += s;
       return;

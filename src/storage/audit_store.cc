@@ -1,6 +1,7 @@
 #include "storage/audit_store.h"
 
 #include <boost/json.hpp>
+#include <cmath>
 
 #include "common/time.h"
 
@@ -20,7 +21,7 @@ StatusOr<std::string> Snapshot(Connection& c, std::string_view sql, const std::v
     const Value& v = row.at(i);
     if (std::holds_alternative<std::monostate>(v)) o[n] = nullptr;
     else if (auto* iv = std::get_if<int64_t>(&v)) o[n] = *iv;
-    else if (auto* dv = std::get_if<double>(&v)) o[n] = *dv;
+    else if (auto* dv = std::get_if<double>(&v)) o[n] = std::isfinite(*dv) ? boost::json::value(*dv) : boost::json::value(nullptr);  // valid JSON
     else o[n] = std::get<std::string>(v);
   }
   // Finish the statement so it can be reused.

@@ -5,6 +5,8 @@
 #include <unordered_map>
 
 #include "domain/enterprise/enterprise_service.h"
+
+#include "common/limits.h"
 #include "domain/enterprise/uscc.h"
 
 namespace parkhq::enterprise {
@@ -43,7 +45,7 @@ std::optional<double> ParseNumber(std::string_view s) {
   const char* b = s.data();
   const char* e = s.data() + s.size();
   auto [p, ec] = std::from_chars(b, e, v);
-  if (ec != std::errc() || p != e || !std::isfinite(v)) return std::nullopt;
+  if (ec != std::errc() || p != e || !NumberProblem(v).empty()) return std::nullopt;
   return v;
 }
 
@@ -161,6 +163,10 @@ StatusOr<ImportResult> EnterpriseService::ImportReports(const Scope& s, int64_t 
   while (ReadCsvRecord(in, cells)) {
     if (cells.size() == 1 && TrimCell(cells[0]).empty()) continue;
     ++row_no;
+    if (auto bad = BadCell(cells)) {
+      add_error(row_no, bad->first < layout.names.size() ? layout.names[bad->first] : "", bad->second);
+      continue;
+    }
     auto row = parse(row_no, cells);
     if (!row) continue;
     auto prev = last_row.find(row->enterprise_id);

@@ -86,6 +86,10 @@ StatusOr<ImportResult> EnterpriseService::ImportEnterprises(const Scope& s, int6
   while (ReadCsvRecord(in, cells)) {
     if (cells.size() == 1 && Trim(cells[0]).empty()) continue;
     ++row_no;
+    if (auto bad = BadCell(cells)) {
+      add_error(row_no, bad->first < names.size() ? names[bad->first] : "", bad->second);
+      continue;
+    }
     auto get = [&](const char* key) -> std::string {
       auto it = col.find(key);
       return it == col.end() || it->second >= static_cast<int>(cells.size()) ? "" : Trim(cells[it->second]);

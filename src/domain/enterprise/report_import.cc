@@ -1,16 +1,26 @@
 #include "domain/enterprise/report_import.h"
 
+#include "common/limits.h"
+#include "common/text_check.h"
+
 namespace parkhq::enterprise {
+
+std::optional<std::pair<size_t, std::string>> BadCell(const std::vector<std::string>& cells) {
+  for (size_t c = 0; c < cells.size(); ++c)
+    if (std::string bad = BadTextReason(cells[c], true); !bad.empty()) return std::pair{c, std::move(bad)};
+  return std::nullopt;
+}
 
 bool ReadCsvRecord(std::istream& in, std::vector<std::string>& cells) {
   // The cells' strings are reused from record to record (no allocation per cell once warm).
   thread_local std::string line;
   if (!std::getline(in, line)) return false;
+  const size_t max_cells = std::max<size_t>(1, GetLimits().xlsx_columns);
   // The common case: no quoting, no CR (two memchr scans; find_first_of tests each character).
   if (line.find('"') == std::string::npos && line.find('\r') == std::string::npos) {
     size_t n = 0, start = 0;
     while (true) {
-      size_t comma = line.find(',', start);
+      size_t comma = n + 1 < max_cells ? line.find(',', start) : std::string::npos;
       size_t end = comma == std::string::npos ? line.size() : comma;
       if (n == cells.size()) cells.emplace_back();
       cells[n++].assign(line, start, end - start);
@@ -39,7 +49,7 @@ bool ReadCsvRecord(std::istream& in, std::vector<std::string>& cells) {
         }
       } else if (c == '"') {
         quoted = true;
-      } else if (c == ',') {
+      } else if (c == ',' && cells.size() + 1 < max_cells) {
         cells.push_back(std::move(cell));
         cell.clear();
       } else if (c != '\r') {

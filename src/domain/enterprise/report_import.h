@@ -17,8 +17,13 @@
 namespace parkhq::enterprise {
 
 // Splits one CSV record (RFC 4180 quoting; "" inside quotes). Reads more lines when a quoted cell
-// spans lines. Returns false at the end of the input.
+// spans lines. Returns false at the end of the input. At most Limits::xlsx_columns cells: the rest
+// of a wider record stays in the last cell (memory bounded by the line, not by its commas).
 bool ReadCsvRecord(std::istream& in, std::vector<std::string>& cells);
+
+// The first cell with characters text fields refuse (controls but tab/line breaks, bidi overrides,
+// noncharacters, invalid UTF-8; common/text_check.h): its index and the Chinese reason.
+std::optional<std::pair<size_t, std::string>> BadCell(const std::vector<std::string>& cells);
 
 // A cell without its leading and trailing spaces and tabs.
 std::string_view TrimCell(std::string_view s);

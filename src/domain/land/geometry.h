@@ -36,13 +36,13 @@ struct Geometry {
   std::vector<Polygon> polygons;   // exactly one when !multi
 };
 
-// Rings longer than this are refused (the self-intersection test is quadratic per ring).
+// The default limit on points per ring (Limits::geojson_points_per_ring is the one in force).
 inline constexpr std::size_t kMaxPointsPerRing = 20000;
 
 // Validates the geometry; OK when usable. On failure Status::Validation whose details name the
 // GeoJSON position, e.g. {"geometry.coordinates[0][3]", "外环第4个点与第1个点之间…"}:
 //  - at least one polygon, each with an outer ring; not more than one polygon unless multi;
-//  - each ring: ≥ 4 points, ≤ kMaxPointsPerRing, finite coordinates (lon ∈ [-180,180],
+//  - each ring: ≥ 4 points, ≤ Limits::geojson_points_per_ring, finite coordinates (lon ∈ [-180,180],
 //    lat ∈ [-90,90] for kLonLat), closed (first == last), non-zero area;
 //  - no self-intersection: two non-adjacent edges may not touch or cross; adjacent edges may not
 //    fold back over each other (a spike);
@@ -50,7 +50,8 @@ inline constexpr std::size_t kMaxPointsPerRing = 20000;
 //    do not cross or contain one another;
 //  - the polygons of a MultiPolygon do not cross or contain one another.
 // `field` is the JSON field name of the geometry ("geometry" by default). At most 20 problems are
-// listed.
+// listed. Edge pairs are found by a sweep over x (near-linear for real boundaries); the loops
+// check the thread's work deadline (common/deadline.h) and return DeadlineStatus() (413) past it.
 Status ValidateGeometry(const Geometry& g, std::string_view field = "geometry");
 
 // Area in m² of a validated geometry: Σ over polygons of |outer| − Σ|holes|.

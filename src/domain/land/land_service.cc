@@ -4,6 +4,8 @@
 #include <set>
 
 #include "domain/land/land_service.h"
+
+#include "common/deadline.h"
 #include "domain/land/standard_land_calc.h"
 #include "domain/org/org_service.h"
 
@@ -162,6 +164,8 @@ std::vector<FieldError> LandService::Check(ParcelRecord& r, const std::vector<in
     if (g.ok()) {
       r.geometry_area_m2 = AreaM2(*r.geometry);
       if (r.parcel.area_mu <= 0 && !r.parcel.area_m2) r.parcel.area_mu = M2ToMu(*r.geometry_area_m2);
+    } else if (!g.IsValidation()) {
+      errs.push_back({prefix + "geometry", g.message()});  // the work deadline passed
     } else {
       for (const auto& d : g.details()) errs.push_back(d);
     }
@@ -181,6 +185,7 @@ StatusOr<ParcelView> LandService::CreateParcel(const Scope& s, int64_t park_id, 
   if (in.parcel.area_mu <= 0 && in.parcel.area_m2 && *in.parcel.area_m2 > 0)
     in.parcel.area_mu = M2ToMu(*in.parcel.area_m2);
   auto errs = Check(in, tree, "");
+  if (DeadlinePassed()) return DeadlineStatus();
   if (!errs.empty()) return Status::Validation(errs.size() == 1 ? errs[0].message : "地块信息有误", errs);
   PARKHQ_ASSIGN_OR_RETURN(auto existing, repo_.ListParcels(tree, false));
   for (const auto& e : existing)
@@ -199,6 +204,7 @@ StatusOr<ParcelView> LandService::UpdateParcel(const Scope& s, int64_t id, Parce
   PARKHQ_ASSIGN_OR_RETURN(auto tree, WriteTree(s, root));
   in.parcel.id = id;
   auto errs = Check(in, tree, "");
+  if (DeadlinePassed()) return DeadlineStatus();
   if (!errs.empty()) return Status::Validation(errs.size() == 1 ? errs[0].message : "地块信息有误", errs);
   if (in.parcel.code != old.parcel.code) {
     PARKHQ_ASSIGN_OR_RETURN(auto existing, repo_.ListParcels(tree, false));
@@ -243,6 +249,7 @@ StatusOr<ImportResult> LandService::ImportParcels(const Scope& s, int64_t park_i
                         "地块编号与第" + std::to_string(it->second + 1) + "个要素重复：" + r.parcel.code});
     }
   }
+  if (DeadlinePassed()) return DeadlineStatus();
   if (!errs.empty()) {
     if (errs.size() > 200) errs.resize(200);
     return Status::Validation("导入文件有 " + std::to_string(errs.size()) + " 处错误，未导入任何地块", errs);

@@ -4,6 +4,8 @@
 
 #include "domain/monitoring/monitoring_service.h"
 
+#include "common/limits.h"
+
 namespace parkhq::monitoring {
 namespace {
 
@@ -30,7 +32,7 @@ std::optional<double> ParseNumber(const std::string& text) {
   if (t.empty()) return std::nullopt;
   char* end = nullptr;
   const double v = std::strtod(t.c_str(), &end);
-  if (end != t.c_str() + t.size() || !std::isfinite(v)) return std::nullopt;
+  if (end != t.c_str() + t.size() || !NumberProblem(v).empty()) return std::nullopt;
   return v;
 }
 

@@ -1,5 +1,7 @@
 #include "domain/project/ledger.h"
 
+#include "common/limits.h"
+
 #include <cstdlib>
 #include <set>
 
@@ -125,6 +127,7 @@ LedgerImport ParseLedger(const std::vector<io::InputRow>& rows, int64_t park_id,
       char* end = nullptr;
       const double v = std::strtod(s.c_str(), &end);
       if (end == s.c_str() || *end != '\0') errs.push_back({row.row, h, "应为数字（" + s + "）"});
+      else if (std::string bad = NumberProblem(v); !bad.empty()) errs.push_back({row.row, h, bad});
       else target = v;
     };
     auto date = [&](const std::string& h, std::optional<Date>& target) {

@@ -1,5 +1,6 @@
 // Registry and monthly-report handlers of the enterprises module.
 #include "http/handlers/enterprise_handlers.h"
+#include "common/limits.h"
 
 #include "domain/enterprise/enterprise_service.h"
 #include "http/handlers/enterprise_json.h"
@@ -338,10 +339,11 @@ StatusOr<Response> PutReport(RequestContext& ctx, const Services& s) {
       for (const auto& [key, x] : v->as_object()) {
         const std::string k2(key);
         if (x.is_null()) continue;
-        if (x.is_double()) values[k2] = x.as_double();
-        else if (x.is_int64()) values[k2] = static_cast<double>(x.as_int64());
-        else if (x.is_uint64()) values[k2] = static_cast<double>(x.as_uint64());
-        else errs.push_back({"values." + k2, "应为数字"});
+        if (x.is_double() || x.is_int64() || x.is_uint64()) {
+          const double d = x.to_number<double>();
+          if (std::string bad = NumberProblem(d); !bad.empty()) errs.push_back({"values." + k2, bad});
+          else values[k2] = d;
+        } else errs.push_back({"values." + k2, "应为数字"});
       }
   } else {
     errs.push_back({"values", "请填写月报数据"});

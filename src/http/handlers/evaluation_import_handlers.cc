@@ -4,6 +4,8 @@
 #include <cstdlib>
 
 #include "domain/evaluation/evaluation_service.h"
+
+#include "common/limits.h"
 #include "http/handlers/evaluation_handlers.h"
 #include "http/handlers/evaluation_handlers_internal.h"
 #include "http/json/json_util.h"
@@ -53,7 +55,7 @@ std::optional<double> ParseNumberCell(const std::string& cell, bool& bad) {
   if (t.empty()) return std::nullopt;
   char* end = nullptr;
   const double v = std::strtod(t.c_str(), &end);
-  if (end == t.c_str() || *end != '\0' || !std::isfinite(v)) {
+  if (end == t.c_str() || *end != '\0' || !NumberProblem(v).empty()) {
     bad = true;
     return std::nullopt;
   }

@@ -1,5 +1,8 @@
 #include "http/handlers/land_json.h"
 
+#include "common/limits.h"
+#include "common/text_check.h"
+
 #include <cmath>
 #include <map>
 
@@ -24,8 +27,9 @@ bool ReadRing(const json::value& v, bool multi, size_t poly, size_t ring, const 
     return false;
   }
   const auto& a = v.as_array();
-  if (a.size() > land::kMaxPointsPerRing + 1) {
-    errs.push_back({field, RingName(multi, poly, ring) + "点数过多（最多 " + std::to_string(land::kMaxPointsPerRing) + " 个）"});
+  const size_t max_points = GetLimits().geojson_points_per_ring;
+  if (a.size() > max_points) {
+    errs.push_back({field, RingName(multi, poly, ring) + "点数过多（最多 " + std::to_string(max_points) + " 个）"});
     return false;
   }
   out.reserve(a.size());
@@ -73,19 +77,27 @@ std::optional<Date> ReadDate(const json::value& v, const std::string& field, std
 }
 
 std::optional<double> ReadNumber(const json::value& v, const std::string& field, std::vector<FieldError>& errs) {
-  if (v.is_double() && std::isfinite(v.as_double())) return v.as_double();
-  if (v.is_int64()) return static_cast<double>(v.as_int64());
-  if (v.is_uint64()) return static_cast<double>(v.as_uint64());
-  if (v.is_string()) {  // spreadsheets and GIS tools often write numbers as text
+  std::optional<double> d;
+  if (v.is_double()) d = v.as_double();
+  else if (v.is_int64()) d = static_cast<double>(v.as_int64());
+  else if (v.is_uint64()) d = static_cast<double>(v.as_uint64());
+  else if (v.is_string()) {  // spreadsheets and GIS tools often write numbers as text
     try {
       size_t used = 0;
-      double d = std::stod(std::string(v.as_string()), &used);
-      if (used == v.as_string().size() && std::isfinite(d)) return d;
+      double parsed = std::stod(std::string(v.as_string()), &used);
+      if (used == v.as_string().size()) d = parsed;
     } catch (const std::exception&) {
     }
   }
-  errs.push_back({field, "应为数字"});
-  return std::nullopt;
+  if (!d) {
+    errs.push_back({field, "应为数字"});
+    return std::nullopt;
+  }
+  if (std::string bad = NumberProblem(*d); !bad.empty()) {
+    errs.push_back({field, bad});
+    return std::nullopt;
+  }
+  return d;
 }
 
 std::optional<int64_t> ReadId(const json::value& v, const std::string& field, std::vector<FieldError>& errs) {
@@ -103,6 +115,10 @@ std::optional<std::string> ReadText(const json::value& v, const std::string& fie
   }
   if (v.as_string().size() > max) {
     errs.push_back({field, "过长（最多 " + std::to_string(max) + " 字节）"});
+    return std::nullopt;
+  }
+  if (std::string bad = BadTextReason(std::string_view(v.as_string()), max > 200); !bad.empty()) {
+    errs.push_back({field, bad});
     return std::nullopt;
   }
   return std::string(v.as_string());
@@ -157,10 +173,38 @@ std::optional<land::Geometry> ParseGeometry(const json::value& v, land::Coordina
     errs.push_back({field + ".coordinates", "缺少坐标数组"});
     return std::nullopt;
   }
+  const std::string cf = field + ".coordinates";
+  // Sizes first (cheap), before any point is read or checked.
+  const Limits& lim = GetLimits();
+  size_t polygons = 0, rings = 0, points = 0;
+  const auto count = [&](const json::value& pv) {
+    ++polygons;
+    if (!pv.is_array()) return;
+    for (const auto& rv : pv.as_array()) {
+      ++rings;
+      if (rv.is_array()) points += rv.as_array().size();
+    }
+  };
+  if (t == "MultiPolygon") {
+    for (const auto& pv : coords->as_array()) count(pv);
+  } else {
+    count(*coords);
+  }
+  if (polygons > lim.geojson_polygons) {
+    errs.push_back({cf, "面的个数过多（最多 " + std::to_string(lim.geojson_polygons) + " 个）"});
+    return std::nullopt;
+  }
+  if (rings > lim.geojson_rings) {
+    errs.push_back({cf, "环的个数过多（最多 " + std::to_string(lim.geojson_rings) + " 个）"});
+    return std::nullopt;
+  }
+  if (points > lim.geojson_points) {
+    errs.push_back({cf, "坐标点过多（最多 " + std::to_string(lim.geojson_points) + " 个）"});
+    return std::nullopt;
+  }
   land::Geometry g;
   g.crs = crs;
   g.multi = t == "MultiPolygon";
-  const std::string cf = field + ".coordinates";
   const size_t before = errs.size();
   if (g.multi) {
     const auto& polys = coords->as_array();

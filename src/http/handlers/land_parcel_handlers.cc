@@ -1,6 +1,7 @@
 // Parcels, their GeoJSON import, the map, and 标准地 contracts.
 #include <map>
 
+#include "common/limits.h"
 #include "domain/land/land_service.h"
 #include "domain/org/org_service.h"
 #include "http/handlers/land_handlers.h"
@@ -235,6 +236,7 @@ StatusOr<Response> ImportParcels(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(auto parks, s.org->ListParks(ctx.caller()));
   std::vector<land::ParcelRecord> records;
   const auto& list = features->as_array();
+  size_t request_points = 0;
   for (size_t i = 0; i < list.size(); ++i) {
     const std::string prefix = "features[" + std::to_string(i) + "].";
     land::ParcelRecord r;
@@ -273,6 +275,13 @@ StatusOr<Response> ImportParcels(RequestContext& ctx, const Services& s) {
     const json::value* g = feat.if_contains("geometry");
     if (!g || g->is_null()) errs.push_back({prefix + "geometry", "缺少地块边界"});
     else lj::ApplyGeometry(*g, crs, r, prefix + "geometry", errs);
+    if (r.geometry) {
+      for (const auto& poly : r.geometry->polygons)
+        for (const auto& ring : poly.rings) request_points += ring.size();
+      if (request_points > GetLimits().geojson_request_points)
+        return Status(StatusCode::kPayloadTooLarge,
+                      "导入文件的坐标点总数超过上限（" + std::to_string(GetLimits().geojson_request_points) + " 个）");
+    }
     records.push_back(std::move(r));
   }
   PARKHQ_ASSIGN_OR_RETURN(auto result, s.land->ImportParcels(ctx.caller(), park_id, std::move(records), std::move(errs)));

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "domain/monitoring/monitoring_service.h"
+#include "common/limits.h"
 #include "http/json/json_util.h"
 #include "http/json/render_cache.h"
 #include "http/handlers/monitoring_sheet.h"
@@ -299,10 +300,11 @@ StatusOr<Response> PutIndicatorValues(RequestContext& ctx, const Services& s) {
     for (const auto& [key, v] : values->as_object()) {
       const std::string code(key);
       if (v.is_null()) e.values[code] = std::nullopt;
-      else if (v.is_double()) e.values[code] = v.as_double();
-      else if (v.is_int64()) e.values[code] = static_cast<double>(v.as_int64());
-      else if (v.is_uint64()) e.values[code] = static_cast<double>(v.as_uint64());
-      else f.AddError("values." + code, "应为数字");
+      else if (v.is_double() || v.is_int64() || v.is_uint64()) {
+        const double d = v.to_number<double>();
+        if (std::string bad = NumberProblem(d); !bad.empty()) f.AddError("values." + code, bad);
+        else e.values[code] = d;
+      } else f.AddError("values." + code, "应为数字");
     }
   }
   PARKHQ_RETURN_IF_ERROR(f.Finish("填报数据有误"));

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/limits.h"
+#include "common/text_check.h"
 #include "common/time.h"
 
 namespace parkhq::http {
@@ -11,7 +13,9 @@ namespace parkhq::http {
 StatusOr<json::object> ParseBody(const Request& req) {
   if (req.body.empty()) return Status::InvalidArgument("请求体为空，需要 JSON 对象");
   boost::system::error_code ec;
-  json::value v = json::parse(req.body, ec);
+  json::parse_options opts;
+  opts.max_depth = GetLimits().json_depth;
+  json::value v = json::parse(req.body, ec, {}, opts);
   if (ec) return Status::InvalidArgument("请求体不是合法的 JSON：" + ec.message());
   if (!v.is_object()) return Status::InvalidArgument("请求体必须是 JSON 对象");
   return std::move(v.as_object());
@@ -56,21 +60,34 @@ std::optional<std::string> FieldReader::String(const char* key, bool required, s
     AddError(Name(key), "过长（最多 " + std::to_string(max_len) + " 字节）");
     return std::nullopt;
   }
+  // Long text (notes, descriptions) may have tabs and line breaks; names and codes may not.
+  if (std::string bad = BadTextReason(s, max_len > 200); !bad.empty()) {
+    AddError(Name(key), bad);
+    return std::nullopt;
+  }
   return s;
 }
 
-std::optional<double> FieldReader::Number(const char* key, bool required) {
+std::optional<double> FieldReader::Number(const char* key, bool required, double max_abs) {
   const json::value* v = Get(key, required);
   if (!v) return std::nullopt;
-  if (v->is_double()) return v->as_double();
-  if (v->is_int64()) return static_cast<double>(v->as_int64());
-  if (v->is_uint64()) return static_cast<double>(v->as_uint64());
-  AddError(Name(key), "应为数字");
-  return std::nullopt;
+  double d = 0;
+  if (v->is_double()) d = v->as_double();
+  else if (v->is_int64()) d = static_cast<double>(v->as_int64());
+  else if (v->is_uint64()) d = static_cast<double>(v->as_uint64());
+  else {
+    AddError(Name(key), "应为数字");
+    return std::nullopt;
+  }
+  if (std::string bad = NumberProblem(d, max_abs); !bad.empty()) {
+    AddError(Name(key), bad);
+    return std::nullopt;
+  }
+  return d;
 }
 
-std::optional<double> FieldReader::NonNegative(const char* key, bool required) {
-  auto n = Number(key, required);
+std::optional<double> FieldReader::NonNegative(const char* key, bool required, double max_abs) {
+  auto n = Number(key, required, max_abs);
   if (n && *n < 0) {
     AddError(Name(key), "不能为负数");
     return std::nullopt;

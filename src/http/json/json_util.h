@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/limits.h"
 #include "common/status_or.h"
 #include "common/time.h"
 #include "http/request.h"
@@ -25,8 +26,9 @@ class FieldReader {
       : obj_(obj), prefix_(std::move(prefix)) {}
 
   std::optional<std::string> String(const char* key, bool required, size_t max_len = 200);
-  std::optional<double> Number(const char* key, bool required);
-  std::optional<double> NonNegative(const char* key, bool required);
+  // Finite numbers with |x| <= max_abs (default kMaxAbsNumber); else a field error.
+  std::optional<double> Number(const char* key, bool required, double max_abs = kMaxAbsNumber);
+  std::optional<double> NonNegative(const char* key, bool required, double max_abs = kMaxAbsNumber);
   std::optional<int64_t> Int(const char* key, bool required);
   std::optional<bool> Bool(const char* key, bool required);
   // A "YYYY-MM-DD" date string.

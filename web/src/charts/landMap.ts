@@ -2,6 +2,7 @@
 // coloured by inefficiency kind, 标准地 status or the holder's evaluation class.
 import type { Geometry, Kind, LandMap, Parcel } from '@/api/land'
 import { KINDS } from '@/api/land'
+import { escapeHtml } from '@/utils/html'
 
 export type ColorMode = 'kind' | 'standard' | 'class'
 
@@ -151,9 +152,11 @@ export function landMapOption(
       formatter: (p: { name: string }) => {
         const parcel = byId.get(p.name)
         if (!parcel) return ''
-        const cat = labels.category(parcelCategory(parcel, mode, classes))
-        const holder = parcel.holder_name ? `<br/>${labels.holder}：${parcel.holder_name}` : ''
-        return `<b>${parcel.code}</b> ${parcel.name}<br/>${labels.area}：${parcel.area_mu.toFixed(2)} ${labels.mu}${holder}<br/>${cat}`
+        // ECharts puts this string into the page as HTML: every value from the data is escaped.
+        const e = escapeHtml
+        const cat = e(labels.category(parcelCategory(parcel, mode, classes)))
+        const holder = parcel.holder_name ? `<br/>${e(labels.holder)}：${e(parcel.holder_name)}` : ''
+        return `<b>${e(parcel.code)}</b> ${e(parcel.name)}<br/>${e(labels.area)}：${e(parcel.area_mu.toFixed(2))} ${e(labels.mu)}${holder}<br/>${cat}`
       },
     },
     series: [

@@ -5,6 +5,7 @@
 // today (逾期). 投产 is the end of the pipeline: a diamond, not a bar. Pure: data in, option out.
 import type { Project, Stage } from '@/api/projects'
 import { STAGES } from '@/api/projects'
+import { escapeHtml } from '@/utils/html'
 
 /** The five stages that carry a plan (储备 has none). */
 export const PLANNED_STAGES: Stage[] = ['signed', 'landed', 'started', 'completed', 'production']
@@ -153,21 +154,21 @@ export interface TimelineLabels {
   terminated: string
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+const esc = escapeHtml
 
 /** The tooltip of one row: current stage, then per stage planned / actual / days late (overdue in red). */
 export function rowTooltip(r: GanttRow, L: TimelineLabels): string {
-  const flag = r.terminated ? `（${L.terminated}）` : r.suspended ? `（${L.suspended}）` : ''
+  const flag = r.terminated ? `（${esc(L.terminated)}）` : r.suspended ? `（${esc(L.suspended)}）` : ''
   const lines = r.stages.map((s) => {
     const note = s.overdue
-      ? `<span style="color:${OVERDUE_COLOR};font-weight:600">${L.overdue(s.lateDays)}</span>`
-      : s.lateDays > 0 ? `<span style="color:${TODAY_COLOR}">${L.late(s.lateDays)}</span>` : ''
+      ? `<span style="color:${OVERDUE_COLOR};font-weight:600">${esc(L.overdue(s.lateDays))}</span>`
+      : s.lateDays > 0 ? `<span style="color:${TODAY_COLOR}">${esc(L.late(s.lateDays))}</span>` : ''
     const cur = s.stage === r.stage ? ';font-weight:600' : ''
     return `<tr><td style="padding-right:10px;color:${STAGE_COLORS[s.stage]}${cur}">■ ${esc(L.stage(s.stage))}</td>` +
-      `<td style="padding-right:10px">${L.planned} ${s.planned ?? '—'}</td><td style="padding-right:10px">${L.actual} ${s.actual ?? '—'}</td><td>${note}</td></tr>`
+      `<td style="padding-right:10px">${esc(L.planned)} ${esc(s.planned ?? '—')}</td><td style="padding-right:10px">${esc(L.actual)} ${esc(s.actual ?? '—')}</td><td>${note}</td></tr>`
   })
   return `<div style="font-weight:600;margin-bottom:4px">${esc(r.name)}</div>` +
-    `<div style="margin-bottom:4px">${L.current}：${esc(L.stage(r.stage))}${flag}</div><table style="font-size:12px">${lines.join('')}</table>`
+    `<div style="margin-bottom:4px">${esc(L.current)}：${esc(L.stage(r.stage))}${flag}</div><table style="font-size:12px">${lines.join('')}</table>`
 }
 
 export interface TimelineOptions {

@@ -1,6 +1,10 @@
-/** Quotes one CSV cell (RFC 4180). */
+/**
+ * Quotes one CSV cell (RFC 4180). Text that a spreadsheet would run as a formula (starting with
+ * =, +, -, @, tab or CR) gets a leading apostrophe; numbers stay numbers (-5 is not text).
+ */
 export function csvCell(v: unknown): string {
-  const s = v == null ? '' : Array.isArray(v) ? v.join('、') : String(v)
+  let s = v == null ? '' : Array.isArray(v) ? v.join('、') : String(v)
+  if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 

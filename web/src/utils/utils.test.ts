@@ -23,6 +23,17 @@ describe('csv', () => {
     expect(csvCell(['工信局', '发改局'])).toBe('工信局、发改局')
     expect(csvCell(null)).toBe('')
     expect(toCsv(['no', 'x'], [[1, 'y']])).toBe('\ufeffno,x\r\n1,y\r\n')
+  })  it('escapes text a spreadsheet would run as a formula, not numbers', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`)
+    expect(csvCell('+1')).toBe("'+1")
+    expect(csvCell('-2')).toBe("'-2")
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)")
+    expect(csvCell('\tx')).toBe("'\tx")
+    expect(csvCell('\rx')).toBe(`"'\rx"`)
+    expect(csvCell(-5)).toBe('-5')
+    expect(csvCell('华亭')).toBe('华亭')
+    const lines = toCsv(['a'], [['=1+1'], ['-x'], [-3]]).slice(1).split('\r\n')
+    for (const l of lines.slice(1)) if (l && l !== '-3') expect('=+-@').not.toContain(l[0])
   })
 })
 

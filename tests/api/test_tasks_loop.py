@@ -374,3 +374,31 @@ def test_item_update_delete_and_not_found(api):
     r = api.as_user("admin").post("/api/v1/parks", {"name": "另一个园区（任务测试）"})
     other = r.json()["id"]
     expect(api.as_user("gxj").get(f"/api/v1/task-items?park_id={other}").status == 404, "a park outside the scope is 404")
+
+
+def test_item_linked_to_a_project_follows_its_investment(api):
+    admin = api.as_user("admin")
+    park = demo_park(api)
+    body = {"park_id": park, "name": "任务联动测试项目", "kind": "new", "total_investment": 10000,
+            "contracted_investment": 8000, "annual_plans": [{"year": 2023, "planned_investment": 1200}],
+            "planned": {"signed": "2023-01-10", "landed": "2023-02-28", "started": "2023-04-15"}}
+    r = admin.post("/api/v1/projects", body)
+    expect(r.status == 201, f"project: {r.status} {r.body[:200]!r}")
+    pid = r.json()["id"]
+    expect(admin.post(f"/api/v1/projects/{pid}/stage", {"stage": "started", "date": "2023-04-10"}).status == 200, "start")
+    expect(admin.put(f"/api/v1/projects/{pid}/investment", {"period": "2023-04", "completed": 300, "funds_in_place": 0})
+           .status == 200, "april investment")
+    t = task_by_no(api, 24)
+    item = item_body(content="项目年度投资完成1200万元", target={"value": 1200, "unit": "万元"}, deadline="2023-12-31",
+                     start="2023-01-01", link={"kind": "project", "code": "999999"})
+    r = admin.post(f"/api/v1/tasks/{t['id']}/items", item)
+    expect(r.status == 422 and fields(r) == ["link.code"], f"unknown project: {r.body[:200]!r}")
+    r = admin.post(f"/api/v1/tasks/{t['id']}/items", dict(item, link={"kind": "parcel", "code": "1"}))
+    expect(r.status == 422 and fields(r) == ["link.kind"], "unsupported link kind")
+    r = admin.post(f"/api/v1/tasks/{t['id']}/items", dict(item, link={"kind": "project", "code": str(pid)}))
+    expect(r.status == 201, f"linked: {r.status} {r.body[:200]!r}")
+    got = r.json()
+    expect(abs(got["progress_pct"] - 25) < 1e-9 and got["progress_source"] == "project", f"25%: {got}")
+    admin.put(f"/api/v1/projects/{pid}/investment", {"period": "2023-05", "completed": 900, "funds_in_place": 0})
+    got = admin.get(f"/api/v1/task-items/{got['id']}").json()
+    expect(abs(got["progress_pct"] - 100) < 1e-9 and got["status"] == "completed", f"follows the project: {got}")

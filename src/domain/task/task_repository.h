@@ -45,6 +45,10 @@ class TaskRepository {
   // monthly amounts (flow) or the latest month's level (stock). nullopt when no month is approved.
   virtual StatusOr<std::optional<double>> IndicatorFigure(int64_t park_id, const std::string& code, int year) = 0;
   virtual StatusOr<bool> IndicatorExists(const std::string& code) = 0;
+  // The investment a project completed in a year (Σ of its monthly 完成投资, 万元); nullopt when it
+  // reported no month of that year. ProjectPark: the project's park, nullopt when there is none.
+  virtual StatusOr<std::optional<double>> ProjectFigure(int64_t project_id, int year) = 0;
+  virtual StatusOr<std::optional<int64_t>> ProjectPark(int64_t project_id) = 0;
 
   virtual StatusOr<std::vector<Supervision>> ListSupervisions(const std::vector<int64_t>& park_ids) = 0;
   virtual StatusOr<std::optional<Supervision>> FindSupervision(int64_t id) = 0;

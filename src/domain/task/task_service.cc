@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace parkhq::task {
 
@@ -83,7 +84,14 @@ StatusOr<ItemView> TaskService::View(const Item& i, const std::vector<Report>& r
     periods.push_back(r.period);
   }
   std::sort(v.reports.begin(), v.reports.end(), [](const Report& a, const Report& b) { return a.id > b.id; });
-  if (i.link_kind == "indicator") {
+  if (i.link_kind == "project") {
+    PARKHQ_ASSIGN_OR_RETURN(auto fig, repo_.ProjectFigure(std::atoll(i.link_ref.c_str()), i.deadline.year));
+    if (fig && i.target_value && *i.target_value > 0) {
+      v.current_value = *fig;
+      v.progress = *fig / *i.target_value;
+      v.progress_source = "project";
+    }
+  } else if (i.link_kind == "indicator") {
     // A linked item follows its data, never a typed figure.
     PARKHQ_ASSIGN_OR_RETURN(auto fig, repo_.IndicatorFigure(i.link_park_id.value_or(i.park_id), i.link_ref,
                                                             i.deadline.year));
@@ -182,9 +190,19 @@ StatusOr<Item> TaskService::CheckItem(const TaskRef& t, const ItemInput& in, Ite
   PARKHQ_ASSIGN_OR_RETURN(auto lead, ResolveUnits(in.lead_units, "lead_units", e));
   PARKHQ_ASSIGN_OR_RETURN(auto resp, ResolveUnits(in.responsible_units, "responsible_units", e));
   if (lead.empty() && resp.empty() && e.empty()) e.push_back({"responsible_units", "至少需要一个牵头或责任单位"});
-  if (!in.link_kind.empty()) {
+  if (in.link_kind == "project") {
+    // A project of the task's park: progress = the investment it completed in the deadline's year.
+    char* end = nullptr;
+    const long long pid = std::strtoll(in.link_ref.c_str(), &end, 10);
+    std::optional<int64_t> park;
+    if (pid > 0 && end && !*end) {
+      PARKHQ_ASSIGN_OR_RETURN(park, repo_.ProjectPark(pid));
+    }
+    if (!park || *park != t.park_id) e.push_back({"link.code", "未知的项目"});
+    if (!in.target_value) e.push_back({"target.value", "关联指标的考核指标需要目标值"});
+  } else if (!in.link_kind.empty()) {
     if (in.link_kind != "indicator") {
-      e.push_back({"link.kind", "暂只支持关联监测指标（indicator）"});
+      e.push_back({"link.kind", "应为 indicator 或 project"});
     } else {
       PARKHQ_ASSIGN_OR_RETURN(bool ok, repo_.IndicatorExists(in.link_ref));
       if (!ok) e.push_back({"link.code", "未知的指标"});

@@ -129,7 +129,7 @@ StatusOr<task::ItemInput> ReadItem(const json::object& body) {
   in.content = f.String("content", true, 2000).value_or("");
   if (const json::value* t = f.Raw("target"); t && !t->is_null()) {
     if (!t->is_object()) {
-      f.AddError("target", "应为对象 {value, unit}");
+      f.AddError("target", "应为对象（含 value、unit）");
     } else {
       FieldReader tf(t->as_object(), "target.");
       in.target_value = tf.Number("value", true);
@@ -161,7 +161,7 @@ StatusOr<task::ItemInput> ReadItem(const json::object& body) {
   in.evidence = f.String("evidence", false, 1000).value_or("");
   if (const json::value* l = f.Raw("link"); l && !l->is_null()) {
     if (!l->is_object()) {
-      f.AddError("link", "应为对象 {kind, code, park_id}");
+      f.AddError("link", "应为对象（含 kind、code、park_id）");
     } else {
       FieldReader lf(l->as_object(), "link.");
       in.link_kind = lf.String("kind", true, 40).value_or("");

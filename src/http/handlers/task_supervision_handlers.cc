@@ -113,7 +113,7 @@ StatusOr<Response> IssueSupervision(RequestContext& ctx, const Services& s) {
   }
   if (const json::value* src = f.Raw("source"); src && !src->is_null()) {
     if (!src->is_object()) {
-      f.AddError("source", "应为对象 {kind, id, text}");
+      f.AddError("source", "应为对象（含 kind、id、text）");
     } else {
       FieldReader sf(src->as_object(), "source.");
       in.source_kind = sf.String("kind", true, 40).value_or("");

@@ -308,6 +308,22 @@ StatusOr<bool> SqlTaskRepository::IndicatorExists(const std::string& code) {
   return r.has_value();
 }
 
+StatusOr<std::optional<double>> SqlTaskRepository::ProjectFigure(int64_t project_id, int year) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  PARKHQ_ASSIGN_OR_RETURN(auto r, c->QueryOne("SELECT COUNT(*), SUM(completed) FROM project_monthly WHERE project_id = ? "
+                                              "AND period >= ? AND period <= ?",
+                                              {project_id, std::to_string(year) + "-01", std::to_string(year) + "-12"}));
+  if (!r || r->Int(0) == 0) return std::optional<double>();
+  return std::optional<double>(r->Double(1));
+}
+
+StatusOr<std::optional<int64_t>> SqlTaskRepository::ProjectPark(int64_t project_id) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  PARKHQ_ASSIGN_OR_RETURN(auto r, c->QueryOne("SELECT park_id FROM projects WHERE id = ?", {project_id}));
+  if (!r) return std::optional<int64_t>();
+  return std::optional<int64_t>(r->Int(0));
+}
+
 StatusOr<std::vector<task::Bonus>> SqlTaskRepository::ListBonuses(int64_t park_id, int year) {
   PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
   PARKHQ_ASSIGN_OR_RETURN(auto rows, c->Query("SELECT id, park_id, year, unit_id, points, reason, evidence, created_by, "

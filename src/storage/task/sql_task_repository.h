@@ -26,6 +26,8 @@ class SqlTaskRepository final : public task::TaskRepository {
 
   StatusOr<std::optional<double>> IndicatorFigure(int64_t park_id, const std::string& code, int year) override;
   StatusOr<bool> IndicatorExists(const std::string& code) override;
+  StatusOr<std::optional<double>> ProjectFigure(int64_t project_id, int year) override;
+  StatusOr<std::optional<int64_t>> ProjectPark(int64_t project_id) override;
 
   // sql_supervision.cc
   StatusOr<std::vector<task::Supervision>> ListSupervisions(const std::vector<int64_t>& park_ids) override;

@@ -57,7 +57,8 @@ for opt in "ProtectSystem=strict" "NoNewPrivileges=yes" "StateDirectory=parkhq" 
   check "unit: $opt" grep -qx "$opt" "$unit"
 done
 if command -v systemd-analyze >/dev/null; then
-  # verify needs the ExecStart binary at its path: check the unit inside the extracted tree.
+  # Inside the extracted tree (where ExecStart exists) verify still reports the missing
+  # sysinit.target of a bare root; only errors naming a line of the unit ("parkhq.service:12:") fail.
   out=$(systemd-analyze verify --root="$WORK/x" /lib/systemd/system/parkhq.service 2>&1); rc=$?
   if [ $rc -eq 0 ] || ! grep -qiE "parkhq.service:[0-9]+:" <<<"$out"; then ok "systemd-analyze verify"; else bad "systemd-analyze verify: $out"; fi
 fi

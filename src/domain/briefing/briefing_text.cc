@@ -148,7 +148,7 @@ Status CheckUserTemplate(std::string_view tmpl, const Figures& figures, const st
       [](const std::string&) {}));
   if (digit)
     return Status::Validation("句子中不能手工输入数字",
-                              {{field, "数字须来自数据占位符（如 {output.ytd|亿元}），不能手工输入"}});
+                              {{field, "数字须来自数据占位符，不能手工输入"}});
   return Status::Ok();
 }
 

@@ -18,6 +18,9 @@ class LandRepositoryTest : public testing::TestWithParam<Engine> {
     auto c = db_->Acquire();
     auto rows = (*c)->Query("SELECT id FROM parks ORDER BY id");
     for (const auto& r : *rows) parks_.push_back(r.Int(0));
+    // A parcel's holder must be an enterprise of its park (docs/security.md): one of the demo's.
+    auto e = (*c)->QueryOne("SELECT MIN(id) FROM enterprises WHERE park_id = ?", {parks_.front()});
+    holder_ = (*e)->Int(0);
   }
   Scope Admin() {
     Scope s;
@@ -37,7 +40,7 @@ class LandRepositoryTest : public testing::TestWithParam<Engine> {
     r.parcel.supplied = Date::Parse("2020-06-01");
     r.parcel.supply_kind = land::SupplyKind::kAllocation;
     r.parcel.invested = 4500;
-    r.parcel.holder_enterprise_id = 42;
+    r.parcel.holder_enterprise_id = holder_;
     r.name = "测试地块";
     r.geometry_json = R"({"type":"Polygon","coordinates":[[[0,0],[100,0],[100,100],[0,100],[0,0]]]})";
     r.crs = land::CoordinateSystem::kProjectedMetres;
@@ -50,6 +53,7 @@ class LandRepositoryTest : public testing::TestWithParam<Engine> {
     return (*r)->Int(0);
   }
   std::unique_ptr<Database> db_;
+  int64_t holder_ = 0;
   std::unique_ptr<SqlLandRepository> repo_;
   std::vector<int64_t> parks_;
 };
@@ -81,7 +85,7 @@ TEST_P(LandRepositoryTest, ParcelRoundTripUpdateMoveAndDelete) {
   EXPECT_EQ(r.parcel.code, "R-1");
   EXPECT_EQ(r.parcel.supply_kind, land::SupplyKind::kAllocation);
   EXPECT_EQ(r.parcel.approved, Date::Parse("2020-01-01"));
-  EXPECT_EQ(r.parcel.holder_enterprise_id, 42);
+  EXPECT_EQ(r.parcel.holder_enterprise_id, holder_);
   EXPECT_EQ(r.crs, land::CoordinateSystem::kProjectedMetres);
   EXPECT_DOUBLE_EQ(*r.geometry_area_m2, 10000);
   EXPECT_FALSE(r.parcel.actual_start.has_value());

@@ -78,6 +78,20 @@ TEST(FieldReaderInputTest, ControlBidiAndNoncharactersInTextAreRefused) {
   EXPECT_NE(f.errors()[2].message.find("U+FFFE"), std::string::npos);
 }
 
+TEST(FieldReaderInputTest, HugeOrNonFiniteDoublesAreNotIntegers) {
+  // Casting these to int64 was undefined behaviour (UBSan, json_body fuzz target).
+  json::object o{{"a", 5.55556e81}, {"b", std::numeric_limits<double>::infinity()}, {"c", std::nan("")},
+                 {"d", 12.0}, {"e", -3e15}, {"f", 1.5}};
+  FieldReader f(o);
+  EXPECT_FALSE(f.Int("a", true));
+  EXPECT_FALSE(f.Int("b", true));
+  EXPECT_FALSE(f.Int("c", true));
+  EXPECT_EQ(f.Int("d", true), 12);
+  EXPECT_EQ(f.Int("e", true), -3000000000000000);
+  EXPECT_FALSE(f.Int("f", true));
+  EXPECT_EQ(f.errors().size(), 4u);
+}
+
 TEST(FieldReaderInputTest, DeepNestingIsABadRequest) {
   std::string deep = "{\"a\":" + std::string(100, '[') + std::string(100, ']') + "}";
   EXPECT_EQ(Body(deep).status().code(), StatusCode::kInvalidArgument);

@@ -27,7 +27,7 @@ BASE=$(grep -o 'http://[0-9.:]*' $OUT/server.log | head -1)
 LOGIN=$(curl -s -c $OUT/cookies.txt -H 'Content-Type: application/json' \
   -d '{"username":"admin","password":"Admin@2023demo"}' "$BASE/api/v1/auth/login")
 CSRF=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get("csrf_token",""))' "$LOGIN")
-COOKIE=$(awk '!/^#/ && NF>=7 {printf "%s=%s; ", $6, $7}' $OUT/cookies.txt)
+COOKIE=$(sed 's/^#HttpOnly_//' $OUT/cookies.txt | awk '!/^#/ && NF>=7 {printf "%s=%s; ", $6, $7}')
 [ -n "$COOKIE" ] || { echo "security-scan: login failed: $LOGIN"; exit 1; }
 echo "security-scan: $BASE as admin"
 
@@ -53,8 +53,10 @@ else
   SQLMAP=none
 fi
 
-# wapiti: crawl the API entry points it is given and probe every parameter.
-timeout "$((SCAN_SECONDS + 30))" wapiti -u "$BASE/" --scope folder -H "Cookie: $COOKIE" \
+# wapiti: the web app is a single page, so it is given the API URLs above as start points; it
+# probes every query parameter of each.
+STARTS=(); for u in "${URLS[@]}"; do STARTS+=(-s "$u"); done
+timeout "$((SCAN_SECONDS + 30))" wapiti -u "$BASE/" --scope domain "${STARTS[@]}" -H "Cookie: $COOKIE" \
   -m sql,blindsql,xss,permanentxss,exec,file,crlf,redirect,ssrf --max-scan-time "$SCAN_SECONDS" \
   --flush-session -f json -o $OUT/wapiti.json > $OUT/wapiti.log 2>&1 || true
 WAPITI=$(python3 - $OUT/wapiti.json <<'PY'

@@ -114,10 +114,14 @@ Language NegotiateLanguage(std::string_view header) {
     size_t semi = item.find(';');
     std::string_view range = Trim(item.substr(0, semi));
     double q = 1;
-    while (semi != std::string_view::npos) {
-      std::string_view rest = item.substr(semi + 1);
-      semi = rest.find(';');
-      std::string_view param = Trim(rest.substr(0, semi));
+    // The parameters after the range, one at a time (the old loop indexed `item` with positions
+    // found in the rest and never ended on two or more ';' — found by the http_request fuzz target).
+    std::string_view params = semi == std::string_view::npos ? std::string_view() : item.substr(semi + 1);
+    for (bool more = semi != std::string_view::npos; more;) {
+      const size_t next = params.find(';');
+      std::string_view param = Trim(params.substr(0, next));
+      more = next != std::string_view::npos;
+      if (more) params = params.substr(next + 1);
       if (param.size() >= 2 && (param[0] == 'q' || param[0] == 'Q') && param[1] == '=') {
         std::string_view v = param.substr(2);
         auto r = std::from_chars(v.data(), v.data() + v.size(), q);

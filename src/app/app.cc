@@ -62,6 +62,11 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   a->monitoring->RegisterSource(monitoring::kSourceEnterpriseReports, a->enterprise_figures.get());
   a->monitoring->RegisterSource(monitoring::kSourceProjects, a->project_figures.get());
 
+  // -- figures (issue 11) --
+  a->reconciliation_repo = std::make_unique<storage::SqlReconciliationRepository>(*a->db);
+  a->reconciliation = std::make_unique<figures::ReconciliationService>(*a->org_repo, *a->reconciliation_repo);
+  services.reconciliation = a->reconciliation.get();
+
   a->dispatcher = std::make_unique<http::Dispatcher>(http::Router(http::AllRoutes()), services,
                                                      std::make_unique<http::StaticFiles>(config.web_root));
   return a;

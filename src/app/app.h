@@ -22,6 +22,9 @@
 #include "storage/enterprise/sql_enterprise_repository.h"
 
 #include "app/figures_sources.h"
+// -- figures (issue 11) --
+#include "domain/figures/reconciliation_service.h"
+#include "storage/figures/sql_reconciliation_repository.h"
 
 namespace parkhq::app {
 
@@ -62,6 +65,10 @@ struct App {
   // Report once, use everywhere: monitoring figures from enterprise reports and project investment.
   std::unique_ptr<EnterpriseReportsSource> enterprise_figures;
   std::unique_ptr<ProjectInvestmentSource> project_figures;
+
+  // -- figures (issue 11): reconciliation between sources --
+  std::unique_ptr<storage::SqlReconciliationRepository> reconciliation_repo;
+  std::unique_ptr<figures::ReconciliationService> reconciliation;
 
   std::unique_ptr<http::Dispatcher> dispatcher;
 };

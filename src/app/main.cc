@@ -33,6 +33,8 @@ Commands:
       --idle-timeout MIN  session idle timeout in minutes (default 30)
   init                  Create the schema and the Huating demo data, print the demo accounts, exit.
       --db PATH|URL
+      --demo-until YYYY-MM  the last complete month of the demo (default: the month before today);
+                          figures run through the month before it, whose reports are being filed
   migrate               Apply pending schema migrations and exit.
       --db PATH|URL
   user add              Create an account.
@@ -125,10 +127,17 @@ int Serve(const Config& c) {
   return 0;
 }
 
-int Init(const Config& c) {
+int Init(const Args& a, const Config& c) {
+  parkhq::Period until = parkhq::app::DefaultDemoUntil();
+  if (auto it = a.flags.find("demo-until"); it != a.flags.end()) {
+    auto p = parkhq::Period::Parse(it->second);
+    if (!p || *p < parkhq::Period{2023, 1})
+      return Fail(Status::InvalidArgument("--demo-until must be YYYY-MM, 2023-01 or later"));
+    until = *p;
+  }
   auto app = parkhq::app::BuildApp(c);
   if (!app.ok()) return Fail(app.status());
-  Status s = parkhq::app::SeedDemo(*(*app)->db, c.fast_hash);
+  Status s = parkhq::app::SeedDemo(*(*app)->db, c.fast_hash, until);
   if (!s.ok()) return Fail(s);
   std::printf("Database ready: %s\n\nDemo accounts (演示账号, demo passwords — change them for real use):\n",
               c.db.c_str());
@@ -264,7 +273,7 @@ int main(int argc, char** argv) {
   Config c = MakeConfig(a);
   const std::string& cmd = a.positional[0];
   if (cmd == "serve") return Serve(c);
-  if (cmd == "init") return Init(c);
+  if (cmd == "init") return Init(a, c);
   if (cmd == "migrate") return Migrate(c);
   if (cmd == "user") return User(a, c);
   if (cmd == "backup") return Backup(a, c);

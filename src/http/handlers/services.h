@@ -21,6 +21,9 @@ class EnterpriseService;
 namespace storage {
 class Database;
 }
+namespace figures {
+class ReconciliationService;  // figures (issue 11)
+}
 }  // namespace parkhq
 
 namespace parkhq::http {
@@ -42,6 +45,9 @@ struct Services {
   // -- land and evaluation --
   land::LandService* land = nullptr;  // land: parcels, 标准地, inefficient land, disposals
   evaluation::EvaluationService* evaluation = nullptr;
+
+  // -- figures (issue 11) --
+  figures::ReconciliationService* reconciliation = nullptr;
 
   std::string version;
   bool secure_cookies = false;  // add the Secure attribute (behind HTTPS)

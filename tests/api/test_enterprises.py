@@ -232,8 +232,9 @@ def test_cultivation_pools_and_zombies(api):
     expect(r.status == 201, f"accept: {r.status} {r.body[:200]!r}")
     expect(pa.post(f"/api/v1/parks/{top}/cultivation/reserve/members", {"enterprise_id": cand}).status == 409, "twice 409")
     expect(pa.post(f"/api/v1/parks/{top}/cultivation/nope/members", {"enterprise_id": cand}).status == 404, "unknown pool")
-    expect(api.as_user("gxj").post(f"/api/v1/parks/{top}/cultivation/reserve/members",
-                                   {"enterprise_id": cand}).status == 403, "department cannot accept")
+    # 工信局 keeps the 入规后备库 (test_registers.py); a department that does not keep it cannot accept.
+    expect(api.as_user("zsfw").post(f"/api/v1/parks/{top}/cultivation/reserve/members",
+                                    {"enterprise_id": cand}).status == 403, "department cannot accept")
     pools = {p["code"]: p for p in pa.get(f"/api/v1/parks/{top}/cultivation").json()["pools"]}
     expect(any(m["enterprise_id"] == cand for m in pools["reserve"]["members"]), "member listed")
     expect(all(c["enterprise_id"] != cand for c in pools["reserve"]["candidates"]), "no longer suggested")

@@ -62,7 +62,7 @@ export async function departmentSeesItsRegisters({ newPage, login, expect, baseU
   const page = await newPage()
   await login(page, 'gxj', 'Dept@2023demo')
   await page.goto(`${baseUrl}/registers`)
-  await page.getByTestId('registers-table').waitFor()
+  await page.getByTestId('registers-table').getByText('招商服务中心').first().waitFor()
   const text = await page.getByTestId('registers-table').innerText()
   expect(text.includes('工信局') && text.includes('招商服务中心'), 'the plan assignment is listed')
   expect((await page.getByTestId('registers-save').count()) === 0, 'a department cannot change it')

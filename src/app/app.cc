@@ -96,6 +96,10 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   AddJobs(*a->briefings, *a->db, *a->org_repo, *a->monitoring, a->enterprises.get(), BackupDir(config),
           config.backup_keep);
   services.briefings = &a->briefings->module;
+  // -- figures (issue 11) --
+  a->reconciliation_repo = std::make_unique<storage::SqlReconciliationRepository>(*a->db);
+  a->reconciliation = std::make_unique<figures::ReconciliationService>(*a->org_repo, *a->reconciliation_repo);
+  services.reconciliation = a->reconciliation.get();
 
   a->dispatcher = std::make_unique<http::Dispatcher>(http::Router(http::AllRoutes()), services,
                                                      std::make_unique<http::StaticFiles>(config.web_root));

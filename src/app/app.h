@@ -29,6 +29,9 @@
 #include "storage/task/sql_task_repository.h"
 // -- briefings --
 #include "app/briefing_wiring.h"
+// -- figures (issue 11) --
+#include "domain/figures/reconciliation_service.h"
+#include "storage/figures/sql_reconciliation_repository.h"
 
 namespace parkhq::app {
 
@@ -91,6 +94,9 @@ struct App {
   std::unique_ptr<http::OpsSettings> ops;  // -- ops (issue 17) --
   // -- briefings --
   std::unique_ptr<BriefingWiring> briefings;  // app/briefing_wiring.h: briefings, notifications, jobs
+  // -- figures (issue 11): reconciliation between sources --
+  std::unique_ptr<storage::SqlReconciliationRepository> reconciliation_repo;
+  std::unique_ptr<figures::ReconciliationService> reconciliation;
 
   std::unique_ptr<http::Dispatcher> dispatcher;
 };

@@ -137,7 +137,18 @@ const std::vector<DemoAccount>& DemoAccounts() {
   return v;
 }
 
-Status SeedDemo(storage::Database& db, bool fast_hash) {
+Period DefaultDemoUntil() { return Today().period().AddMonths(-1); }
+
+Period LastDemoMonth(Period until) {
+  const Period before = until.AddMonths(-1);
+  return before < Period{2023, 12} ? Period{2023, 12} : before;
+}
+
+Status SeedDemo(storage::Database& db, bool fast_hash) { return SeedDemo(db, fast_hash, DefaultDemoUntil()); }
+
+Status SeedDemo(storage::Database& db, bool fast_hash, Period until) {
+  if (until < Period{2023, 1}) return Status::InvalidArgument("--demo-until must be 2023-01 or later");
+  const Period last = LastDemoMonth(until);
   PARKHQ_ASSIGN_OR_RETURN(auto conn, db.Acquire());
   Connection& c = *conn;
   PARKHQ_ASSIGN_OR_RETURN(auto any, c.QueryOne("SELECT COUNT(*) FROM regions"));
@@ -205,10 +216,8 @@ Status SeedDemo(storage::Database& db, bool fast_hash) {
                                .status());
   }
   PARKHQ_RETURN_IF_ERROR(tx.Commit());
-  // Module demo data, each below its marker (each function runs its own transaction).
-  // -- monitoring --
-  PARKHQ_RETURN_IF_ERROR(SeedMonitoringDemo(db));
-
+  // Module demo data, each below its marker (each function runs its own transaction). One demo
+  // world (issue 11 item 1): monitoring runs last, as the sums of what the others seeded.
   // -- projects --
   {
     Status SeedProjectDemo(storage::Database & db);  // app/project_demo.cc
@@ -216,7 +225,7 @@ Status SeedDemo(storage::Database& db, bool fast_hash) {
   }
 
   // -- enterprises --
-  PARKHQ_RETURN_IF_ERROR(SeedEnterpriseDemo(db, fast_hash));
+  PARKHQ_RETURN_IF_ERROR(SeedEnterpriseDemo(db, fast_hash, last));
 
   // -- land and evaluation --
   PARKHQ_RETURN_IF_ERROR(SeedLandDemo(db));  // land
@@ -230,6 +239,8 @@ Status SeedDemo(storage::Database& db, bool fast_hash) {
 
   // -- management loop (issue 19) --
   PARKHQ_RETURN_IF_ERROR(SeedTaskDemo(db));
+  // -- monitoring (after projects and enterprises: its figures are their sums) --
+  PARKHQ_RETURN_IF_ERROR(SeedMonitoringDemo(db, last));
 
   return Status::Ok();
 }

@@ -1,5 +1,6 @@
 #include "app/enterprise_demo.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <string>
@@ -10,6 +11,7 @@
 #include "domain/enterprise/industry.h"
 #include "domain/enterprise/uscc.h"
 #include "storage/enterprise/sql_enterprise_repository.h"
+#include "app/demo_world.h"
 
 namespace parkhq::app {
 namespace {
@@ -77,17 +79,6 @@ double Noise(uint64_t& state) {
   return static_cast<double>((state >> 11) % 2000000) / 1000000.0 - 1.0;
 }
 
-double EnergyPerOutput(LeadingGroup g) {  // 吨标准煤 per 万元
-  switch (g) {
-    case LeadingGroup::kCoalChemical: return 1.2;
-    case LeadingGroup::kPower: return 2.4;
-    case LeadingGroup::kMetallurgy: return 1.0;
-    case LeadingGroup::kBuildingMaterials: return 0.9;
-    case LeadingGroup::kOther: return 0.06;
-  }
-  return 0.1;
-}
-
 std::string Uscc(int seq) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "91620824MA72%05d", 10000 + seq * 37);
@@ -97,7 +88,9 @@ std::string Uscc(int seq) {
 
 double Round2(double v) { return std::round(v * 100) / 100; }
 
-// Monthly output of firm f in year y (index 0 = January); nullopt when not yet in the park.
+// Monthly output of firm f in year y (index 0 = January); nullopt when not yet in the park. After
+// 2023 a firm above scale keeps growing at its 2023 rate (at most 10%; 6% for firms without one),
+// one below scale 2% a year.
 std::optional<double> MonthOutput(const DemoFirm& f, int year, int m, double scale) {
   const Period p{year, m + 1};
   const auto moved = Date::Parse(f.moved_in_on);
@@ -106,16 +99,21 @@ std::optional<double> MonthOutput(const DemoFirm& f, int year, int m, double sca
   double annual = f.output_2023 * scale;
   if (special == "zombie") {
     if (year == 2022) return 1200.0 / 12;
-    return m < 6 ? 55.0 : 0.0;
+    return year == 2023 && m < 6 ? 55.0 : 0.0;
   }
-  if (year == 2022) annual /= f.growth > 0 ? f.growth : 1;
   if (special == "flat") return annual / 12;
+  if (year == 2022) annual /= f.growth > 0 ? f.growth : 1;
+  // Firms below scale grow 2% a year, so the 小升规 pool keeps growing candidates below 2000 万元.
+  const double later = !f.above_scale ? 1.02 : f.growth > 0 ? std::min(f.growth, 1.10) : 1.06;
+  for (int y = 2024; y <= year; ++y) annual *= later;
   return annual * kSeason[m];
 }
 
+bool AboveAt(const DemoFirm& f, Period p) { return AboveScaleAt(f.above_scale, f.scale_changed_on, p); }
+
 }  // namespace
 
-Status SeedEnterpriseDemo(storage::Database& db, bool fast_hash) {
+Status SeedEnterpriseDemo(storage::Database& db, bool fast_hash, Period last) {
   PARKHQ_ASSIGN_OR_RETURN(auto conn, db.Acquire());
   storage::Connection& c = *conn;
   PARKHQ_ASSIGN_OR_RETURN(auto any, c.QueryOne("SELECT COUNT(*) FROM enterprises WHERE is_demo = 1"));
@@ -127,14 +125,16 @@ Status SeedEnterpriseDemo(storage::Database& db, bool fast_hash) {
   if (subs.size() < 4) return Status::Internal("demo: the four sub-parks are missing");
   const auto mapping = enterprise::LeadingGroupMapping::Default();
 
-  // Firms of 5000 万元 and more are scaled so that the park's 2023 output is 157000 万元.
+  // Firms of 5000 万元 and more are scaled so that the above-scale firms' 2022 output is the base the
+  // plan's 2023 target implies (157000 / 1.07 = 146729 万元).
   double small = 0, big = 0;
   for (const auto& f : kFirms)
     for (int m = 0; m < 12; ++m) {
-      double v = MonthOutput(f, 2023, m, 1).value_or(0);
+      if (!AboveAt(f, {2022, m + 1})) continue;
+      const double v = MonthOutput(f, 2022, m, 1).value_or(0);
       (f.output_2023 >= 5000 ? big : small) += v;
     }
-  const double big_scale = (157000 - small) / big;
+  const double big_scale = (kOutputTarget2023 / (1 + kOutputGrowthPct / 100) - small) / big;
 
   const std::string now = NowIso();
   storage::Transaction tx(c);
@@ -172,12 +172,13 @@ Status SeedEnterpriseDemo(storage::Database& db, bool fast_hash) {
                                  .status());
       pos = comma + 1;
     }
-    // Two years of approved monthly reports.
+    // Approved monthly reports from 2022 through `last`.
     uint64_t rng = 0x9E3779B97F4A7C15ull * static_cast<uint64_t>(seq);
     const double scale = f.output_2023 >= 5000 ? big_scale : 1;
     const int64_t staff = int64_t(std::max(8.0, std::round(f.output_2023 * scale / 60)));
-    for (int year : {2022, 2023}) {
-      for (int m = 0; m < 12; ++m) {
+    const double intensity = EnergyIntensity(f.industry).demo;
+    for (int year = 2022; year <= last.year; ++year) {
+      for (int m = 0; m < 12 && Period{year, m + 1} <= last; ++m) {
         auto out = MonthOutput(f, year, m, scale);
         if (!out) continue;
         const double o = Round2(*out * (1 + 0.03 * Noise(rng)));
@@ -193,11 +194,11 @@ Status SeedEnterpriseDemo(storage::Database& db, bool fast_hash) {
         r.reviewed_at = deadline.AddDays(3).ToString() + "T02:00:00Z";
         r.reviewed_by = "parkadmin";
         r.updated_at = r.reviewed_at;
-        const double energy = Round2(o * EnergyPerOutput(g) * (1 + 0.02 * Noise(rng)));
+        const double energy = Round2(o * intensity * (1 + 0.02 * Noise(rng)));
         r.values = {{"output", o},
                     {"revenue", Round2(o * 0.9873 * (1 + 0.01 * Noise(rng)))},
-                    {"value_added", Round2(o * 0.121 * (1 + 0.04 * Noise(rng)))},
-                    {"tax", Round2(o * 0.035 * (1 + 0.1 * Noise(rng)))},
+                    {"value_added", Round2(o * kValueAddedDemo * (1 + 0.04 * Noise(rng)))},
+                    {"tax", Round2(o * kTaxRateDemo * (1 + 0.1 * Noise(rng)))},
                     {"profit", Round2(o * 0.06 * (0.5 + Noise(rng)))},
                     {"energy", energy},
                     {"electricity", Round2(o * 0.08 * (1 + 0.05 * Noise(rng)))},

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "domain/evaluation/evaluation_service.h"
+#include "storage/enterprise/report_values_json.h"
 #include "storage/evaluation/sql_evaluation_repository.h"
 
 namespace parkhq::app {
@@ -66,12 +67,19 @@ struct Lcg {
 double R2(double v) { return std::round(v * 100) / 100; }
 
 // A demo enterprise of the registry (the enterprise module seeds it before this runs).
+struct YearSums {
+  double output = 0, revenue = 0, value_added = 0, tax = 0, energy = 0, employees = 0;
+  int months = 0;
+};
+
 struct RegistryFirm {
   int64_t id;
   std::string name;
   std::optional<int64_t> sub_park_id;
   bool above;
   std::string group_zh;
+  std::map<int, YearSums> years;     // the year's sums of the firm's approved reports
+  std::optional<double> parcel_mu;   // 亩 of the parcels it holds
 };
 
 std::string GroupZh(const std::string& code) {
@@ -114,6 +122,22 @@ std::vector<InputRecord> MakeInputs(int year, const std::vector<int64_t>& sub_pa
       in.employees_avg = std::round(land * g.Range(0.8, 3.5));
       in.rnd = R2(*in.revenue * g.Range(0.002, 0.04));
     }
+    // One demo world (issue 11 item 1): a registry firm's inputs are the year's sums of its own
+    // approved reports, and its land the parcels it holds.
+    if (reg) {
+      if (reg->parcel_mu) in.land_mu = R2(*reg->parcel_mu);
+      if (auto y = reg->years.find(year); y != reg->years.end() && y->second.months > 0) {
+        const YearSums& ys = y->second;
+        in.revenue = R2(ys.revenue);
+        r.output = R2(ys.output);
+        in.tax = R2(ys.tax);
+        if (above) {
+          in.value_added = R2(ys.value_added);
+          in.energy_tce = R2(ys.energy);
+          in.employees_avg = std::round(ys.employees / ys.months);
+        }
+      }
+    }
     r.sources = {{"land_mu", "natural_resources"}, {"tax", "tax_bureau"},         {"revenue", "platform"},
                  {"output", "platform"},          {"electricity_kwh", "power_supply"}};
     if (above) {
@@ -154,7 +178,34 @@ Status SeedEvaluationDemo(storage::Database& db) {
                                                  "enterprises WHERE park_id = ? AND is_demo = 1 ORDER BY id LIMIT 30",
                                                  {park_id}));
     for (const auto& f : firms)
-      registry.push_back({f.Int(0), f.Text(1), f.OptInt(2), f.Bool(3), GroupZh(f.Text(4))});
+      registry.push_back({f.Int(0), f.Text(1), f.OptInt(2), f.Bool(3), GroupZh(f.Text(4)), {}, std::nullopt});
+    std::map<int64_t, RegistryFirm*> by_id;
+    for (auto& f : registry) by_id[f.id] = &f;
+    PARKHQ_RETURN_IF_ERROR(c->ForEach(
+        "SELECT r.enterprise_id, r.period, r.values_json FROM enterprise_reports r JOIN enterprises e ON e.id = "
+        "r.enterprise_id WHERE e.park_id = ? AND r.state = 'approved' AND r.period >= '2022-01' AND r.period <= "
+        "'2023-12'",
+        {park_id}, [&](const storage::Row& row) {
+          auto it = by_id.find(row.Int(0));
+          if (it == by_id.end()) return true;
+          YearSums& ys = it->second->years[std::stoi(row.Text(1).substr(0, 4))];
+          const std::string json = row.Text(2);
+          auto add = [&](const char* field, double& into) {
+            if (auto v = storage::FindReportValue(json, field)) into += *v;
+          };
+          add("output", ys.output);
+          add("revenue", ys.revenue);
+          add("value_added", ys.value_added);
+          add("tax", ys.tax);
+          add("energy", ys.energy);
+          add("employees", ys.employees);
+          ++ys.months;
+          return true;
+        }));
+    PARKHQ_ASSIGN_OR_RETURN(auto land, c->Query("SELECT holder_enterprise_id, SUM(area_mu) FROM land_parcels WHERE "
+                                                "holder_enterprise_id IS NOT NULL GROUP BY holder_enterprise_id"));
+    for (const auto& l : land)
+      if (auto it = by_id.find(l.Int(0)); it != by_id.end()) it->second->parcel_mu = l.Double(1);
   }
   Scope who;
   who.user_id = admin_id;

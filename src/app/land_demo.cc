@@ -117,19 +117,18 @@ const DemoParcel kParcels[] = {
      0.5, 0.31, 0.4, 5200, 9000, 980},
 };
 
-// Holders that are enterprises of the evaluation module's demo (enterprise ids 1..30 in its list order,
-// placeholders until the enterprises module seeds enterprises): the map can then colour these parcels by
-// the holder's 亩均效益 class. Names follow that list.
-const std::map<std::string, std::pair<int64_t, const char*>>& DemoHolders() {
-  static const std::map<std::string, std::pair<int64_t, const char*>> m = {
-      {"HT-MH-01-DEMO", {1, "华亭煤业精煤加工有限公司（演示）"}}, {"HT-MH-02-DEMO", {2, "华亭甲醇化工有限公司（演示）"}},
-      {"HT-MH-03-DEMO", {3, "陇东煤焦化有限公司（演示）"}},       {"HT-MH-04-DEMO", {5, "平凉煤基新材料有限公司（演示）"}},
-      {"HT-DL-01-DEMO", {6, "华亭热电联产有限公司（演示）"}},     {"HT-DL-02-DEMO", {8, "华亭光伏储能科技有限公司（演示）"}},
-      {"HT-DL-03-DEMO", {30, "华亭新能源装备有限公司（演示）"}},  {"HT-DL-05-DEMO", {7, "关山风电运维有限公司（演示）"}},
-      {"HT-YJ-01-DEMO", {12, "平凉新型墙材有限公司（演示）"}},    {"HT-YJ-02-DEMO", {13, "华亭硅铁冶炼有限公司（演示）"}},
-      {"HT-YJ-03-DEMO", {10, "华亭水泥建材有限公司（演示）"}},    {"HT-YJ-05-DEMO", {11, "华亭铸造材料有限公司（演示）"}},
-      {"HT-ZX-02-DEMO", {17, "华亭农产品加工有限公司（演示）"}},  {"HT-ZX-03-DEMO", {26, "华亭电子组件有限公司（演示）"}},
-      {"HT-ZX-04-DEMO", {20, "平凉包装印刷有限公司（演示）"}},
+// Holders that are firms of the enterprise module's demo registry (issue 11 item 1: each parcel is
+// held by the firm its name describes), found by name: the map colours these parcels by the holder's
+// 亩均效益 class, and the evaluation takes their land from here.
+const std::map<std::string, const char*>& DemoHolders() {
+  static const std::map<std::string, const char*> m = {
+      {"HT-MH-01-DEMO", "陇东聚烯烃新材料有限公司（演示）"}, {"HT-MH-02-DEMO", "华亭煤制甲醇有限公司（演示）"},
+      {"HT-MH-03-DEMO", "华亭焦化有限公司（演示）"},         {"HT-MH-04-DEMO", "华亭煤制油科技有限公司（演示）"},
+      {"HT-DL-01-DEMO", "华亭热电联产有限公司（演示）"},     {"HT-DL-03-DEMO", "华亭光伏发电有限公司（演示）"},
+      {"HT-DL-05-DEMO", "华亭风电场（演示）"},               {"HT-YJ-01-DEMO", "华亭新型墙材有限公司（演示）"},
+      {"HT-YJ-02-DEMO", "华亭铁合金冶炼有限公司（演示）"},   {"HT-YJ-03-DEMO", "华亭水泥制品厂（演示）"},
+      {"HT-YJ-05-DEMO", "华亭铝业有限公司（演示）"},         {"HT-ZX-02-DEMO", "华亭淀粉制品有限公司（演示）"},
+      {"HT-ZX-03-DEMO", "华亭电子设备有限公司（演示）"},     {"HT-ZX-04-DEMO", "华亭塑料制品有限公司（演示）"},
   };
   return m;
 }
@@ -248,12 +247,13 @@ Status SeedLandDemo(storage::Database& db) {
     std::string holder = p.holder;
     Value holder_id;
     if (auto it = DemoHolders().find(p.code); it != DemoHolders().end()) {
-      holder_id = it->second.first;
-      holder = it->second.second;
-      // The enterprise module's demo registry (seeded first) holds these ids: use its names.
-      PARKHQ_ASSIGN_OR_RETURN(auto reg, c.QueryOne("SELECT name FROM enterprises WHERE id = ? AND is_demo = 1",
-                                                   {it->second.first}));
-      if (reg) holder = reg->Text(0);
+      // The enterprise module's demo registry is seeded first.
+      PARKHQ_ASSIGN_OR_RETURN(auto reg, c.QueryOne("SELECT id, name FROM enterprises WHERE name = ? AND is_demo = 1",
+                                                   {std::string(it->second)}));
+      if (reg) {
+        holder_id = reg->Int(0);
+        holder = reg->Text(1);
+      }
     }
     PARKHQ_ASSIGN_OR_RETURN(
         int64_t id,

@@ -65,6 +65,8 @@ Every command also takes:
       --shutdown-grace S         after SIGTERM, seconds requests in flight may take (default 5)
   init                  Create the schema and the Huating demo data, print the demo accounts, exit.
       --db PATH|URL
+      --demo-until YYYY-MM  the last complete month of the demo (default: the month before today);
+                          figures run through the month before it, whose reports are being filed
   migrate               Apply pending schema migrations and exit.
       --db PATH|URL
   user add              Create an account.
@@ -240,10 +242,17 @@ int Serve(const Args& a, const Config& c) {
   return 0;
 }
 
-int Init(const Config& c) {
+int Init(const Args& a, const Config& c) {
+  parkhq::Period until = parkhq::app::DefaultDemoUntil();
+  if (auto it = a.flags.find("demo-until"); it != a.flags.end()) {
+    auto p = parkhq::Period::Parse(it->second);
+    if (!p || *p < parkhq::Period{2023, 1})
+      return Fail(Status::InvalidArgument("--demo-until must be YYYY-MM, 2023-01 or later"));
+    until = *p;
+  }
   auto app = parkhq::app::BuildApp(c);
   if (!app.ok()) return Fail(app.status());
-  Status s = parkhq::app::SeedDemo(*(*app)->db, c.fast_hash);
+  Status s = parkhq::app::SeedDemo(*(*app)->db, c.fast_hash, until);
   if (!s.ok()) return Fail(s);
   std::printf("Database ready: %s\n\nDemo accounts (演示账号, demo passwords — change them for real use):\n",
               c.db.c_str());
@@ -363,7 +372,7 @@ int main(int argc, char** argv) {
   if (Status clock = ConfigureClock(c); !clock.ok()) return Fail(clock);
   parkhq::app::SetupLogging(c);
   if (cmd == "serve") return Serve(a, c);
-  if (cmd == "init") return Init(c);
+  if (cmd == "init") return Init(a, c);
   if (cmd == "migrate") return Migrate(c);
   if (cmd == "user") return User(a, c);
   if (cmd == "backup") return parkhq::app::BackupCommand(a.positional, c);

@@ -1,6 +1,7 @@
 // Demo data of the project pipeline: the plan's industry chains, the three projects the plan names
 // (real names, demo figures) and a dozen made-up projects marked （演示） across every stage, with
 // 2023 plans and monthly investment; a few demo investors and leads. One transaction.
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -96,6 +97,11 @@ const std::vector<ProjectSeed> kProjects = {
 
 std::optional<Date> D(const char* s) { return *s ? Date::Parse(s) : std::nullopt; }
 
+// The seeds' 2023 plans are the projects' full-year capacity; the park's FAI target is 31400 万元
+// (plan.md §1), so the demo plans a fifth of it in 2023 and the projects' completed investment
+// stays inside the park's FAI (issue 11 item 1).
+constexpr double kPlanScale = 0.2;
+
 // Monthly 2023 investment of a project under construction: the plan spread over its construction
 // months with a demo shape; funds in place at 60% of completed, split by source.
 void AddMonthly(ProjectRecord& p, const ProjectSeed& s) {
@@ -107,7 +113,7 @@ void AddMonthly(ProjectRecord& p, const ProjectSeed& s) {
   if (auto c = p.core.actual[Stage::kCompleted]; c && c->year == 2023) last = c->month;
   if (p.core.suspended_on && p.core.suspended_on->year == 2023) last = p.core.suspended_on->month - 1;
   if (last < first) return;
-  const double share = 0.9 * s.plan2023 / (last - first + 1);  // ~90% of the plan
+  const double share = 0.9 * s.plan2023 * kPlanScale / (last - first + 1);  // ~90% of the plan
   for (int m = first; m <= last; ++m) {
     project::MonthlyInvestment mi;
     mi.period = {2023, m};
@@ -192,7 +198,7 @@ Status SeedProjectDemo(storage::Database& db) {
     if (p.core.suspended_on) p.suspend_reason = "环保手续整改（演示）";
     if (p.core.terminated_on) p.terminate_reason = "投资方资金链断裂，解除协议（演示）";
     if (*s.resumed) p.core.resumed_on.push_back(*Date::Parse(s.resumed));
-    if (s.plan2023 > 0) p.core.annual_plans.push_back({2023, s.plan2023});
+    if (s.plan2023 > 0) p.core.annual_plans.push_back({2023, std::round(s.plan2023 * kPlanScale)});
     if (auto it = links.find(s.link); it != links.end()) p.chain_link_id = it->second;
     if (auto it = units.find(s.unit); it != units.end()) p.responsible_unit_id = it->second;
     p.responsible_leader = s.leader;
@@ -243,6 +249,13 @@ Status SeedProjectDemo(storage::Database& db) {
       {"东部精细化工（演示）", "山东淄博", "甲醛下游树脂项目（演示）", "飞地经济", "精细化工产品", "low", "abandoned", 6000, ""},
       {"省属建材集团（演示）", "甘肃兰州", "装配式构件基地（演示）", "上级推介", "装配式构件", "medium", "negotiation", 12000, "2023-07-30"},
   };
+  // The CRM lives in the present (issue 11 item 8: no "overdue 1,266 days"): the leads' dates move
+  // with the demo, so their next steps fall around today.
+  const int shift = std::max(0, Today().period().Index() - Period{2023, 7}.Index());
+  auto moved = [&](const char* d) -> Value {
+    if (!*d) return Value();
+    return Value(Date::Parse(d)->AddMonths(shift).ToString());
+  };
   for (const auto& l : kLeads) {
     PARKHQ_ASSIGN_OR_RETURN(int64_t inv, c.InsertId("INSERT INTO investors(park_id, name, origin, industry, is_demo, "
                                                     "created_at) VALUES (?,?,?,?,1,?) RETURNING id",
@@ -263,14 +276,12 @@ Status SeedProjectDemo(storage::Database& db) {
                     link == links.end() ? Value() : Value(link->second), std::string(l.intent), l.planned,
                     std::string("招商一组（演示）"), std::string("李科长（演示）"), std::string(l.stage),
                     std::string(std::string(l.stage) == "abandoned" ? "投资方战略调整（演示）" : ""),
-                    std::string(*l.next_date ? "赴企业总部洽谈（演示）" : ""),
-                    *l.next_date ? Value(std::string(l.next_date)) : Value(), now, now}));
+                    std::string(*l.next_date ? "赴企业总部洽谈（演示）" : ""), moved(l.next_date), now, now}));
     PARKHQ_RETURN_IF_ERROR(c.Exec("INSERT INTO lead_followups(park_id, lead_id, kind, date, content, next_step, "
                                   "next_date, username, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                                  {park, lead, std::string("visit"), std::string("2023-05-18"),
+                                  {park, lead, std::string("visit"), moved("2023-05-18"),
                                    std::string("招商专班赴企业走访，介绍园区产业链配套与政策（演示）"),
-                                   std::string("准备项目建议书（演示）"),
-                                   *l.next_date ? Value(std::string(l.next_date)) : Value(), std::string("demo"), now})
+                                   std::string("准备项目建议书（演示）"), moved(l.next_date), std::string("demo"), now})
                                .status());
   }
   return tx.Commit();

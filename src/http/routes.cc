@@ -4,6 +4,7 @@
 #include "http/handlers/core_handlers.h"
 #include "http/handlers/land_handlers.h"
 #include "http/handlers/evaluation_handlers.h"
+#include "http/handlers/figures_handlers.h"
 #include "http/handlers/monitoring_handlers.h"
 #include "http/handlers/enterprise_handlers.h"
 #include "http/handlers/crm_handlers.h"
@@ -73,7 +74,7 @@ std::vector<Route> AllRoutes() {
     static const RoleSet kProjectReaders = {Role::kSysadmin, Role::kParkAdmin, Role::kDepartment, Role::kLeader};
     const std::string p = "/api/v1/projects/{id}";
     r.insert(r.end(), {
-        {"POST", "/api/v1/projects", kParkStaff, h::CreateProject},
+        {"POST", "/api/v1/projects", kStaff, h::CreateProject},  // departments: reserve-project keepers
         {"GET", "/api/v1/projects", kProjectReaders, h::ListProjects},
         {"GET", p, kProjectReaders, h::GetProject},
         {"PATCH", p, kStaff, h::UpdateProject},
@@ -158,7 +159,7 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/parks/{park_id}/enterprise-breakdown", kAnyRole, h::EnterpriseBreakdown},
       {"GET", "/api/v1/parks/{park_id}/enterprise-movement", kAnyRole, h::EnterpriseMovement},
       {"GET", "/api/v1/parks/{park_id}/cultivation", kAnyRole, h::ParkCultivation},
-      {"POST", "/api/v1/parks/{park_id}/cultivation/{pool}/members", kParkStaff, h::AcceptPoolCandidate},
+      {"POST", "/api/v1/parks/{park_id}/cultivation/{pool}/members", kStaff, h::AcceptPoolCandidate},
       {"GET", "/api/v1/parks/{park_id}/zombies", kAnyRole, h::ParkZombies},
       {"POST", "/api/v1/parks/{park_id}/report-imports", kParkStaff, h::ImportReports, true},
       {"GET", "/api/v1/parks/{park_id}/report-export", kStaff, h::ExportReports},
@@ -187,16 +188,16 @@ std::vector<Route> AllRoutes() {
     r.insert(r.end(), {
         {"GET", "/api/v1/parks/{park_id}/parcels", land_readers, h::ListParcels},
         {"GET", "/api/v1/parks/{park_id}/parcels/export", land_readers, h::ExportParcels},
-        {"POST", "/api/v1/parks/{park_id}/parcels", kParkStaff, h::CreateParcel},
+        {"POST", "/api/v1/parks/{park_id}/parcels", kStaff, h::CreateParcel},  // + parcels keepers
         {"POST", "/api/v1/parks/{park_id}/parcels/import", kParkStaff, h::ImportParcels, true},
         {"GET", "/api/v1/parks/{park_id}/land-map", land_readers, h::LandMap},
         {"GET", "/api/v1/parcels/{id}", land_readers, h::GetParcel},
-        {"PATCH", "/api/v1/parcels/{id}", kParkStaff, h::UpdateParcel},
+        {"PATCH", "/api/v1/parcels/{id}", kStaff, h::UpdateParcel},
         {"DELETE", "/api/v1/parcels/{id}", kParkStaff, h::DeleteParcel},
         {"GET", "/api/v1/parks/{park_id}/land-contracts", land_readers, h::ListLandContracts},
         {"GET", "/api/v1/parcels/{id}/contract", land_readers, h::GetLandContract},
-        {"PUT", "/api/v1/parcels/{id}/contract", kParkStaff, h::PutLandContract},
-        {"DELETE", "/api/v1/parcels/{id}/contract", kParkStaff, h::DeleteLandContract},
+        {"PUT", "/api/v1/parcels/{id}/contract", kStaff, h::PutLandContract},
+        {"DELETE", "/api/v1/parcels/{id}/contract", kStaff, h::DeleteLandContract},
         {"GET", "/api/v1/parks/{park_id}/inefficient-land", land_readers, h::InefficientLand},
         {"GET", "/api/v1/parks/{park_id}/inefficient-land/export", land_readers, h::ExportInefficientLand},
         {"GET", "/api/v1/parks/{park_id}/inefficiency-rules", land_readers, h::GetInefficiencyRules},
@@ -309,6 +310,16 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/jobs", kParkStaff, h::ListJobs},
       {"POST", "/api/v1/jobs/{name}/run", kParkStaff, h::RunJob},
   });
+  // -- figures (issue 11): registers departments keep; reconciliation between sources --
+  {
+    static const RoleSet kFigureReaders = {Role::kSysadmin, Role::kParkAdmin, Role::kDepartment, Role::kLeader};
+    r.insert(r.end(), {
+        {"GET", "/api/v1/parks/{park_id}/registers", kFigureReaders, h::GetRegisters},
+        {"PUT", "/api/v1/parks/{park_id}/registers", kParkStaff, h::PutRegisters},
+        {"GET", "/api/v1/parks/{park_id}/reconciliation", kFigureReaders, h::GetReconciliation},
+        {"PUT", "/api/v1/parks/{park_id}/reconciliation/explanations", kStaff, h::PutReconciliationExplanation},
+    });
+  }
 
   return r;
 }

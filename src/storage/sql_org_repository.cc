@@ -148,3 +148,65 @@ StatusOr<std::vector<Task>> SqlOrgRepository::LoadTasks(const std::vector<int64_
 }
 
 }  // namespace parkhq::storage
+
+// Register assignments (issue 11 item 7): settings rows `registers.<code>` = "id,id,…".
+namespace parkhq::storage {
+namespace {
+constexpr std::string_view kRegisterPrefix = "registers.";
+
+std::vector<int64_t> ParseIds(const std::string& v) {
+  std::vector<int64_t> out;
+  size_t pos = 0;
+  while (pos < v.size()) {
+    size_t at = v.find(',', pos);
+    if (at == std::string::npos) at = v.size();
+    if (at > pos) {
+      try {
+        out.push_back(std::stoll(v.substr(pos, at - pos)));
+      } catch (const std::exception&) {
+      }
+    }
+    pos = at + 1;
+  }
+  return out;
+}
+}  // namespace
+
+StatusOr<std::map<int64_t, std::map<std::string, std::vector<int64_t>>>> SqlOrgRepository::RegisterOverrides(
+    const std::vector<int64_t>& park_ids) {
+  std::map<int64_t, std::map<std::string, std::vector<int64_t>>> out;
+  if (park_ids.empty()) return out;
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  std::string sql = "SELECT park_id, key, value FROM settings WHERE key LIKE 'registers.%' AND park_id IN (";
+  std::vector<Value> params;
+  for (size_t i = 0; i < park_ids.size(); ++i) {
+    sql += i ? ",?" : "?";
+    params.push_back(park_ids[i]);
+  }
+  PARKHQ_ASSIGN_OR_RETURN(auto rows, c->Query(sql + ")", params));
+  for (const auto& r : rows)
+    out[r.Int(0)][r.Text(1).substr(kRegisterPrefix.size())] = ParseIds(r.Text(2));
+  return out;
+}
+
+Status SqlOrgRepository::PutRegisterOverrides(int64_t park_id,
+                                              const std::map<std::string, std::vector<int64_t>>& units,
+                                              const std::string& before, const std::string& after,
+                                              const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  Transaction tx(*c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  for (const auto& [code, ids] : units) {
+    std::string v;
+    for (int64_t id : ids) v += (v.empty() ? "" : ",") + std::to_string(id);
+    const std::string key = std::string(kRegisterPrefix) + code;
+    PARKHQ_RETURN_IF_ERROR(c->Exec("DELETE FROM settings WHERE park_id = ? AND key = ?", {park_id, key}).status());
+    PARKHQ_RETURN_IF_ERROR(
+        c->Exec("INSERT INTO settings(park_id, key, value) VALUES (?,?,?)", {park_id, key, v}).status());
+  }
+  PARKHQ_RETURN_IF_ERROR(
+      WriteAudit(*c, who, "update", "park_registers", std::to_string(park_id), park_id, before, after));
+  return tx.Commit();
+}
+
+}  // namespace parkhq::storage

@@ -22,6 +22,10 @@ class SqlOrgRepository final : public OrgRepository {
   StatusOr<std::vector<Unit>> ListUnits() override;
   StatusOr<std::optional<Unit>> FindUnitByName(const std::string& name) override;
   StatusOr<std::vector<int64_t>> ParksServedByUnit(int64_t unit_id) override;
+  StatusOr<std::map<int64_t, std::map<std::string, std::vector<int64_t>>>> RegisterOverrides(
+      const std::vector<int64_t>& park_ids) override;
+  Status PutRegisterOverrides(int64_t park_id, const std::map<std::string, std::vector<int64_t>>& units,
+                              const std::string& before, const std::string& after, const Scope& who) override;
   StatusOr<std::vector<Task>> ListTasks(const std::vector<int64_t>& park_ids) override;
 
  private:

@@ -105,7 +105,9 @@ def test_land_parcel_crud_geometry_and_refusals(api):
     r = pa.post(f"/api/v1/parks/{park}/parcels", {"code": "T-NOAREA"})
     expect(r.status == 422 and r.json()["error"]["details"][0]["field"] == "area_mu", "missing area")
     # Who may do what.
-    dept, leader, ent = zrzy_user(api), api.as_user("leader"), enterprise_user(api)
+    # 自然资源局 keeps the parcels register (plan task 16; test_registers.py); other departments read.
+    dept, leader, ent = api.as_user("gxj"), api.as_user("leader"), enterprise_user(api)
+    expect(zrzy_user(api).get(f"/api/v1/parcels/{pid}").status == 200, "department reads")
     expect(dept.get(f"/api/v1/parcels/{pid}").status == 200, "department reads")
     expect(leader.get(f"/api/v1/parks/{park}/parcels").status == 200, "leader reads")
     for who, name in [(dept, "department"), (leader, "leader")]:
@@ -217,7 +219,8 @@ def test_land_contract_crud_and_check(api):
     expect(dept.get(f"/api/v1/parks/{park}/land-contracts?date=x").status == 422, "bad date")
     expect(enterprise_user(api).get(f"/api/v1/parks/{park}/land-contracts").status == 403, "enterprise refused")
     expect(dept.get(f"/api/v1/parcels/{pid}/contract").status == 200, "department reads the contract")
-    expect(dept.put(f"/api/v1/parcels/{pid}/contract", body).status == 403, "department cannot write")
+    expect(api.as_user("gxj").put(f"/api/v1/parcels/{pid}/contract", body).status == 403,
+           "a department not keeping parcels cannot write")
     expect(leader.put(f"/api/v1/parcels/{pid}/contract", body).status == 403, "leader cannot write")
     expect(enterprise_user(api).get(f"/api/v1/parcels/{pid}/contract").status == 403, "enterprise refused")
     expect(leader.delete(f"/api/v1/parcels/{pid}/contract").status == 403, "leader cannot delete")

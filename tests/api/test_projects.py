@@ -235,13 +235,15 @@ def test_refusals(api):
     # Department user: reads the parks its unit serves, writes nothing it is not responsible for.
     expect(gxj.get(f"/api/v1/projects/{mine['id']}").status == 200, "department reads a served park")
     expect(gxj.get(f"/api/v1/parks/{park}/project-rates?date=2023-06-30").status == 200, "department reads rates")
-    r = gxj.post("/api/v1/projects", {"park_id": park, "name": "部门新建", "kind": "new", "total_investment": 1,
-                                      "contracted_investment": 1})
-    expect(r.status == 403, f"department cannot create: {r.status}")
-    r = gxj.post(f"/api/v1/projects/{mine['id']}/stage", {"stage": "signed", "date": "2023-01-10"})
+    # Only the departments keeping reserve projects (工信局 by default) create them: test_registers.py.
+    r = api.as_user("zsfw").post("/api/v1/projects", {"park_id": park, "name": "部门新建", "kind": "new",
+                                                      "total_investment": 1, "contracted_investment": 1})
+    expect(r.status == 403, f"a department not keeping reserve projects cannot create: {r.status}")
+    # (工信局 keeps reserve projects, so a department that neither keeps them nor is responsible.)
+    r = api.as_user("zsfw").post(f"/api/v1/projects/{mine['id']}/stage", {"stage": "signed", "date": "2023-01-10"})
     expect(r.status == 403, f"department not responsible: {r.status}")
-    expect(gxj.put(f"/api/v1/projects/{mine['id']}/investment", {"period": "2023-04", "completed": 1}).status == 403,
-           "department investment refused")
+    expect(api.as_user("zsfw").put(f"/api/v1/projects/{mine['id']}/investment",
+                                   {"period": "2023-04", "completed": 1}).status == 403, "department investment refused")
     # The responsible unit may report.
     units = admin.get("/api/v1/units").json()["items"]
     gxj_unit = [u["id"] for u in units if u["name"] == "工信局"][0]

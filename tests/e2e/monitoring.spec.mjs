@@ -11,19 +11,22 @@ export async function enterMonthAndSeeDashboardChange({ newPage, login, input, s
   const page = await newPage()
   await login(page)
   const park = await parkId(page, baseUrl)
-  // A month of 2024 nobody has entered yet (the first one on a fresh database).
-  const grid = await page.evaluate(async (u) => (await (await fetch(u)).json()), `${baseUrl}/api/v1/parks/${park}/indicator-values?year=2024`)
-  const free = grid.months.findIndex((m) => m.state === 'not_started')
-  expect(free >= 0, 'a free month in 2024')
-  const period = `2024-${String(free + 1).padStart(2, '0')}`
+  // The month after the demo's last approved one: the month being filed, nobody has entered it yet
+  // (the demo runs through the month before the last complete month, docs/figures.md §4).
+  const latest = await page.evaluate(async (u) => (await (await fetch(u)).json()).period, `${baseUrl}/api/v1/parks/${park}/monitoring/latest`)
+  const [ly, lm] = latest.split('-').map(Number)
+  const year = lm === 12 ? ly + 1 : ly
+  const period = `${year}-${String(lm === 12 ? 1 : lm + 1).padStart(2, '0')}`
+  const grid = await page.evaluate(async (u) => (await (await fetch(u)).json()), `${baseUrl}/api/v1/parks/${park}/indicator-values?year=${year}`)
+  expect(grid.months[Number(period.slice(5)) - 1].state === 'not_started', `${period} is free`)
   // The dashboard of that month before anything is entered for it.
   await page.goto(`${baseUrl}/monitoring?scope=park:${park}&period=${period}`)
   await page.getByTestId('monitoring-table').waitFor()
   await page.waitForTimeout(500)
   const before = (await page.getByTestId('month-fai').innerText()).trim()
   expect(before === '—', `before entry the ${period} fai is empty, saw ${before}`)
-  // Enter January 2024 in the monthly grid.
-  await page.goto(`${baseUrl}/monitoring/entry?park=${park}&year=2024`)
+  // Enter it in the monthly grid.
+  await page.goto(`${baseUrl}/monitoring/entry?park=${park}&year=${year}`)
   await page.getByTestId(`edit-${period}`).click()
   await page.getByTestId('month-dialog').waitFor()
   await input(page, 'value-fai').fill('1234.5')

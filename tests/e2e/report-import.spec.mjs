@@ -1,7 +1,13 @@
 // 导入月报 on 报送与分析: the park admin reads the format, imports a file with a bad row (the row
 // report: row, column, message; nothing written), then a good one, then the same reports again with
 // changed figures — "导入 2 份，其中替换 2 份" — and the replaced report carries the new figure.
-const PERIOD = '2024-03' // a finished month the demo data leaves empty (demo reports are 2022-2023)
+// The month being filed: the demo's reports run through the month before it (docs/figures.md §4).
+const PERIOD = (() => {
+  const d = new Date(Date.now() + 8 * 3600 * 1000)
+  d.setUTCDate(1)
+  d.setUTCMonth(d.getUTCMonth() - 1)
+  return d.toISOString().slice(0, 7)
+})()
 const VALUES = { output: 1000, revenue: 990, value_added: 120, tax: 30, profit: 50, energy: 2400, electricity: 80, employees: 200 }
 
 async function apiSession(page, baseUrl, username, password) {

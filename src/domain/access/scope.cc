@@ -43,6 +43,15 @@ bool Scope::CanAdminPark(int64_t park_id) const {
   return (role == Role::kSysadmin || role == Role::kParkAdmin) && CanReadPark(park_id);
 }
 
+bool Scope::CanKeepRegister(std::string_view code, int64_t park_id) const {
+  if (read_only) return false;
+  if (CanAdminPark(park_id)) return true;
+  if (role != Role::kDepartment || !CanReadPark(park_id)) return false;
+  for (const auto& [reg, park] : keeps)
+    if (park == park_id && reg == code) return true;
+  return false;
+}
+
 bool Scope::CanActForEnterprise(int64_t eid, int64_t enterprise_park_id) const {
   if (read_only) return false;
   if (role == Role::kEnterprise) return enterprise_id && *enterprise_id == eid;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace parkhq {
@@ -27,6 +28,9 @@ struct Scope {
   std::optional<int64_t> unit_id;        // department users
   std::optional<int64_t> enterprise_id;  // enterprise users
   bool read_only = false;                // leaders, read-only API tokens
+  // Registers (台账) a department user keeps, as (register code, park id) pairs, sub-parks
+  // included (issue 11 item 7; codes and the plan's assignment: domain/access/registers.h).
+  std::vector<std::pair<std::string, int64_t>> keeps;
   std::string ip;                        // where the request came from (for the audit log)
 
   bool IsSysadmin() const { return role == Role::kSysadmin; }
@@ -35,6 +39,9 @@ struct Scope {
   // May this caller write park-level data (targets, monitoring values, reviews) of this park?
   // Sysadmins and the park's admins; departments and enterprises write only their own items.
   bool CanAdminPark(int64_t park_id) const;
+  // May this caller write the register `code` of this park: CanAdminPark, or a department user whose
+  // unit keeps it there (and serves the park). Never for read-only callers.
+  bool CanKeepRegister(std::string_view code, int64_t park_id) const;
   // May this caller act for this enterprise (enterprise users: only their own)?
   bool CanActForEnterprise(int64_t enterprise_id, int64_t enterprise_park_id) const;
   // "all" | "park" | "unit" | "enterprise"

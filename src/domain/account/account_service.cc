@@ -1,6 +1,9 @@
 #include "domain/account/account_service.h"
 
 #include <algorithm>
+#include <map>
+
+#include "domain/access/registers.h"
 
 #include "common/crypto.h"
 #include "common/time.h"
@@ -126,6 +129,15 @@ StatusOr<Scope> AccountService::ScopeFor(const User& u, const std::string& ip) c
   // An enterprise user sees its own park's shared information (tasks, catalogs), but data
   // belonging to enterprises only through CanActForEnterprise.
   s.park_ids = WithSubParks(parks, roots);
+  if (u.role == Role::kDepartment && u.unit_id && !roots.empty()) {
+    // The registers this unit keeps in the parks it serves (the plan's default or the park's own).
+    PARKHQ_ASSIGN_OR_RETURN(auto units, org_.ListUnits());
+    PARKHQ_ASSIGN_OR_RETURN(auto overrides, org_.RegisterOverrides(roots));
+    std::map<int64_t, RegisterAssignment> assignments;
+    for (int64_t park : roots) assignments[park] = EffectiveAssignment(units, overrides[park]);
+    for (const auto& [code, park] : KeptRegisters(*u.unit_id, assignments))
+      for (int64_t id : WithSubParks(parks, {park})) s.keeps.emplace_back(code, id);
+  }
   return s;
 }
 

@@ -2,6 +2,7 @@
 // breakdowns, 同口径 and why-did-it-move, cultivation pools and zombie candidates.
 #include <algorithm>
 
+#include "domain/access/registers.h"
 #include "domain/enterprise/enterprise_service.h"
 
 namespace parkhq::enterprise {
@@ -230,7 +231,8 @@ StatusOr<Cultivation> EnterpriseService::CultivationOf(const Scope& s, int64_t p
 StatusOr<int64_t> EnterpriseService::AcceptCandidate(const Scope& s, int64_t park_id, const std::string& pool_code,
                                                      int64_t enterprise_id, const std::string& note) const {
   PARKHQ_RETURN_IF_ERROR(ReadablePark(s, park_id).status());
-  if (!s.CanAdminPark(park_id)) return Status::PermissionDenied("只有园区管理员可以调整培育库");
+  if (!s.CanKeepRegister(RegisterOfPool(pool_code), park_id))
+    return Status::PermissionDenied("只有园区管理员或该培育库的责任部门可以调整培育库");
   PARKHQ_ASSIGN_OR_RETURN(const PoolsConfig cfg, PoolsFor(park_id));
   bool known = pool_code == "reserve" || pool_code == "watch";
   for (const auto& fp : cfg.flag_pools) known = known || fp.code == pool_code;

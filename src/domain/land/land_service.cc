@@ -6,6 +6,7 @@
 #include "domain/land/land_service.h"
 
 #include "common/deadline.h"
+#include "domain/access/registers.h"
 #include "domain/land/standard_land_calc.h"
 #include "domain/org/org_service.h"
 
@@ -30,9 +31,11 @@ StatusOr<std::vector<int64_t>> LandService::ReadTree(const Scope& s, int64_t par
   return out;
 }
 
-StatusOr<std::vector<int64_t>> LandService::WriteTree(const Scope& s, int64_t park_id) const {
+StatusOr<std::vector<int64_t>> LandService::WriteTree(const Scope& s, int64_t park_id,
+                                                      const char* register_code) const {
   PARKHQ_ASSIGN_OR_RETURN(auto tree, ReadTree(s, park_id));
-  if (!s.CanAdminPark(park_id)) return Status::PermissionDenied("只有园区管理人员可以修改土地信息");
+  const bool keeper = register_code != nullptr && s.CanKeepRegister(register_code, park_id);
+  if (!s.CanAdminPark(park_id) && !keeper) return Status::PermissionDenied("只有园区管理人员可以修改土地信息");
   return tree;
 }
 
@@ -125,7 +128,7 @@ StatusOr<std::vector<ParcelView>> LandService::MapParcels(const Scope& s, int64_
 }
 
 StatusOr<std::vector<ParcelRecord>> LandService::ParcelsForImport(const Scope& s, int64_t park_id) const {
-  PARKHQ_ASSIGN_OR_RETURN(auto tree, WriteTree(s, park_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto tree, WriteTree(s, park_id, kRegisterParcels));
   return repo_.ListParcels(tree, false);
 }
 
@@ -143,7 +146,7 @@ StatusOr<ParcelView> LandService::GetParcel(const Scope& s, int64_t id) const {
 StatusOr<ParcelRecord> LandService::ParcelForWrite(const Scope& s, int64_t id) const {
   PARKHQ_ASSIGN_OR_RETURN(auto r, repo_.FindParcel(id));
   if (!r) return Status::NotFound("地块不存在或无权访问");
-  auto tree = WriteTree(s, r->parcel.park_id);
+  auto tree = WriteTree(s, r->parcel.park_id, kRegisterParcels);
   if (!tree.ok()) {
     if (tree.status().code() == StatusCode::kNotFound) return Status::NotFound("地块不存在或无权访问");
     return tree.status();
@@ -180,7 +183,7 @@ std::vector<FieldError> LandService::Check(ParcelRecord& r, const std::vector<in
 }
 
 StatusOr<ParcelView> LandService::CreateParcel(const Scope& s, int64_t park_id, ParcelRecord in) const {
-  PARKHQ_ASSIGN_OR_RETURN(auto tree, WriteTree(s, park_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto tree, WriteTree(s, park_id, kRegisterParcels));
   if (in.parcel.park_id == 0) in.parcel.park_id = park_id;
   if (in.parcel.area_mu <= 0 && in.parcel.area_m2 && *in.parcel.area_m2 > 0)
     in.parcel.area_mu = M2ToMu(*in.parcel.area_m2);
@@ -201,7 +204,7 @@ StatusOr<ParcelView> LandService::UpdateParcel(const Scope& s, int64_t id, Parce
                                                const std::string& reason) const {
   PARKHQ_ASSIGN_OR_RETURN(auto old, ParcelForWrite(s, id));
   PARKHQ_ASSIGN_OR_RETURN(int64_t root, RootOf(old.parcel.park_id));
-  PARKHQ_ASSIGN_OR_RETURN(auto tree, WriteTree(s, root));
+  PARKHQ_ASSIGN_OR_RETURN(auto tree, WriteTree(s, root, kRegisterParcels));
   in.parcel.id = id;
   auto errs = Check(in, tree, "");
   if (DeadlinePassed()) return DeadlineStatus();
@@ -225,7 +228,7 @@ Status LandService::DeleteParcel(const Scope& s, int64_t id, const std::string& 
 
 StatusOr<ImportResult> LandService::ImportParcels(const Scope& s, int64_t park_id, std::vector<ParcelRecord> records,
                                                   std::vector<FieldError> errs) const {
-  PARKHQ_ASSIGN_OR_RETURN(auto tree, WriteTree(s, park_id));
+  PARKHQ_ASSIGN_OR_RETURN(auto tree, WriteTree(s, park_id, kRegisterParcels));
   if (records.empty() && errs.empty())
     return Status::Validation("没有可导入的地块", {{"features", "FeatureCollection 中没有要素"}});
   std::map<std::string, size_t> seen;

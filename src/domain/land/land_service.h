@@ -113,7 +113,9 @@ class LandService {
   // The park and its sub-parks; 403 for enterprise users, 404 outside the scope.
   StatusOr<std::vector<int64_t>> ReadTree(const Scope& s, int64_t park_id) const;
   // Same, and the caller must be park staff of the park (403 otherwise).
-  StatusOr<std::vector<int64_t>> WriteTree(const Scope& s, int64_t park_id) const;
+  // The park's tree when the caller may write it: park staff, or with `register_code` also the
+  // departments keeping that register in the park (issue 11 item 7).
+  StatusOr<std::vector<int64_t>> WriteTree(const Scope& s, int64_t park_id, const char* register_code = nullptr) const;
   // The top-level park of a park (its rules apply to the sub-parks).
   StatusOr<int64_t> RootOf(int64_t park_id) const;
   StatusOr<InefficiencyRules> RulesFor(int64_t park_id) const;

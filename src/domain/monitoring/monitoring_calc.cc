@@ -56,6 +56,30 @@ std::optional<double> Projection(const IndicatorInput& in, int m, std::optional<
   return stock ? *ytd : *ytd * 12.0 / m;
 }
 
+int Rank(ProgressStatus s) {
+  switch (s) {
+    case ProgressStatus::kNone: return 0;
+    case ProgressStatus::kGreen: return 1;
+    case ProgressStatus::kYellow: return 2;
+    case ProgressStatus::kRed: return 3;
+  }
+  return 0;
+}
+
+ProgressStatus Worse(ProgressStatus a, ProgressStatus b) { return Rank(a) >= Rank(b) ? a : b; }
+
+// The growth condition: 同比 of the complete 1..m of both years against the growth target.
+void JudgeGrowth(const IndicatorInput& in, std::optional<double> growth, int m, const StatusThresholds& t,
+                 IndicatorFigures& f) {
+  f.growth_target_pct = growth;
+  if (!growth || !f.yoy_pct || !f.ytd_complete) return;
+  if (!YtdOf(in.kind, in.last_year, m).complete) return;
+  f.growth_gap = *f.yoy_pct - *growth;
+  const double ahead = in.higher_is_better ? *f.growth_gap : -*f.growth_gap;
+  f.growth_met = ahead >= -kEps;
+  f.growth_status = StatusForGap(f.growth_gap, in.higher_is_better, t);
+}
+
 }  // namespace
 
 const char* ProgressStatusName(ProgressStatus s) {
@@ -111,12 +135,16 @@ ProgressStatus StatusForGap(std::optional<double> gap, bool higher_is_better,
 }
 
 StatusOr<IndicatorFigures> ComputeIndicator(const IndicatorInput& in, Period period,
-                                            const StatusThresholds& thresholds) {
+                                            const StatusThresholds& thresholds,
+                                            std::optional<double> growth_target_pct) {
   const int m = period.month;
   if (m < 1 || m > 12) return Status::FieldInvalid("period", "月份须在1到12之间");
   PARKHQ_RETURN_IF_ERROR(ValidateThresholds(thresholds));
   if (in.target && (!std::isfinite(*in.target) || *in.target < 0)) {
     return Status::FieldInvalid("target", "年度目标须为不小于0的数字");
+  }
+  if (growth_target_pct && (!std::isfinite(*growth_target_pct) || *growth_target_pct <= -100)) {
+    return Status::FieldInvalid("growth_target_pct", "增长目标须为大于-100的数字");
   }
 
   IndicatorFigures f;
@@ -134,8 +162,15 @@ StatusOr<IndicatorFigures> ComputeIndicator(const IndicatorInput& in, Period per
   // A level has no schedule to keep: it is on time when it stands at its target.
   f.time_progress = in.kind == IndicatorKind::kStock ? 100.0 : TimeProgressPct(m);
   if (f.completion_pct) f.gap = *f.completion_pct - f.time_progress;
-  f.status = StatusForGap(f.gap, in.higher_is_better, thresholds);
-  f.projected_year_end = Projection(in, m, f.ytd);
+  f.completion_status = StatusForGap(f.gap, in.higher_is_better, thresholds);
+  JudgeGrowth(in, growth_target_pct, m, thresholds, f);
+  f.status = Worse(f.completion_status, f.growth_status);
+  f.failing.completion = f.completion_status == ProgressStatus::kYellow || f.completion_status == ProgressStatus::kRed;
+  f.failing.growth = f.growth_met.has_value() && !*f.growth_met;
+  if (in.kind == IndicatorKind::kFlow)
+    for (int i = 0; i < m; ++i)
+      if (!in.this_year[i]) f.missing_months.push_back(i + 1);
+  if (ytd.complete) f.projected_year_end = Projection(in, m, f.ytd);
   if (m < 12 && f.target && f.ytd) f.required_monthly_avg = (*f.target - *f.ytd) / (12 - m);
   return f;
 }

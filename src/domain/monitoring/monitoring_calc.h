@@ -3,6 +3,7 @@
 // values; thread-safe. Every definition, with its edge cases: docs/indicators.md.
 #pragma once
 #include <optional>
+#include <vector>
 
 #include "common/status_or.h"
 #include "common/time.h"
@@ -36,6 +37,12 @@ struct IndicatorInput {
   std::optional<double> target;  // 年度目标 of year Y, nullopt when none is set
 };
 
+// Which of a target's two conditions hold back the status (issue 11 item 3).
+struct FailingConditions {
+  bool completion = false;  // 完成率 behind 序时进度 (status of the gap not green)
+  bool growth = false;      // 同比 behind the growth target (growth_met == false)
+};
+
 // Figures of one indicator at one period. nullopt wherever the definition is undefined (missing
 // data, zero denominator); see docs/indicators.md for each.
 struct IndicatorFigures {
@@ -52,8 +59,20 @@ struct IndicatorFigures {
   std::optional<double> completion_pct;   // 完成率 % = ytd / target × 100
   double time_progress = 0;               // 序时进度 % (flow m/12×100; stock 100)
   std::optional<double> gap;              // 差距 = completion_pct − time_progress (points)
+  // The worse of completion_status and growth_status.
   ProgressStatus status = ProgressStatus::kNone;
-  std::optional<double> projected_year_end;    // 预计全年
+  ProgressStatus completion_status = ProgressStatus::kNone;  // from `gap`
+  std::optional<double> growth_target_pct;  // 增长目标 %
+  // 同比 meets the growth target: yoy_pct >= growth_target_pct (lower is better: <=), within 1e-9
+  // points. nullopt when either is unknown or when a month of 1..m is missing in either year (a
+  // part of the year is not judged against a whole-year growth).
+  std::optional<bool> growth_met;
+  std::optional<double> growth_gap;  // yoy_pct − growth_target_pct (points), when growth_met is set
+  ProgressStatus growth_status = ProgressStatus::kNone;  // StatusForGap(growth_gap)
+  FailingConditions failing;
+  std::vector<int> missing_months;  // flow: months of 1..m with no figure this year (1-based)
+  // 预计全年; nullopt when a month of 1..m is missing (no projection from a part of the year)
+  std::optional<double> projected_year_end;
   std::optional<double> required_monthly_avg;  // 剩余月均需完成 (nullopt in December)
 };
 
@@ -73,7 +92,10 @@ ProgressStatus StatusForGap(std::optional<double> gap, bool higher_is_better,
 // already those of period.year and the year before). Returns a Validation status when
 // period.month is outside 1..12 (field "period"), the thresholds are invalid, or the target is
 // negative or not finite (field "target").
+// `growth_target_pct`: 增长目标 % of year Y over year Y-1 ("增长10%以上" → 10; a cut of 3% → −3),
+// nullopt when none; > −100 and finite (field "growth_target_pct").
 StatusOr<IndicatorFigures> ComputeIndicator(const IndicatorInput& input, Period period,
-                                            const StatusThresholds& thresholds = {});
+                                            const StatusThresholds& thresholds = {},
+                                            std::optional<double> growth_target_pct = std::nullopt);
 
 }  // namespace parkhq::monitoring

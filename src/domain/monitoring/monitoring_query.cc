@@ -122,6 +122,8 @@ StatusOr<std::vector<ComputedRow>> MonitoringService::Compute(Context& ctx, cons
   for (const auto& ind : ctx.catalog) {
     std::vector<MonthlySeries> this_year, last_year;
     std::vector<std::optional<double>> targets;
+    std::vector<AnnualTarget> stated;  // every park's target of the indicator (empty when one has none)
+    bool all_stated = true;
     std::set<std::string> sources;
     for (int64_t id : parks) {
       const auto& s = ctx.Series(id, ind.code);
@@ -131,6 +133,9 @@ StatusOr<std::vector<ComputedRow>> MonitoringService::Compute(Context& ctx, cons
       if (t != ctx.targets.end()) {
         auto it = t->second.find(ind.code);
         targets.push_back(it == t->second.end() ? std::nullopt : EffectiveTarget(it->second));
+        if (it == t->second.end()) all_stated = false; else stated.push_back(it->second);
+      } else {
+        all_stated = false;
       }
       auto src = ctx.settings[id].sources.find(ind.code);
       sources.insert(src == ctx.settings[id].sources.end() ? kSourceDirect : src->second);
@@ -141,7 +146,8 @@ StatusOr<std::vector<ComputedRow>> MonitoringService::Compute(Context& ctx, cons
     in.this_year = SumSeries(this_year);
     in.last_year = SumSeries(last_year);
     in.target = SumKnown(targets);
-    PARKHQ_ASSIGN_OR_RETURN(auto figures, ComputeIndicator(in, ctx.period, first.thresholds));
+    const std::optional<double> growth = all_stated ? CombinedGrowthPct(stated) : std::nullopt;
+    PARKHQ_ASSIGN_OR_RETURN(auto figures, ComputeIndicator(in, ctx.period, first.thresholds, growth));
     rows.push_back({ind, figures, sources.size() == 1 ? *sources.begin() : "mixed", in.this_year, in.last_year});
   }
   return rows;

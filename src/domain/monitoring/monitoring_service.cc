@@ -189,8 +189,19 @@ StatusOr<MonthState> MonitoringService::Act(const Scope& s, int64_t park_id, Per
         return Status::Validation("不能提交未来月份", {{"period", "不能提交未来月份"}});
       return repo_.SetMonthState(park_id, p, {S::kNotStarted, S::kDraft, S::kReturned}, S::kSubmitted,
                                  "submit", reason, s);
-    case MonthAction::kApprove:
+    case MonthAction::kApprove: {
+      // Separation of duties (issue 11 item 6): whoever submitted a month does not approve it, unless
+      // the park turns the rule off (monitoring.separation_of_duties = 0); the sysadmin may.
+      PARKHQ_ASSIGN_OR_RETURN(auto kv, repo_.GetSettings(park_id));
+      auto rule = kv.find("monitoring.separation_of_duties");
+      if (!s.IsSysadmin() && (rule == kv.end() || rule->second != "0")) {
+        PARKHQ_ASSIGN_OR_RETURN(auto states, repo_.ListMonthStates({park_id}, p.year, p.year));
+        for (const auto& m : states[park_id])
+          if (m.period == p && m.state == S::kSubmitted && m.submitted_by && *m.submitted_by == s.username)
+            return Status::PermissionDenied("提交人不能审核自己提交的月报（职责分离），请由其他管理员审核");
+      }
       return repo_.SetMonthState(park_id, p, {S::kSubmitted}, S::kApproved, "approve", reason, s);
+    }
     case MonthAction::kReturn:
       if (reason.empty()) return Status::Validation("请填写退回原因", {{"reason", "请填写退回原因"}});
       return repo_.SetMonthState(park_id, p, {S::kSubmitted}, S::kReturned, "return", reason, s);

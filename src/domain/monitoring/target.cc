@@ -31,6 +31,23 @@ std::optional<double> EffectiveTarget(const AnnualTarget& t) {
   return std::nullopt;
 }
 
+std::optional<double> CombinedGrowthPct(const std::vector<AnnualTarget>& targets) {
+  if (targets.empty()) return std::nullopt;
+  bool same = true;
+  for (const AnnualTarget& t : targets)
+    if (!t.growth_pct || *t.growth_pct != *targets.front().growth_pct) same = false;
+  if (same) return targets.front().growth_pct;
+  double target = 0, base = 0;
+  for (const AnnualTarget& t : targets) {
+    const std::optional<double> eff = EffectiveTarget(t);
+    if (!eff || !t.base) return std::nullopt;
+    target += *eff;
+    base += *t.base;
+  }
+  if (base <= 0) return std::nullopt;
+  return (target / base - 1.0) * 100.0;
+}
+
 const YearTargets& SeededTargets2023() {
   static const YearTargets kTargets = {
       {"fai", {31400, 10, std::nullopt}},

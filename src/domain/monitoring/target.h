@@ -29,6 +29,11 @@ Status ValidateYearTargets(const YearTargets& targets, const std::vector<Indicat
 // are set; else nullopt.
 std::optional<double> EffectiveTarget(const AnnualTarget& t);
 
+// The growth target of several parks' targets taken together: the common growth_pct when every
+// one states the same; else (Σ effective target / Σ base − 1) × 100 when every one has both and
+// Σ base > 0; else nullopt. An empty list gives nullopt.
+std::optional<double> CombinedGrowthPct(const std::vector<AnnualTarget>& targets);
+
 // The 2023 targets of the plan (plan.md section 1) for the Huating park, in 万元 / 户: fai 31400
 // (+10%), output 157000 (+7%), sales 155000 (+7%), value_added 19000 (+7%), new_above_scale 5,
 // new_enterprises 5. Bases are not given by the plan and are left unset.

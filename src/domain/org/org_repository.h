@@ -1,6 +1,8 @@
 // What the org module needs from storage.
 #pragma once
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "common/status_or.h"
@@ -22,6 +24,14 @@ class OrgRepository {
   virtual StatusOr<std::optional<Unit>> FindUnitByName(const std::string& name) = 0;
   // Parks a unit serves.
   virtual StatusOr<std::vector<int64_t>> ParksServedByUnit(int64_t unit_id) = 0;
+  // Registers (台账) assigned away from the plan's default, per park: park → register code → the
+  // keeping units' ids (an empty list: only park staff). Parks without overrides are absent.
+  virtual StatusOr<std::map<int64_t, std::map<std::string, std::vector<int64_t>>>> RegisterOverrides(
+      const std::vector<int64_t>& park_ids) = 0;
+  // Replaces the park's assignment of these registers (one settings row each) and writes one audit
+  // row (entity park_registers, before/after) in the same transaction.
+  virtual Status PutRegisterOverrides(int64_t park_id, const std::map<std::string, std::vector<int64_t>>& units,
+                                      const std::string& before, const std::string& after, const Scope& who) = 0;
   // Tasks of these parks, ordered by park and number.
   virtual StatusOr<std::vector<Task>> ListTasks(const std::vector<int64_t>& park_ids) = 0;
 };

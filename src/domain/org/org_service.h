@@ -2,8 +2,17 @@
 // creating parks. Thread-safe (no mutable state).
 #pragma once
 #include "domain/org/org_repository.h"
+#include "domain/access/registers.h"
 
 namespace parkhq {
+
+// One register of a park with its keepers (effective) and the plan's default keepers.
+struct RegisterKeepers {
+  const RegisterInfo* info = nullptr;
+  std::vector<Unit> units;
+  std::vector<Unit> default_units;
+  bool is_default = true;
+};
 
 class OrgService {
  public:
@@ -20,6 +29,15 @@ class OrgService {
   StatusOr<std::vector<Unit>> ListUnits(const Scope& s) const;
   // Tasks of the parks in scope, or of one park when park_id is set (404 outside the scope).
   StatusOr<std::vector<Task>> ListTasks(const Scope& s, std::optional<int64_t> park_id) const;
+
+  // Registers (台账) and their keepers in a top-level park (issue 11 item 7; org_registers.cc).
+  // Readers: anyone who reads the park (404 otherwise).
+  StatusOr<std::vector<RegisterKeepers>> Registers(const Scope& s, int64_t park_id) const;
+  // Park staff (403 otherwise) replace the keepers of the registers named in `units`; 422 with
+  // field "registers.<code>" for an unknown register, an unknown unit, a unit of the park
+  // committee, or one that does not serve the park; "park_id" for a sub-park. Audited.
+  StatusOr<std::vector<RegisterKeepers>> PutRegisters(const Scope& s, int64_t park_id,
+                                                      const std::map<std::string, std::vector<int64_t>>& units) const;
 
  private:
   OrgRepository& repo_;

@@ -1,5 +1,7 @@
 #include "domain/project/crm_service.h"
 
+#include "domain/access/registers.h"
+
 #include <algorithm>
 
 namespace parkhq::project {
@@ -15,8 +17,8 @@ Status CrmService::CheckRead(const Scope& s, int64_t park_id) const {
 Status CrmService::CheckWrite(const Scope& s, int64_t park_id) const {
   PARKHQ_RETURN_IF_ERROR(CheckRead(s, park_id));
   if (s.read_only) return Status::PermissionDenied("只读账号不能修改");
-  if (s.CanAdminPark(park_id) || s.role == Role::kDepartment) return Status::Ok();
-  return Status::PermissionDenied("无权修改客商信息");
+  if (s.CanKeepRegister(kRegisterCrm, park_id)) return Status::Ok();
+  return Status::PermissionDenied("无权修改客商信息（园区管理员或客商库的责任部门可以修改）");
 }
 
 StatusOr<std::vector<int64_t>> CrmService::Parks(const Scope& s, std::optional<int64_t> park_id) const {

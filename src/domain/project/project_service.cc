@@ -1,5 +1,7 @@
 #include "domain/project/project_service.h"
 
+#include "domain/access/registers.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -26,6 +28,7 @@ bool ValidStatus(const std::string& v, std::initializer_list<const char*> allowe
 bool CanWriteProject(const Scope& s, const ProjectRecord& p) {
   if (s.read_only) return false;
   if (s.CanAdminPark(p.core.park_id)) return true;
+  if (p.core.stage == Stage::kReserve && s.CanKeepRegister(kRegisterReserveProjects, p.core.park_id)) return true;
   return s.role == Role::kDepartment && s.unit_id && p.responsible_unit_id &&
          *s.unit_id == *p.responsible_unit_id && s.CanReadPark(p.core.park_id);
 }
@@ -79,8 +82,12 @@ StatusOr<ProjectRecord> ProjectService::Create(const Scope& s, ProjectRecord in)
   if (s.read_only) return Status::PermissionDenied("只读账号不能新建项目");
   std::vector<FieldError> errs;
   PARKHQ_RETURN_IF_ERROR(ResolvePark(s, in, errs));
-  if (errs.empty() && !s.CanAdminPark(in.core.park_id))
-    return Status::PermissionDenied("只有园区管理员可以新建项目");
+  if (errs.empty() && !s.CanAdminPark(in.core.park_id)) {
+    // The keepers of the reserve-project register (工信局 by default) add reserve projects.
+    if (in.core.stage != Stage::kReserve || !s.CanKeepRegister(kRegisterReserveProjects, in.core.park_id))
+      return Status::PermissionDenied("只有园区管理员或储备项目库的责任部门可以新建项目（部门只能新建储备项目）");
+    if (!in.responsible_unit_id) in.responsible_unit_id = s.unit_id;
+  }
   CheckText(in.core.name, "name", "项目名称", 200, false, errs);
   CheckText(in.investor, "investor", "投资主体", 200, false, errs);
   const Date today = Today();

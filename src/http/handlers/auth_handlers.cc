@@ -41,8 +41,11 @@ std::string SessionCookie(const std::string& value, int64_t max_age, bool secure
 json::object ScopeJson(const Scope& sc) {
   json::array parks;
   for (int64_t id : sc.park_ids) parks.push_back(id);
+  json::array keeps;  // registers a department keeps (issue 11 item 7)
+  for (const auto& [code, park] : sc.keeps) keeps.push_back({{"register", code}, {"park_id", park}});
   return {{"kind", sc.ScopeKind()}, {"park_ids", std::move(parks)}, {"read_only", sc.read_only},
-          {"unit_id", OptJson(sc.unit_id)}, {"enterprise_id", OptJson(sc.enterprise_id)}};
+          {"unit_id", OptJson(sc.unit_id)}, {"enterprise_id", OptJson(sc.enterprise_id)},
+          {"keeps", std::move(keeps)}};
 }
 }  // namespace
 

@@ -85,6 +85,18 @@ json::object RowJson(const mon::ComputedRow& r, bool with_series) {
   o["gap"] = OptJson(f.gap);
   o["status"] = mon::ProgressStatusName(f.status);
   o["status_zh"] = mon::ProgressStatusNameZh(f.status);
+  o["completion_status"] = mon::ProgressStatusName(f.completion_status);
+  o["growth_target_pct"] = OptJson(f.growth_target_pct);
+  o["growth_met"] = f.growth_met ? json::value(*f.growth_met) : json::value(nullptr);
+  o["growth_gap"] = OptJson(f.growth_gap);
+  o["growth_status"] = mon::ProgressStatusName(f.growth_status);
+  json::array failing;
+  if (f.failing.completion) failing.push_back("completion");
+  if (f.failing.growth) failing.push_back("growth");
+  o["failing"] = std::move(failing);
+  json::array missing;
+  for (int m : f.missing_months) missing.push_back(m);
+  o["missing_months"] = std::move(missing);
   o["projected_year_end"] = Fig(f.projected_year_end);
   o["required_monthly_avg"] = Fig(f.required_monthly_avg);
   if (with_series) o["series"] = {{"this_year", Series(r.this_year)}, {"last_year", Series(r.last_year)}};
@@ -119,7 +131,9 @@ json::object DashboardJson(const mon::Dashboard& d) {
       rows.push_back({{"code", r.indicator.code}, {"month", Fig(f.month)}, {"ytd", Fig(f.ytd)},
                       {"ytd_last_year", Fig(f.ytd_last_year)}, {"yoy_pct", OptJson(f.yoy_pct)},
                       {"target", OptJson(f.target)}, {"completion_pct", OptJson(f.completion_pct)},
-                      {"gap", OptJson(f.gap)}, {"status", mon::ProgressStatusName(f.status)}});
+                      {"gap", OptJson(f.gap)}, {"status", mon::ProgressStatusName(f.status)},
+                      {"growth_target_pct", OptJson(f.growth_target_pct)},
+                      {"growth_met", f.growth_met ? json::value(*f.growth_met) : json::value(nullptr)}});
     }
     subs.push_back({{"park_id", sp.park_id}, {"name", sp.name}, {"state", mon::SubmissionStateName(sp.state)},
                     {"indicators", std::move(rows)}});

@@ -23,6 +23,8 @@ class Database;
 }
 namespace task {
 class TaskService;  // management loop (issue 19)
+namespace figures {
+class ReconciliationService;  // figures (issue 11)
 }
 }  // namespace parkhq
 
@@ -54,6 +56,8 @@ struct Services {
   const OpsSettings* ops = nullptr;  // metrics access, data and backup paths; null = defaults
   // -- briefings --
   struct BriefingsModule* briefings = nullptr;  // http/handlers/briefing_module.h
+  // -- figures (issue 11) --
+  figures::ReconciliationService* reconciliation = nullptr;
 
   std::string version;
   bool secure_cookies = false;  // add the Secure attribute (behind HTTPS)

@@ -61,7 +61,9 @@ TEST_P(EnterpriseRepoTest, DemoTotalsMatchTheParkTargetsAndSubParksRollUp) {
   for (const auto& m : (*totals)[tops_[0]]) park += m.value_or(0);
   for (size_t i = 0; i < 4; ++i)
     for (const auto& m : (*totals)[subs_[i]]) sub_sum += m.value_or(0);
-  EXPECT_NEAR(park, 157000, 1500);
+  // Every demo firm's 2023 output (docs/figures.md §4: the above-scale firms' 2022 output is the
+  // plan's base 146729; with growth and the smaller firms the park's 2023 reports add up to ≈ 171400).
+  EXPECT_NEAR(park, 171400, 2500);
   EXPECT_NEAR(sub_sum, park, 1e-6);
   auto none = repo_->ApprovedMonthlyTotals("output", {tops_[0]}, 2019);
   ASSERT_TRUE(none.ok());

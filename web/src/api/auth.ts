@@ -17,6 +17,9 @@ export interface User {
 export interface Scope {
   kind: 'all' | 'park' | 'unit' | 'enterprise'
   park_ids: number[]
+  read_only?: boolean
+  /** Registers (台账) a department keeps, per park (issue 11 item 7). */
+  keeps?: { register: string; park_id: number }[]
 }
 
 export interface LoginResponse {

@@ -32,6 +32,18 @@ export interface MonitoringRow extends Indicator {
   gap: number | null
   status: ProgressStatus
   status_zh: string
+  /** Status of completion against 序时进度 alone. */
+  completion_status?: ProgressStatus
+  /** 增长目标 % (null when none). */
+  growth_target_pct?: number | null
+  /** 同比 meets the growth target (null when either is unknown or a month is missing). */
+  growth_met?: boolean | null
+  growth_gap?: number | null
+  growth_status?: ProgressStatus
+  /** Conditions that hold the status back. */
+  failing?: ('completion' | 'growth')[]
+  /** Months of 1..m with no figure (flows). */
+  missing_months?: number[]
   projected_year_end: number | null
   required_monthly_avg: number | null
   series?: { this_year: Series12; last_year: Series12 }

@@ -19,6 +19,13 @@ describe('menuFor', () => {
     expect(names('enterprise')).toEqual(['home', 'tasks', 'org'])
     expect(menuFor(null)).toEqual([])
   })
+  it('gives a read-only leader no settings or entry pages', () => {
+    const leader = menuFor('leader').map((m) => m.name)
+    for (const name of ['monitoring-entry', 'monitoring-targets', 'monitoring-catalog', 'project-settings', 'enterprise-settings', 'users', 'audit', 'tokens', 'figures-registers'])
+      expect(leader).not.toContain(name)
+    expect(leader).toContain('monitoring-dashboard')
+    expect(menuFor('department').map((m) => m.name)).toContain('figures-registers')
+  })
   it('every menu title exists in both locales', () => {
     const get = (o: unknown, k: string) => k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)?.[p], o)
     for (const m of appModules) {

@@ -18,6 +18,13 @@ export const useAuthStore = defineStore('auth', () => {
     return role.value !== null && roles.includes(role.value)
   }
 
+  /** May the caller write this register (park staff always; departments that keep it)? */
+  function canKeep(register: string, parkId?: number | null): boolean {
+    if (role.value === 'sysadmin' || role.value === 'park_admin') return true
+    if (role.value !== 'department') return false
+    return (scope.value?.keeps ?? []).some((k) => k.register === register && (parkId == null || k.park_id === parkId))
+  }
+
   async function restore(): Promise<void> {
     try {
       const me = await authApi.me()
@@ -61,5 +68,5 @@ export const useAuthStore = defineStore('auth', () => {
     scope.value = null
   }
 
-  return { user, csrfToken, scope, checked, loggedIn, role, hasRole, restore, login, logout, clear }
+  return { user, csrfToken, scope, checked, loggedIn, role, hasRole, canKeep, restore, login, logout, clear }
 })

@@ -14,7 +14,7 @@ const mod: FeatureModule = {
     { name: 'enterprise-review', path: '/enterprise-review', component: () => import('@/views/enterprises/ReviewView.vue'), titleKey: 'enterprises.menu.review', icon: Checked, roles: REVIEWERS, order: 52 },
     { name: 'enterprise-status', path: '/enterprise-status', component: () => import('@/views/enterprises/StatusView.vue'), titleKey: 'enterprises.menu.status', icon: DataAnalysis, roles: STAFF, order: 53 },
     { name: 'enterprise-pools', path: '/enterprise-pools', component: () => import('@/views/enterprises/PoolsView.vue'), titleKey: 'enterprises.menu.pools', icon: TrendCharts, roles: STAFF, order: 54 },
-    { name: 'enterprise-settings', path: '/enterprise-settings', component: () => import('@/views/enterprises/SettingsView.vue'), titleKey: 'enterprises.menu.settings', icon: Setting, roles: STAFF, order: 55 },
+    { name: 'enterprise-settings', path: '/enterprise-settings', component: () => import('@/views/enterprises/SettingsView.vue'), titleKey: 'enterprises.menu.settings', icon: Setting, roles: ['sysadmin', 'park_admin', 'department'], order: 55 },
   ],
   messages: { 'zh-CN': { enterprises: zh }, en: { enterprises: en } },
 }

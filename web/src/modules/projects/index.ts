@@ -432,7 +432,7 @@ const mod: FeatureModule = {
     { name: 'project-rates', path: '/projects/rates', component: () => import('@/views/projects/RatesView.vue'), titleKey: 'projects.menuRates', icon: DataAnalysis, roles: READERS, order: 43 },
     { name: 'project-crm', path: '/crm', component: () => import('@/views/projects/CrmView.vue'), titleKey: 'projects.menuCrm', icon: UserFilled, roles: READERS, order: 44 },
     { name: 'project-chains', path: '/chains', component: () => import('@/views/projects/ChainsView.vue'), titleKey: 'projects.menuChains', icon: Share, roles: READERS, order: 45 },
-    { name: 'project-settings', path: '/projects/settings', component: () => import('@/views/projects/SettingsView.vue'), titleKey: 'projects.settingsMenu', icon: Setting, roles: READERS, order: 46 },
+    { name: 'project-settings', path: '/projects/settings', component: () => import('@/views/projects/SettingsView.vue'), titleKey: 'projects.settingsMenu', icon: Setting, roles: ['sysadmin', 'park_admin', 'department'], order: 46 },
     { name: 'project-detail', path: '/projects/:id(\\d+)', component: () => import('@/views/projects/ProjectView.vue'), titleKey: 'projects.detail', icon: Briefcase, roles: READERS, menu: false, order: 47 },
   ],
   messages: { 'zh-CN': zh, en },

@@ -14,5 +14,7 @@ export function useLandPark() {
   })
   const subParks = computed(() => org.parks.filter((p) => park.value && p.parent_id === park.value.id))
   const canWrite = computed(() => auth.role === 'sysadmin' || auth.role === 'park_admin')
-  return { org, park, subParks, canWrite, load: () => org.loadParks() }
+  // Parcels and 标准地 contracts: park staff and the departments keeping the register (自然资源局 by default).
+  const canKeepParcels = computed(() => auth.canKeep('parcels', park.value?.id))
+  return { org, park, subParks, canWrite, canKeepParcels, load: () => org.loadParks() }
 }

@@ -70,6 +70,17 @@ if [ -f tests/e2e/run.mjs ] && [ -d web/node_modules/playwright-core ]; then
   rm -rf "$tmp"
 fi
 
+if [ -f scripts/test-package.sh ]; then
+  echo "== Debian package (make package; install, start, upgrade, remove in a throwaway root)"
+  if make -s package >/dev/null 2>&1; then out=$(bash scripts/test-package.sh 2>&1); rc=$?
+  else out="package: 0 passed, 1 failed (make package)"; rc=1; fi
+  echo "$out" | grep -vE '^ok ' | tail -20
+  line=$(echo "$out" | grep -E "^package: " | tail -1)
+  p=$(echo "$line" | sed -n 's/.* \([0-9]*\) passed.*/\1/p'); f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+  p=${p:-0}; f=${f:-0}; [ $rc -ne 0 ] && [ "$f" -eq 0 ] && f=1
+  record "package" "$p" "$f"
+fi
+
 echo
 echo "== summary"
 for r in "${results[@]}"; do echo "  $r"; done

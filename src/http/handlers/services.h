@@ -23,6 +23,7 @@ class Database;
 }
 namespace task {
 class TaskService;  // management loop (issue 19)
+}
 namespace figures {
 class ReconciliationService;  // figures (issue 11)
 }

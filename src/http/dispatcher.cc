@@ -82,6 +82,13 @@ constexpr ObjectPark kObjectParks[] = {
     {"/parcels/{id}", "id", "SELECT park_id, park_id FROM land_parcels WHERE id = ?"},
     {"/land-disposals/{id}", "id", "SELECT park_id, park_id FROM land_disposals WHERE id = ?"},
     {"/evaluation-appeals/{id}", "id", "SELECT park_id, park_id FROM eval_appeals WHERE id = ?"},
+    // management loop (issue 19), briefings (issue 12)
+    {"/tasks/{task_id}", "task_id", "SELECT park_id, park_id FROM tasks WHERE id = ?"},
+    {"/task-items/{id}", "id", "SELECT park_id, park_id FROM task_items WHERE id = ?"},
+    {"/task-reports/{id}", "id", "SELECT park_id, park_id FROM task_reports WHERE id = ?"},
+    {"/supervision/{id}", "id", "SELECT park_id, park_id FROM supervisions WHERE id = ?"},
+    {"/meetings/{id}", "id", "SELECT park_id, park_id FROM meetings WHERE id = ?"},
+    {"/briefings/{id}", "id", "SELECT park_id, park_id FROM briefings WHERE id = ?"},
 };
 
 std::optional<int64_t> PositiveId(const std::string& s) {
@@ -166,6 +173,8 @@ Status Dispatcher::Gate(const Route& route, Request& req, RequestContext& ctx) c
     return Status::PermissionDenied("只读令牌不能修改数据");
   if (std::find(route.roles.begin(), route.roles.end(), scope.role) == route.roles.end())
     return Status::PermissionDenied("当前角色（" + std::string(RoleNameZh(scope.role)) + "）无权执行此操作");
+  if (route.is_write() && scope.read_only && !route.allow_read_only)
+    return Status::PermissionDenied("只读账号或只读令牌不能修改数据");
   // A park in the path the caller cannot read does not exist for it (park-scoped tokens stay in
   // their park; every module's service checks again).
   if (auto it = ctx.params.find("park_id"); it != ctx.params.end()) {
@@ -185,15 +194,14 @@ Status Dispatcher::Gate(const Route& route, Request& req, RequestContext& ctx) c
         return Status::NotFound("企业不存在或无权访问");
       PARKHQ_ASSIGN_OR_RETURN(auto conn, services_.db->Acquire());
       PARKHQ_ASSIGN_OR_RETURN(auto row, conn->QueryOne(o.sql, {*id}));
-      if (row && !scope.CanReadPark(row->Int(0)) && !scope.CanReadPark(row->Int(1)))
+      // A missing object is 404 before its body is checked, as is one of a park the caller cannot read.
+      if (!row || (!scope.CanReadPark(row->Int(0)) && !scope.CanReadPark(row->Int(1))))
         return Status::NotFound("数据不存在或无权访问");
     }
   }
   if (route.is_write()) {
     if (!ctx.via_api_token && !ConstantTimeEquals(req.Header("x-csrf-token"), who->csrf_token))
       return Status(StatusCode::kPermissionDenied, "缺少或错误的 CSRF 令牌（X-CSRF-Token），请刷新页面后重试");
-    if (scope.read_only && !route.allow_read_only)
-      return Status::PermissionDenied("只读账号或只读令牌不能修改数据");
   }
   ctx.scope = scope;
   return Status::Ok();

@@ -173,8 +173,9 @@ asio::awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh, st
   for (;;) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(opt.header_limit));
-    // The largest limit while reading the header; narrowed once the route is known.
-    parser.body_limit(opt.upload_limit);
+    // No limit while reading the header: who is asking is checked first (an anonymous upload of any
+    // size gets 401), then the route's limit applies before any of the body is read.
+    parser.body_limit(boost::none);
     stream.expires_after(opt.idle_timeout);
     co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
     if (!ec) {
@@ -195,10 +196,9 @@ asio::awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh, st
           co_return;
         }
       }
-      if (!upload) {
-        if (parser.content_length() && *parser.content_length() > opt.body_limit) ec = bhttp::error::body_limit;
-        else parser.body_limit(opt.body_limit);
-      }
+      const size_t limit = upload ? opt.upload_limit : opt.body_limit;
+      if (parser.content_length() && *parser.content_length() > limit) ec = bhttp::error::body_limit;
+      else parser.body_limit(limit);
     }
     if (!ec) {
       stream.expires_after(opt.read_timeout);

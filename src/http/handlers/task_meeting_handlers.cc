@@ -114,37 +114,37 @@ StatusOr<Response> MeetingMinutesDocx(RequestContext& ctx, const Services& s) {
   std::string units;
   for (const auto& u : m.units) units += (units.empty() ? "" : "、") + u;
   doc.subtitle = "时间：" + m.held_on.ToString() + "    主持：" + m.chair;
-  auto add = [&doc](io::DocxBlock::Kind kind, std::string text) {
+  auto block = [&doc](io::DocxBlock::Kind kind, std::string text) {
     io::DocxBlock b;
     b.kind = kind;
     b.text = std::move(text);
     doc.blocks.push_back(std::move(b));
   };
-  add(K::kNote, "参会单位：" + units);
-  add(K::kHeading, "一、会议议程");
+  block(K::kNote, "参会单位：" + units);
+  block(K::kHeading, "一、会议议程");
   size_t start = 0;
   int n = 0;
   while (start < m.agenda.size()) {
     size_t end = m.agenda.find('\n', start);
     if (end == std::string::npos) end = m.agenda.size();
     const std::string line = m.agenda.substr(start, end - start);
-    if (!line.empty()) add(K::kParagraph, std::to_string(++n) + ". " + line);
+    if (!line.empty()) block(K::kParagraph, std::to_string(++n) + ". " + line);
     start = end + 1;
   }
   if (!m.minutes.empty()) {
-    add(K::kHeading, "二、会议纪要");
-    add(K::kParagraph, m.minutes);
+    block(K::kHeading, "二、会议纪要");
+    block(K::kParagraph, m.minutes);
   }
-  add(K::kHeading, m.minutes.empty() ? "二、议定事项（交办督办）" : "三、议定事项（交办督办）");
+  block(K::kHeading, m.minutes.empty() ? "二、议定事项（交办督办）" : "三、议定事项（交办督办）");
   n = 0;
   for (const auto& d : v.decisions) {
     std::string who;
     for (const auto& u : d.s.units) who += (who.empty() ? "" : "、") + d.unit_names.at(u.unit_id);
-    add(K::kParagraph, std::to_string(++n) + ". " + d.s.title + "（" + d.s.no + "；责任单位：" + who +
+    block(K::kParagraph, std::to_string(++n) + ". " + d.s.title + "（" + d.s.no + "；责任单位：" + who +
                                     "；完成时限：" + d.s.deadline.ToString() + "）");
   }
-  if (v.decisions.empty()) add(K::kParagraph, "无");
-  if (m.is_demo) add(K::kNote, "（演示数据）");
+  if (v.decisions.empty()) block(K::kParagraph, "无");
+  if (m.is_demo) block(K::kNote, "（演示数据）");
   Response r;
   PARKHQ_ASSIGN_OR_RETURN(r.body, io::WriteDocx(doc));
   r.content_type = io::kDocxContentType;

@@ -23,7 +23,9 @@ describe('csv', () => {
     expect(csvCell(['工信局', '发改局'])).toBe('工信局、发改局')
     expect(csvCell(null)).toBe('')
     expect(toCsv(['no', 'x'], [[1, 'y']])).toBe('\ufeffno,x\r\n1,y\r\n')
-  })  it('escapes text a spreadsheet would run as a formula, not numbers', () => {
+  })
+
+  it('escapes text a spreadsheet would run as a formula, not numbers', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`)
     expect(csvCell('+1')).toBe("'+1")
     expect(csvCell('-2')).toBe("'-2")

@@ -286,6 +286,8 @@ std::vector<Route> AllRoutes() {
   r.insert(r.end(), {
       {"GET", "/api/v1/openapi.json", {}, h::OpenApiDocument},
       {"GET", "/api/v1/system/status", kSysadmin, h::SystemStatus},
+  });
+
   // -- briefings (issue 12) --
   // Briefings: park staff generate, edit, approve and issue; departments and leaders read.
   // Notifications: every caller sees only their own. Jobs: sysadmin and park admins.

@@ -52,6 +52,8 @@ struct Config {
   bool secure_cookies = false;                   // --secure-cookies: behind HTTPS
   std::vector<std::string> trusted_proxies;      // --trusted-proxy
   int max_connections_per_ip = 64;
+  int token_rate = 20;   // api.token_rate: requests per second per API token
+  int token_burst = 40;  // api.token_burst
 };
 
 // Owns everything the server needs; members are destroyed in reverse order.

@@ -50,6 +50,11 @@ const std::vector<ConfigKey>& ConfigKeys() {
       {"backup.keep", "PARKHQ_BACKUP_KEEP", "backup-keep", "integer",
        "How many timestamped backups in backup.dir to keep; older ones are deleted after a backup "
        "(0 keeps all). Default 14."},
+      {"api.token_rate", "PARKHQ_TOKEN_RATE", "token-rate", "integer",
+       "Requests per second one API token may make on average (1..100000); past the burst 429 with "
+       "Retry-After. Default 20."},
+      {"api.token_burst", "PARKHQ_TOKEN_BURST", "token-burst", "integer",
+       "Requests one API token may make at once before the rate applies (1..100000). Default 40."},
   };
   return keys;
 }
@@ -142,6 +147,12 @@ Status Apply(Config& c, const std::string& key, const std::string& v) {
   } else if (key == "backup.keep") {
     PARKHQ_ASSIGN_OR_RETURN(auto n, ToInt(key, v, 0, 100000));
     c.backup_keep = static_cast<int>(n);
+  } else if (key == "api.token_rate") {
+    PARKHQ_ASSIGN_OR_RETURN(auto n, ToInt(key, v, 1, 100000));
+    c.token_rate = static_cast<int>(n);
+  } else if (key == "api.token_burst") {
+    PARKHQ_ASSIGN_OR_RETURN(auto n, ToInt(key, v, 1, 100000));
+    c.token_burst = static_cast<int>(n);
   }
   return Status::Ok();
 }
@@ -230,6 +241,8 @@ StatusOr<LoadedConfig> LoadConfig(const std::map<std::string, std::string>& flag
       {"metrics.allow", Join(c.metrics_allow)},
       {"backup.dir", c.backup_dir},
       {"backup.keep", std::to_string(c.backup_keep)},
+      {"api.token_rate", std::to_string(c.token_rate)},
+      {"api.token_burst", std::to_string(c.token_burst)},
   };
   for (const auto& [key, v] : effective) {
     out.values[key] = v;

@@ -29,6 +29,8 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   policy.fast_hash = config.fast_hash;
   policy.idle_timeout_seconds = config.idle_timeout_seconds;
   policy.absolute_lifetime_seconds = config.session_lifetime_seconds;
+  policy.token_rate = config.token_rate;
+  policy.token_burst = config.token_burst;
   a->accounts = std::make_unique<AccountService>(*a->account_repo, *a->org_repo, policy);
 
   http::Services services;

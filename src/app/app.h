@@ -10,6 +10,7 @@
 #include "http/dispatcher.h"
 #include "http/ops_settings.h"
 #include "app/project_wiring.h"
+#include "common/limits.h"
 #include "storage/database.h"
 #include "domain/evaluation/evaluation_service.h"  // evaluation module
 #include "storage/evaluation/sql_evaluation_repository.h"  // evaluation module
@@ -55,6 +56,9 @@ struct Config {
   bool secure_cookies = false;                   // --secure-cookies: behind HTTPS
   std::vector<std::string> trusted_proxies;      // --trusted-proxy
   int max_connections_per_ip = 64;
+  int token_rate = 20;   // api.token_rate: requests per second per API token
+  int token_burst = 40;  // api.token_burst
+  Limits limits;         // [limits] keys (the serve flags --body-limit-mb ... fill the same keys)
 };
 
 // Owns everything the server needs; members are destroyed in reverse order.

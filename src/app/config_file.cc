@@ -1,6 +1,8 @@
 #include "app/config_file.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -50,11 +52,65 @@ const std::vector<ConfigKey>& ConfigKeys() {
       {"backup.keep", "PARKHQ_BACKUP_KEEP", "backup-keep", "integer",
        "How many timestamped backups in backup.dir to keep; older ones are deleted after a backup "
        "(0 keeps all). Default 14."},
+      {"api.token_rate", "PARKHQ_TOKEN_RATE", "token-rate", "integer",
+       "Requests per second one API token may make on average (1..100000); past the burst 429 with "
+       "Retry-After. Default 20."},
+      {"api.token_burst", "PARKHQ_TOKEN_BURST", "token-burst", "integer",
+       "Requests one API token may make at once before the rate applies (1..100000). Default 40."},
+  };
+  static const std::vector<ConfigKey> all = [] {
+    std::vector<ConfigKey> v = keys;
+    for (const auto& l : LimitKeys()) v.push_back({l.key, l.env, l.flag, "integer", l.doc});
+    return v;
+  }();
+  return all;
+}
+
+// The limits on untrusted input (common/limits.h) as [limits] keys. Sizes are whole numbers
+// (MiB where the name says mb); work_seconds and shutdown_grace accept decimals from env and flags.
+const std::vector<LimitKey>& LimitKeys() {
+  static const std::vector<LimitKey> keys = {
+      {"limits.body_limit_mb", "PARKHQ_BODY_LIMIT_MB", "body-limit-mb", &Limits::body_bytes, 1u << 20,
+       "Largest JSON request body in MiB. Default 10."},
+      {"limits.upload_limit_mb", "PARKHQ_UPLOAD_LIMIT_MB", "upload-limit-mb", &Limits::upload_bytes, 1u << 20,
+       "Largest upload (imports, GeoJSON files) in MiB. Default 64."},
+      {"limits.xlsx_max_columns", "PARKHQ_XLSX_MAX_COLUMNS", "xlsx-max-columns", &Limits::xlsx_columns, 1,
+       "Columns of an XLSX sheet read. Default 16384."},
+      {"limits.xlsx_max_rows", "PARKHQ_XLSX_MAX_ROWS", "xlsx-max-rows", &Limits::xlsx_rows, 1,
+       "Rows of an XLSX sheet read. Default 1048576."},
+      {"limits.xlsx_max_cells", "PARKHQ_XLSX_MAX_CELLS", "xlsx-max-cells", &Limits::xlsx_cells, 1,
+       "Non-empty cells of an XLSX sheet. Default 1000000."},
+      {"limits.xlsx_max_shared_strings", "PARKHQ_XLSX_MAX_SHARED_STRINGS", "xlsx-max-shared-strings",
+       &Limits::xlsx_shared_strings, 1, "Shared strings of an XLSX file. Default 1000000."},
+      {"limits.xlsx_max_entry_mb", "PARKHQ_XLSX_MAX_ENTRY_MB", "xlsx-max-entry-mb", &Limits::xlsx_entry_bytes,
+       1u << 20, "Uncompressed MiB of one entry of an XLSX file. Default 48."},
+      {"limits.xlsx_max_total_mb", "PARKHQ_XLSX_MAX_TOTAL_MB", "xlsx-max-total-mb", &Limits::xlsx_total_bytes,
+       1u << 20, "Uncompressed MiB of all entries read from one XLSX file. Default 96."},
+      {"limits.geojson_max_points", "PARKHQ_GEOJSON_MAX_POINTS", "geojson-max-points", &Limits::geojson_points, 1,
+       "Points in one GeoJSON geometry. Default 100000."},
+      {"limits.geojson_max_ring_points", "PARKHQ_GEOJSON_MAX_RING_POINTS", "geojson-max-ring-points",
+       &Limits::geojson_points_per_ring, 1, "Points in one ring. Default 20000."},
+      {"limits.geojson_max_rings", "PARKHQ_GEOJSON_MAX_RINGS", "geojson-max-rings", &Limits::geojson_rings, 1,
+       "Rings in one geometry. Default 1000."},
+      {"limits.geojson_max_polygons", "PARKHQ_GEOJSON_MAX_POLYGONS", "geojson-max-polygons",
+       &Limits::geojson_polygons, 1, "Polygons of one MultiPolygon. Default 500."},
+      {"limits.geojson_max_request_points", "PARKHQ_GEOJSON_MAX_REQUEST_POINTS", "geojson-max-request-points",
+       &Limits::geojson_request_points, 1, "Points in all geometries of one request. Default 500000."},
+      {"limits.work_seconds", "PARKHQ_WORK_SECONDS", "work-seconds", nullptr, 0,
+       "Seconds a request may work before it is cancelled (0 < S <= 86400). Default 20."},
+      {"limits.shutdown_grace", "PARKHQ_SHUTDOWN_GRACE", "shutdown-grace", nullptr, 0,
+       "Seconds requests in flight get after SIGTERM (0 < S <= 86400). Default 5."},
   };
   return keys;
 }
 
 namespace {
+
+std::string fmt_seconds(double d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", d);
+  return buf;
+}
 
 std::string Join(const std::vector<std::string>& v) {
   std::string out;
@@ -142,6 +198,26 @@ Status Apply(Config& c, const std::string& key, const std::string& v) {
   } else if (key == "backup.keep") {
     PARKHQ_ASSIGN_OR_RETURN(auto n, ToInt(key, v, 0, 100000));
     c.backup_keep = static_cast<int>(n);
+  } else if (key.rfind("limits.", 0) == 0) {
+    for (const auto& l : LimitKeys()) {
+      if (key != l.key) continue;
+      if (!l.field) {
+        char* end = nullptr;
+        const double d = std::strtod(v.c_str(), &end);
+        if (v.empty() || *end != '\0' || !(d > 0 && d <= 86400))
+          return Status::InvalidArgument(key + ": expected seconds (0 < S <= 86400), got \"" + v + "\"");
+        (key == "limits.work_seconds" ? c.limits.request_work_seconds : c.limits.shutdown_grace_seconds) = d;
+      } else {
+        PARKHQ_ASSIGN_OR_RETURN(auto n, ToInt(key, v, 1, static_cast<int64_t>((1ull << 40) / l.scale)));
+        c.limits.*l.field = static_cast<std::size_t>(n) * l.scale;
+      }
+    }
+  } else if (key == "api.token_rate") {
+    PARKHQ_ASSIGN_OR_RETURN(auto n, ToInt(key, v, 1, 100000));
+    c.token_rate = static_cast<int>(n);
+  } else if (key == "api.token_burst") {
+    PARKHQ_ASSIGN_OR_RETURN(auto n, ToInt(key, v, 1, 100000));
+    c.token_burst = static_cast<int>(n);
   }
   return Status::Ok();
 }
@@ -230,7 +306,19 @@ StatusOr<LoadedConfig> LoadConfig(const std::map<std::string, std::string>& flag
       {"metrics.allow", Join(c.metrics_allow)},
       {"backup.dir", c.backup_dir},
       {"backup.keep", std::to_string(c.backup_keep)},
+      {"api.token_rate", std::to_string(c.token_rate)},
+      {"api.token_burst", std::to_string(c.token_burst)},
   };
+  std::map<std::string, std::string> limits;
+  for (const auto& l : LimitKeys()) {
+    if (l.field) limits[l.key] = std::to_string(c.limits.*l.field / l.scale);
+  }
+  limits["limits.work_seconds"] = fmt_seconds(c.limits.request_work_seconds);
+  limits["limits.shutdown_grace"] = fmt_seconds(c.limits.shutdown_grace_seconds);
+  for (const auto& [key, v] : limits) {
+    out.values[key] = v;
+    if (!out.sources.count(key)) out.sources[key] = "default";
+  }
   for (const auto& [key, v] : effective) {
     out.values[key] = v;
     if (!out.sources.count(key)) out.sources[key] = "default";

@@ -23,6 +23,18 @@ struct ConfigKey {
 };
 const std::vector<ConfigKey>& ConfigKeys();
 
+// The [limits] keys (part of ConfigKeys()): a size field of Limits times scale, or (field null)
+// limits.work_seconds / limits.shutdown_grace.
+struct LimitKey {
+  const char* key;
+  const char* env;
+  const char* flag;
+  std::size_t Limits::*field;
+  std::size_t scale;
+  const char* doc;
+};
+const std::vector<LimitKey>& LimitKeys();
+
 struct LoadedConfig {
   Config config;
   std::string file;                             // the file read ("" = none)

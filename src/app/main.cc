@@ -198,7 +198,7 @@ Status ConfigureClock(const Config& c) {
 }
 
 int Serve(const Args& a, const Config& c) {
-  parkhq::Limits limits;
+  parkhq::Limits limits = c.limits;  // [limits] keys of the configuration; the flags below win
   if (Status ls = ApplyLimitFlags(a, limits); !ls.ok()) {
     std::fprintf(stderr, "parkhq: %s\n", ls.ToString().c_str());
     return 2;
@@ -367,7 +367,15 @@ int main(int argc, char** argv) {
   const std::string& cmd = a.positional[0];
   if (cmd == "config") return parkhq::app::ConfigCommand(a.positional, a.flags);
   auto loaded = MakeConfig(a);
-  if (!loaded.ok()) return Fail(loaded.status());
+  if (!loaded.ok()) {
+    // A bad limit flag (also a [limits] key) stays a usage error, exit 2, as before the keys existed.
+    parkhq::Limits probe;
+    if (Status ls = ApplyLimitFlags(a, probe); !ls.ok()) {
+      std::fprintf(stderr, "parkhq: %s\n", ls.ToString().c_str());
+      return 2;
+    }
+    return Fail(loaded.status());
+  }
   const Config& c = *loaded;
   if (Status clock = ConfigureClock(c); !clock.ok()) return Fail(clock);
   parkhq::app::SetupLogging(c);

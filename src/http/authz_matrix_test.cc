@@ -95,6 +95,8 @@ class AuthzMatrixTest : public testing::Test {
     c.db = path;
     c.fast_hash = true;
     c.web_root = "/nonexistent";
+    c.token_rate = 100000;  // each token walks every route at once; the rate limit has its own tests
+    c.token_burst = 100000;
     auto a = app::BuildApp(c);
     ASSERT_TRUE(a.ok()) << a.status().ToString();
     app_ = std::move(a).value().release();

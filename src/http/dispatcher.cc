@@ -8,6 +8,8 @@
 #include "common/crypto.h"
 #include "domain/account/account_service.h"
 #include "http/error_response.h"
+#include "http/list_query.h"
+#include "http/token_modules.h"
 #include "http/metrics.h"
 #include "storage/database.h"
 
@@ -154,12 +156,12 @@ void Dispatcher::AddSecurityHeaders(const Request& req, Response& resp, bool htt
   }
 }
 
-Status Dispatcher::Gate(const Route& route, Request& req, RequestContext& ctx) const {
+Status Dispatcher::Gate(const Route& route, Request& req, RequestContext& ctx, bool record_use) const {
   // Authenticate: a Bearer token for other systems, else the session cookie.
   std::string auth = req.Header("authorization");
   StatusOr<Authenticated> who = Status::Unauthenticated("请先登录");
   if (auth.rfind("Bearer ", 0) == 0) {
-    who = services_.accounts->AuthenticateToken(auth.substr(7), req.remote_ip);
+    who = services_.accounts->AuthenticateToken(auth.substr(7), req.remote_ip, record_use);
     ctx.via_api_token = true;
   } else {
     ctx.session_token = req.Cookie(kSessionCookie);
@@ -171,6 +173,12 @@ Status Dispatcher::Gate(const Route& route, Request& req, RequestContext& ctx) c
   // A read-only token writes nothing at all: no password, no logout, no exception.
   if (route.is_write() && who->token && who->token->read_only)
     return Status::PermissionDenied("只读令牌不能修改数据");
+  if (who->token && !who->token->modules.empty()) {
+    const std::string_view module = ModuleOfRoute(route.pattern);
+    const auto& mods = who->token->modules;
+    if (module != "common" && std::find(mods.begin(), mods.end(), module) == mods.end())
+      return Status::PermissionDenied("此 API 令牌仅限所选模块使用");
+  }
   if (std::find(route.roles.begin(), route.roles.end(), scope.role) == route.roles.end())
     return Status::PermissionDenied("当前角色（" + std::string(RoleNameZh(scope.role)) + "）无权执行此操作");
   if (route.is_write() && scope.read_only && !route.allow_read_only)
@@ -222,7 +230,7 @@ StatusOr<Response> Dispatcher::HandleApi(Request& req) {
   }
   PARKHQ_RETURN_IF_ERROR(Gate(route, req, ctx));
   if (NeedsJsonButIsNot(route, req)) return UnsupportedMediaType(req);
-  return route.handler(ctx, services_);
+  return RunListRoute(route, ctx, services_);  // page, page_size, sort on every list
 }
 
 std::optional<Response> Dispatcher::PreAuthorize(Request& req) {
@@ -237,12 +245,13 @@ std::optional<Response> Dispatcher::PreAuthorize(Request& req) {
       if (NeedsJsonButIsNot(route, req)) refusal = UnsupportedMediaType(req);
     } else {
       RequestContext ctx{req, std::move(m.params), std::nullopt, "", false};
-      Status st = Gate(route, req, ctx);
+      Status st = Gate(route, req, ctx, /*record_use=*/false);
       if (!st.ok()) refusal = ErrorResponse(st, "", NegotiateLanguage(req.Header("accept-language")));
       else if (NeedsJsonButIsNot(route, req)) refusal = UnsupportedMediaType(req);
     }
     if (!refusal) return std::nullopt;
     refusal->AddHeader("Cache-Control", "no-store");
+    if (refusal->status == 429) refusal->AddHeader("Retry-After", "1");
     AddSecurityHeaders(req, *refusal, https);
     spdlog::info("{} {} {} (before the body)", req.method, LoggablePath(req.path), refusal->status);
     return refusal;
@@ -272,6 +281,7 @@ Response Dispatcher::Handle(Request& req) {
         resp = ErrorResponse(r.status(), request_id, NegotiateLanguage(req.Header("accept-language")));
       }
       resp.AddHeader("Cache-Control", "no-store");
+      if (resp.status == 429 && !HasHeader(resp, "Retry-After")) resp.AddHeader("Retry-After", "1");
     } else if (req.path == "/metrics") {
       resp = MetricsEndpoint(req, services_);  // ops: Prometheus text, loopback by default
     } else if (web_) {

@@ -41,7 +41,8 @@ class Dispatcher {
  private:
   StatusOr<Response> HandleApi(Request& req);
   // The gates of a non-public route; fills ctx.scope on success.
-  Status Gate(const Route& route, Request& req, RequestContext& ctx) const;
+  // record_use=false (the look before the body) does not count an API token's request.
+  Status Gate(const Route& route, Request& req, RequestContext& ctx, bool record_use = true) const;
   // The client IP from a trusted proxy's X-Forwarded-For (ignored from others). Returns whether
   // the request came over HTTPS: --secure-cookies, or X-Forwarded-Proto: https from a trusted proxy.
   bool ApplyProxy(Request& req) const;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "http/json/json_util.h"
+#include "http/list_query.h"
 
 namespace parkhq::http {
 
@@ -116,8 +117,10 @@ json::object Operation(const Route& r, const RouteDoc* doc) {
   json::array params;
   for (const auto& name : PathParams(r.pattern))
     params.push_back(json::object{{"name", name}, {"in", "path"}, {"required", true}, {"schema", ParamSchema(name)}});
-  const RouteDoc::Kind kind = doc ? doc->kind : RouteDoc::kObject;
-  if (kind == RouteDoc::kPagedList) {
+  RouteDoc::Kind kind = doc ? doc->kind : RouteDoc::kObject;
+  if (kind == RouteDoc::kObject && IsListRoute(r.method, r.pattern)) kind = RouteDoc::kList;
+  if (kind == RouteDoc::kPagedList) op["x-paged-in-database"] = true;
+  if (kind == RouteDoc::kList || kind == RouteDoc::kPagedList) {
     params.push_back(Ref("#/components/parameters/Page"));
     params.push_back(Ref("#/components/parameters/PageSize"));
     params.push_back(Ref("#/components/parameters/Sort"));
@@ -154,7 +157,7 @@ json::object Operation(const Route& r, const RouteDoc* doc) {
     json::object list = {{"type", "object"},
                          {"required", json::array{"items", "total"}},
                          {"properties", json::object{{"items", json::object{{"type", "array"},
-                                                                             {"items", ParseSchema(doc->response)}}},
+                                                                             {"items", ParseSchema(doc ? doc->response : "")}}},
                                                      {"total", json::object{{"type", "integer"}, {"minimum", 0}}}}}};
     body_schema = std::move(list);
   } else {
@@ -216,11 +219,13 @@ json::object Components() {
                             {"schema", json::object{{"type", "integer"}, {"minimum", 1}, {"maximum", 1000000},
                                                     {"default", 1}}}}},
       {"PageSize", json::object{{"name", "page_size"}, {"in", "query"}, {"required", false},
-                                {"description", "Items per page (default 20, at most 500)"},
-                                {"schema", json::object{{"type", "integer"}, {"minimum", 1}, {"maximum", 500},
-                                                        {"default", 20}}}}},
+                                {"description", "Items per page, 1 to 500. Default: 20 on the lists paged in "
+                                                "the database (x-paged-in-database), all items on the others"},
+                                {"schema", json::object{{"type", "integer"}, {"minimum", 1}, {"maximum", 500}}}}},
       {"Sort", json::object{{"name", "sort"}, {"in", "query"}, {"required", false},
-                            {"description", "Sort key where the list supports one; '-' before it sorts descending"},
+                            {"description", "A top-level scalar field of the items to order by; '-' before it "
+                                            "sorts descending; items without the field (or null) come last. An "
+                                            "unknown field is refused (422 naming sort)"},
                             {"schema", json::object{{"type", "string"}}}}},
   };
   json::object security = {

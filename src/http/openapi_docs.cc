@@ -28,7 +28,11 @@ constexpr std::string_view kToken = R"({"type":"object","properties":{
   "id":{"type":"integer"},"name":{"type":"string"},"user_id":{"type":"integer"},
   "scope_park_id":{"type":"integer","nullable":true},"read_only":{"type":"boolean"},
   "created_at":{"type":"string"},"last_used_at":{"type":"string","nullable":true},
-  "revoked_at":{"type":"string","nullable":true}}})";
+  "revoked_at":{"type":"string","nullable":true},"expires_at":{"type":"string","nullable":true},
+  "modules":{"type":"array","items":{"type":"string"}},"last_used_ip":{"type":"string","nullable":true},
+  "requests_today":{"type":"integer"},"requests_14d":{"type":"integer"},
+  "usage":{"type":"array","items":{"type":"object","properties":{"day":{"type":"string"},
+    "requests":{"type":"integer"}}}}}})";
 
 constexpr std::string_view kAudit = R"({"type":"object","properties":{
   "id":{"type":"integer"},"park_id":{"type":"integer","nullable":true},"at":{"type":"string"},
@@ -79,7 +83,10 @@ std::vector<RouteDoc> Build() {
       {"GET", "/api/v1/tokens", "API tokens for other systems", "", kToken, K::kList},
       {"POST", "/api/v1/tokens", "Create an API token; the secret is shown once",
        R"({"type":"object","required":["name"],"properties":{"name":{"type":"string","maxLength":100},
-         "read_only":{"type":"boolean"},"scope_park_id":{"type":"integer"}}})",
+         "read_only":{"type":"boolean"},"scope_park_id":{"type":"integer"},
+         "expires_at":{"type":"string","description":"YYYY-MM-DD (end of that day) or an ISO time"},
+         "modules":{"type":"array","items":{"type":"string","enum":["monitoring","projects","enterprises",
+           "land","evaluation","tasks","briefings"]}}}})",
        kToken, K::kObject, 201},
       {"DELETE", "/api/v1/tokens/{id}", "Revoke an API token", "", "", K::kObject, 204},
       {"GET", "/api/v1/audit", "The audit log (paginated, newest first)", "", kAudit, K::kPagedList, 0,
@@ -93,7 +100,10 @@ std::vector<RouteDoc> Build() {
        "", K::kPagedList, 0, "period,indicator"},
       {"GET", "/api/v1/projects", "Projects (paginated)", "", kIdName, K::kPagedList, 0,
        "park_id,stage,kind,suspended,terminated,q"},
-      // Unpaginated lists ({"items","total"}).
+      {"GET", "/api/v1/briefings", "Briefings (paginated, newest first)", "", "", K::kPagedList, 0, "park_id"},
+      {"GET", "/api/v1/notifications", "The caller's notifications (paginated)", "", "", K::kPagedList, 0,
+       "kind,unread"},
+      // Unpaginated lists ({"items","total"}); page, page_size and sort work on them too.
       {"GET", "/api/v1/indicators", "Monitoring indicators", "", "", K::kList},
       {"GET", "/api/v1/projects/{id}/stage-log", "A project's stage changes", "", "", K::kList},
       {"GET", "/api/v1/projects/{id}/milestones", "A project's milestones", "", "", K::kList},

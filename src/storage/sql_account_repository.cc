@@ -15,7 +15,7 @@ const char kUserSnapshot[] =
     "WHERE id = ?";
 const char kTokenCols[] =
     "SELECT id, user_id, name, park_id, read_only, created_at, COALESCE(last_used_at, ''), "
-    "COALESCE(revoked_at, '') FROM api_tokens ";
+    "COALESCE(revoked_at, ''), COALESCE(expires_at, ''), modules, COALESCE(last_used_ip, '') FROM api_tokens ";
 
 User ToUser(const Row& r) {
   User u;
@@ -46,7 +46,22 @@ ApiToken ToToken(const Row& r) {
   t.created_at = r.Text(5);
   t.last_used_at = r.Text(6);
   t.revoked_at = r.Text(7);
+  t.expires_at = r.Text(8);
+  const std::string mods = r.Text(9);
+  for (size_t i = 0; i < mods.size();) {
+    size_t j = mods.find(',', i);
+    if (j == std::string::npos) j = mods.size();
+    if (j > i) t.modules.push_back(mods.substr(i, j - i));
+    i = j + 1;
+  }
+  t.last_used_ip = r.Text(10);
   return t;
+}
+
+std::string JoinModules(const std::vector<std::string>& mods) {
+  std::string out;
+  for (const auto& m : mods) out += (out.empty() ? "" : ",") + m;
+  return out;
 }
 
 StatusOr<std::optional<User>> FindOneUser(Database& db, const std::string& where, const Value& v) {
@@ -234,9 +249,10 @@ StatusOr<int64_t> SqlAccountRepository::CreateToken(const ApiToken& t, const std
   PARKHQ_RETURN_IF_ERROR(tx.status());
   PARKHQ_ASSIGN_OR_RETURN(
       int64_t id, c->InsertId("INSERT INTO api_tokens(user_id, name, token_hash, park_id, read_only, "
-                              "created_at) VALUES (?,?,?,?,?,?) RETURNING id",
+                              "created_at, expires_at, modules) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
                               {t.user_id, t.name, token_hash, Opt(t.park_id), int64_t{t.read_only},
-                               t.created_at}));
+                               t.created_at, t.expires_at.empty() ? Value() : Value(t.expires_at),
+                               JoinModules(t.modules)}));
   PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(*c, std::string(kTokenCols) + "WHERE id = ?", {id}));
   PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "create", "api_token", std::to_string(id), t.park_id, "", after));
   PARKHQ_RETURN_IF_ERROR(tx.Commit());
@@ -265,6 +281,14 @@ StatusOr<std::vector<ApiToken>> SqlAccountRepository::ListTokens(std::optional<i
                           {Opt(user_id), Opt(user_id)}));
   std::vector<ApiToken> out;
   for (const auto& r : rows) out.push_back(ToToken(r));
+  // Requests per day of the last 14 days, newest first.
+  const std::string since = Today().AddDays(-13).ToString();
+  for (auto& t : out) {
+    PARKHQ_ASSIGN_OR_RETURN(auto days, c->Query("SELECT day, requests FROM api_token_usage WHERE token_id = ? AND "
+                                                "day >= ? ORDER BY day DESC",
+                                                {t.id, since}));
+    for (const auto& d : days) t.usage.emplace_back(d.Text(0), d.Int(1));
+  }
   return out;
 }
 
@@ -300,9 +324,15 @@ Status SqlAccountRepository::RevokeUserTokens(int64_t user_id, const Scope& who)
   return tx.Commit();
 }
 
-Status SqlAccountRepository::TouchToken(int64_t id) {
+Status SqlAccountRepository::TouchToken(int64_t id, const std::string& ip, const std::string& day) {
   PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  return c->Exec("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {NowIso(), id}).status();
+  PARKHQ_RETURN_IF_ERROR(
+      c->Exec("UPDATE api_tokens SET last_used_at = ?, last_used_ip = ? WHERE id = ?", {NowIso(), ip.substr(0, 64), id})
+          .status());
+  return c->Exec("INSERT INTO api_token_usage(token_id, day, requests) VALUES (?, ?, 1) ON CONFLICT (token_id, day) "
+                 "DO UPDATE SET requests = api_token_usage.requests + 1",
+                 {id, day})
+      .status();
 }
 
 }  // namespace parkhq::storage

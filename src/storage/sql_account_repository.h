@@ -32,7 +32,7 @@ class SqlAccountRepository final : public AccountRepository {
   StatusOr<std::vector<ApiToken>> ListTokens(std::optional<int64_t> user_id) override;
   Status RevokeToken(int64_t id, const Scope& who) override;
   Status RevokeUserTokens(int64_t user_id, const Scope& who) override;
-  Status TouchToken(int64_t id) override;
+  Status TouchToken(int64_t id, const std::string& ip, const std::string& day) override;
 
  private:
   Database& db_;

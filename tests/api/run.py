@@ -11,7 +11,7 @@ Prints one line per test and finally "N passed, M failed"; exits 1 on any failur
 Usage: run.py --binary build/parkhq --engine sqlite|postgresql [--pg-url URL] [-k FILTER]
 """
 import argparse, glob, http.cookiejar, importlib.util, json, os, re, shutil, subprocess, sys, tempfile
-import time, traceback, urllib.error, urllib.request
+import threading, time, traceback, urllib.error, urllib.request
 
 DEMO_PASSWORDS = {"admin": "Admin@2023demo", "parkadmin": "Park@2023demo", "gxj": "Dept@2023demo",
                   "zsfw": "Dept@2023demo", "leader": "Leader@2023demo", "qiye": "Ent@2023demo",
@@ -183,6 +183,8 @@ def start_server(binary, db, web_root):
         line = proc.stdout.readline()
         m = re.search(r"serving (http://[\d.]+:\d+)", line or "")
         if m:
+            # Keep reading the server's log: a full pipe would block every thread that logs.
+            threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()
             return proc, m.group(1)
         if proc.poll() is not None:
             break

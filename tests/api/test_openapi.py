@@ -77,10 +77,14 @@ def test_paginated_lists_walk_the_same_way(api):
              if "get" in item and any(x.get("$ref") == "#/components/parameters/PageSize"
                                       for x in item["get"].get("parameters", []))]
     assert len(paged) >= 5, [p for p, _ in paged]
+    walked = 0
     for path, op in paged:
         url = fill(path)
         full = admin.get(url)
+        if full.status == 422:  # needs a filter (from/to ...); tests/api/test_lists.py walks the rest
+            continue
         assert full.status == 200, (path, full.status, full.body[:200])
+        walked += 1
         body = full.json()
         assert set(body) >= {"items", "total"} and isinstance(body["items"], list), path
         one = admin.get(url + "?page=1&page_size=1").json()
@@ -92,3 +96,4 @@ def test_paginated_lists_walk_the_same_way(api):
             r = admin.get(url + "?" + bad)
             assert r.status == 422, (path, bad, r.status)
             assert r.json()["error"]["details"][0]["field"] == bad.split("=")[0], (path, bad)
+    assert walked >= 5, walked

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -71,7 +72,16 @@ struct ApiToken {
   std::string created_at;
   std::string last_used_at;
   std::string revoked_at;
+  std::string expires_at;            // NowIso() form; "" = never. Refused (401) after it
+  std::vector<std::string> modules;  // kTokenModules it may use; empty = all its role allows
+  std::string last_used_ip;
+  std::vector<std::pair<std::string, int64_t>> usage;  // requests per day, newest first (14 days)
 };
+
+// Modules a token may be limited to (the first path segment family of the routes, see
+// http/token_modules.cc). Shared reference routes (me, parks, regions, units) stay open.
+inline constexpr const char* kTokenModules[] = {"monitoring", "projects", "enterprises", "land",
+                                                "evaluation", "tasks", "briefings"};
 
 struct AccountPolicy {
   int max_failed_logins = 5;
@@ -79,6 +89,9 @@ struct AccountPolicy {
   int64_t idle_timeout_seconds = 30 * 60;
   int64_t absolute_lifetime_seconds = 12 * 3600;  // a session ends this long after login, active or not
   bool fast_hash = false;  // minimum Argon2id cost: tests and demo seeding only
+  double token_rate = 0;   // API token requests per second (token bucket; 0 = no limit) ...
+  int token_burst = 40;    // ... and the bucket's size; past it 429 with Retry-After. The server
+                           // sets them from [api] token_rate / token_burst (20 and 40 by default)
 };
 
 // Password policy: at least 10 characters, three of the four classes (lower case, upper case,

@@ -46,7 +46,8 @@ class AccountRepository {
   virtual Status RevokeToken(int64_t id, const Scope& who) = 0;
   // Revokes every live token of the user (after a password change), with an audit row.
   virtual Status RevokeUserTokens(int64_t user_id, const Scope& who) = 0;
-  virtual Status TouchToken(int64_t id) = 0;
+  // Marks a use: last used time and address, and one more request on `day` (YYYY-MM-DD).
+  virtual Status TouchToken(int64_t id, const std::string& ip, const std::string& day) = 0;
 };
 
 }  // namespace parkhq

@@ -1,6 +1,8 @@
 #include "domain/account/account_service.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <map>
 
 #include "domain/access/registers.h"
@@ -82,10 +84,14 @@ StatusOr<Authenticated> AccountService::AuthenticateSession(const std::string& t
   return Authenticated{*user, std::move(scope), session->csrf_token, std::nullopt, hash};
 }
 
-StatusOr<Authenticated> AccountService::AuthenticateToken(const std::string& bearer,
-                                                          const std::string& ip) const {
+StatusOr<Authenticated> AccountService::AuthenticateToken(const std::string& bearer, const std::string& ip,
+                                                          bool record_use) const {
   PARKHQ_ASSIGN_OR_RETURN(auto token, accounts_.FindTokenByHash(Sha256Hex(bearer)));
   if (!token || !token->revoked_at.empty()) return Status::Unauthenticated("API 令牌无效或已吊销");
+  if (!token->expires_at.empty() && NowIso() >= token->expires_at)
+    return Status::Unauthenticated("API 令牌已过期");
+  if (record_use && !TakeTokenRequest(token->id))
+    return Status(StatusCode::kTooManyRequests, "该 API 令牌请求过于频繁，请稍后再试");
   PARKHQ_ASSIGN_OR_RETURN(auto user, accounts_.FindUser(token->user_id));
   if (!user || user->disabled) return Status::Unauthenticated("API 令牌所属账号已停用");
   PARKHQ_ASSIGN_OR_RETURN(Scope scope, ScopeFor(*user, ip));
@@ -103,7 +109,7 @@ StatusOr<Authenticated> AccountService::AuthenticateToken(const std::string& bea
   }
   scope.read_only = scope.read_only || token->read_only;
   scope.username = user->username + "（令牌:" + token->name + "）";
-  (void)accounts_.TouchToken(token->id);
+  if (record_use) (void)accounts_.TouchToken(token->id, ip, Today().ToString());
   return Authenticated{*user, std::move(scope), "", token, ""};
 }
 
@@ -270,8 +276,35 @@ Status AccountService::RevokeOwnSession(const Scope& s, const std::string& publi
   return Status::NotFound("会话不存在");
 }
 
+bool AccountService::TakeTokenRequest(int64_t token_id) const {
+  if (policy_.token_rate <= 0) return true;
+  const double now = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  std::lock_guard lock(rate_mu_);
+  auto [it, fresh] = buckets_.try_emplace(token_id);
+  Bucket& b = it->second;
+  if (fresh) b = {static_cast<double>(policy_.token_burst), now};
+  b.level = std::min<double>(policy_.token_burst, b.level + (now - b.at) * policy_.token_rate);
+  b.at = now;
+  if (b.level < 1) return false;
+  b.level -= 1;
+  return true;
+}
+
+namespace {
+std::string IsoAt(int64_t t) {
+  Date d = Date::FromDaysSinceEpoch(t / 86400);
+  int64_t sec = t % 86400;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", d.ToString().c_str(), static_cast<int>(sec / 3600),
+                static_cast<int>(sec / 60 % 60), static_cast<int>(sec % 60));
+  return buf;
+}
+}  // namespace
+
 StatusOr<CreatedToken> AccountService::CreateToken(const Scope& s, const std::string& name,
-                                                   std::optional<int64_t> park_id, bool read_only) const {
+                                                   std::optional<int64_t> park_id, bool read_only,
+                                                   const std::string& expires_at,
+                                                   const std::vector<std::string>& modules) const {
   if (s.read_only || (s.role != Role::kSysadmin && s.role != Role::kParkAdmin))
     return Status::PermissionDenied("只有系统管理员和园区管理员可以创建 API 令牌");
   if (name.empty() || name.size() > 100) return Status::FieldInvalid("name", "请填写令牌名称（最多 100 字节）");
@@ -280,7 +313,25 @@ StatusOr<CreatedToken> AccountService::CreateToken(const Scope& s, const std::st
   // tokens of its park; only a caller of all parks mints an unscoped one.
   if (s.role == Role::kParkAdmin && !park_id && !s.park_ids.empty()) park_id = s.park_ids.front();
   if (!park_id && !s.all_parks) return Status::FieldInvalid("scope_park_id", "请选择令牌的园区");
+  std::string expires;
+  if (!expires_at.empty()) {
+    std::optional<int64_t> at = expires_at.size() == 10 ? ParseTimestamp(expires_at + "T23:59:59Z")
+                                                        : ParseTimestamp(expires_at);
+    if (at && expires_at.size() == 10) *at -= UtcOffsetSecondsAt(*at);  // the end of that local day
+    if (!at) return Status::FieldInvalid("expires_at", "到期时间应为 YYYY-MM-DD 或 ISO 时间");
+    if (*at <= NowUnix()) return Status::FieldInvalid("expires_at", "到期时间须晚于现在");
+    expires = IsoAt(*at);
+  }
+  std::vector<std::string> mods;
+  for (const auto& m : modules) {
+    if (std::find_if(std::begin(kTokenModules), std::end(kTokenModules), [&](const char* k) { return m == k; }) ==
+        std::end(kTokenModules))
+      return Status::FieldInvalid("modules", "未知模块：" + m.substr(0, 40));
+    if (std::find(mods.begin(), mods.end(), m) == mods.end()) mods.push_back(m);
+  }
   CreatedToken out;
+  out.token.expires_at = expires;
+  out.token.modules = mods;
   out.secret = "phq_" + RandomToken(32);
   out.token.user_id = s.user_id;
   out.token.name = name;

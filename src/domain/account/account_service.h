@@ -1,6 +1,8 @@
 // Use cases of accounts: login/logout, session and token authentication, the caller's Scope,
 // user and token management. Thread-safe: holds only references and immutable policy.
 #pragma once
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,7 +47,9 @@ class AccountService {
   StatusOr<Authenticated> AuthenticateSession(const std::string& session_token,
                                               const std::string& ip) const;
   // 401 when the token is unknown or revoked.
-  StatusOr<Authenticated> AuthenticateToken(const std::string& bearer, const std::string& ip) const;
+  // record_use: count the request (rate limit, usage); false for a second look at the same request.
+  StatusOr<Authenticated> AuthenticateToken(const std::string& bearer, const std::string& ip,
+                                            bool record_use = true) const;
   // The data scope of a user (parks with sub-parks, unit, enterprise).
   StatusOr<Scope> ScopeFor(const User& u, const std::string& ip) const;
 
@@ -70,17 +74,29 @@ class AccountService {
 
   // Sysadmins and park admins. A park admin's token is narrowed to their park; a token minted by a
   // park-scoped token is narrowed to that park (a token is never broader than its maker).
+  // expires_at: "" (never), YYYY-MM-DD (the end of that day) or an ISO time, in the future.
+  // modules: names of kTokenModules (empty = no module limit).
   StatusOr<CreatedToken> CreateToken(const Scope& s, const std::string& name,
-                                     std::optional<int64_t> park_id, bool read_only) const;
+                                     std::optional<int64_t> park_id, bool read_only,
+                                     const std::string& expires_at = "",
+                                     const std::vector<std::string>& modules = {}) const;
   StatusOr<std::vector<ApiToken>> ListTokens(const Scope& s) const;
   Status RevokeToken(const Scope& s, int64_t id) const;
 
   const AccountPolicy& policy() const { return policy_; }
 
  private:
+  // Token bucket per API token (policy_.token_rate / token_burst); false when it is empty.
+  bool TakeTokenRequest(int64_t token_id) const;
   AccountRepository& accounts_;
   OrgRepository& org_;
   const AccountPolicy policy_;
+  struct Bucket {
+    double level = 0;
+    double at = 0;  // steady clock seconds
+  };
+  mutable std::mutex rate_mu_;
+  mutable std::map<int64_t, Bucket> buckets_;
 };
 
 }  // namespace parkhq

@@ -12,6 +12,15 @@ json::object UserJson(const User& u);  // auth_handlers.cc
 
 namespace {
 json::object TokenJson(const ApiToken& t) {
+  json::array modules, usage;
+  for (const auto& m : t.modules) modules.push_back(json::value(m));
+  int64_t today = 0, sum = 0;
+  const std::string day = Today().ToString();
+  for (const auto& [d, n] : t.usage) {
+    usage.push_back(json::object{{"day", d}, {"requests", n}});
+    sum += n;
+    if (d == day) today = n;
+  }
   return {{"id", t.id},
           {"name", t.name},
           {"user_id", t.user_id},
@@ -19,7 +28,13 @@ json::object TokenJson(const ApiToken& t) {
           {"read_only", t.read_only},
           {"created_at", t.created_at},
           {"last_used_at", t.last_used_at.empty() ? json::value(nullptr) : json::value(t.last_used_at)},
-          {"revoked_at", t.revoked_at.empty() ? json::value(nullptr) : json::value(t.revoked_at)}};
+          {"revoked_at", t.revoked_at.empty() ? json::value(nullptr) : json::value(t.revoked_at)},
+          {"expires_at", t.expires_at.empty() ? json::value(nullptr) : json::value(t.expires_at)},
+          {"modules", modules},
+          {"last_used_ip", t.last_used_ip.empty() ? json::value(nullptr) : json::value(t.last_used_ip)},
+          {"requests_today", today},
+          {"requests_14d", sum},
+          {"usage", usage}};
 }
 json::value ParsedOrNull(const std::string& s) {
   if (s.empty()) return nullptr;
@@ -94,8 +109,23 @@ StatusOr<Response> CreateToken(RequestContext& ctx, const Services& s) {
   auto name = f.String("name", true, 100);
   auto park = f.Int("scope_park_id", false);
   auto ro = f.Bool("read_only", false);
+  auto expires = f.String("expires_at", false, 40);
+  std::vector<std::string> modules;
+  if (const json::value* m = f.Raw("modules"); m && !m->is_null()) {
+    const json::array* arr = m->if_array();
+    if (!arr || arr->size() > 20) f.AddError("modules", "应为模块名的数组");
+    else
+      for (const auto& v : *arr) {
+        if (!v.is_string()) {
+          f.AddError("modules", "应为模块名的数组");
+          break;
+        }
+        modules.emplace_back(v.get_string());
+      }
+  }
   PARKHQ_RETURN_IF_ERROR(f.Finish("令牌信息有误"));
-  PARKHQ_ASSIGN_OR_RETURN(auto t, s.accounts->CreateToken(ctx.caller(), *name, park, ro.value_or(true)));
+  PARKHQ_ASSIGN_OR_RETURN(auto t, s.accounts->CreateToken(ctx.caller(), *name, park, ro.value_or(true),
+                                                          expires.value_or(""), modules));
   json::object o = TokenJson(t.token);
   o["token"] = t.secret;
   return Json(o, 201);

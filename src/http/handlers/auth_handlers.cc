@@ -78,7 +78,7 @@ StatusOr<Response> Me(RequestContext& ctx, const Services& s) {
   // Authenticated by the dispatcher; read the user once more for the session's csrf token.
   PARKHQ_ASSIGN_OR_RETURN(auto who, ctx.via_api_token
                                         ? s.accounts->AuthenticateToken(
-                                              ctx.request.Header("authorization").substr(7), ctx.request.remote_ip)
+                                              ctx.request.Header("authorization").substr(7), ctx.request.remote_ip, false)
                                         : s.accounts->AuthenticateSession(ctx.session_token, ctx.request.remote_ip));
   return Json({{"user", UserJson(who.user)},
                {"csrf_token", who.csrf_token},

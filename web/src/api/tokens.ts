@@ -8,12 +8,22 @@ export interface ApiToken {
   created_at?: string | null
   last_used_at?: string | null
   created_by?: string | null
+  expires_at?: string | null
+  modules?: string[]
+  last_used_ip?: string | null
+  requests_today?: number
+  requests_14d?: number
+  usage?: { day: string; requests: number }[]
 }
+
+export const TOKEN_MODULES = ['monitoring', 'projects', 'enterprises', 'land', 'evaluation', 'tasks', 'briefings'] as const
 
 export interface NewToken {
   name: string
   scope_park_id?: number | null
   read_only: boolean
+  expires_at?: string | null
+  modules?: string[]
 }
 
 export interface CreatedToken {

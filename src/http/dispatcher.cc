@@ -82,6 +82,7 @@ constexpr ObjectPark kObjectParks[] = {
     {"/parcels/{id}", "id", "SELECT park_id, park_id FROM land_parcels WHERE id = ?"},
     {"/land-disposals/{id}", "id", "SELECT park_id, park_id FROM land_disposals WHERE id = ?"},
     {"/evaluation-appeals/{id}", "id", "SELECT park_id, park_id FROM eval_appeals WHERE id = ?"},
+    {"/task-plans/{id}", "id", "SELECT park_id, park_id FROM task_plans WHERE id = ?"},
 };
 
 std::optional<int64_t> PositiveId(const std::string& s) {

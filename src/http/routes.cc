@@ -243,6 +243,8 @@ std::vector<Route> AllRoutes() {
     const std::string sv = "/api/v1/supervision/{id}";
     r.insert(r.end(), {
         {"GET", "/api/v1/task-plans", rd, h::ListTaskPlans},
+        {"POST", "/api/v1/task-plans/{id}/copy", kParkStaff, h::CopyTaskPlan},
+        {"PATCH", "/api/v1/task-plans/{id}", kParkStaff, h::UpdateTaskPlan},
         {"GET", "/api/v1/task-items", rd, h::ListTaskItems},
         {"GET", "/api/v1/task-items/export", rd, h::ExportTaskItems},
         {"GET", "/api/v1/task-items/template", rd, h::TaskItemsTemplate},

@@ -26,6 +26,11 @@ class TaskRepository {
   virtual ~TaskRepository() = default;
 
   virtual StatusOr<std::vector<Plan>> ListPlans(const std::vector<int64_t>& park_ids) = 0;
+  virtual StatusOr<std::optional<Plan>> FindPlan(int64_t id) = 0;
+  // Inserts `to` (park, year, title, doc_no) with copies of from's tasks, task units, items and item
+  // units, item dates moved by (to.year − from.year) years; audited. Returns the new plan's id.
+  virtual StatusOr<int64_t> CopyPlan(const Plan& from, const Plan& to, const Scope& who) = 0;
+  virtual Status UpdatePlan(const Plan& p, const Scope& who) = 0;
   virtual StatusOr<std::optional<TaskRef>> FindTask(int64_t task_id) = 0;
 
   virtual StatusOr<std::vector<Item>> ListItems(const std::vector<int64_t>& park_ids) = 0;

@@ -64,7 +64,12 @@ StatusOr<std::vector<int64_t>> TaskService::ResolveUnits(const std::vector<std::
 
 StatusOr<std::vector<Plan>> TaskService::ListPlans(const Scope& s) const {
   PARKHQ_ASSIGN_OR_RETURN(auto parks, ReadableParks(s, std::nullopt));
-  return repo_.ListPlans(parks);
+  PARKHQ_ASSIGN_OR_RETURN(auto plans, repo_.ListPlans(parks));
+  std::map<int64_t, std::vector<Plan>> by_park;
+  for (const auto& p : plans) by_park[p.park_id].push_back(p);
+  const int year = Today().year;
+  for (auto& p : plans) p.is_current = CurrentPlanId(by_park[p.park_id], year) == p.id;
+  return plans;
 }
 
 StatusOr<ItemView> TaskService::View(const Item& i, const std::vector<Report>& reports,

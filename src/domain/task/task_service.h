@@ -97,11 +97,26 @@ struct AssessmentView {
   std::optional<std::string> published_json;  // frozen result when published
 };
 
+// The park's current plan (GET /api/v1/tasks answers its tasks): the plan of `year`, else the latest
+// plan before it, else the earliest plan (all after it). plans: one park's. nullopt when there is none.
+std::optional<int64_t> CurrentPlanId(const std::vector<Plan>& plans, int year);
+
 class TaskService {
  public:
   TaskService(TaskRepository& repo, OrgRepository& org) : repo_(repo), org_(org) {}
 
   StatusOr<std::vector<Plan>> ListPlans(const Scope& s) const;
+  // plan_service.cc. Copying a plan to another year of its park: its tasks with their units, items with
+  // their units (start and deadline shifted by the year difference), no reports; one transaction with
+  // audit rows. Park admins of the plan's park (sysadmin included); 409 when the park has that year.
+  struct PlanInput {
+    std::optional<int> year;
+    std::optional<std::string> title;
+    std::optional<std::string> doc_no;
+  };
+  StatusOr<Plan> CopyPlan(const Scope& s, int64_t plan_id, const PlanInput& in) const;
+  // Title and document number of a plan (the year is fixed: copy to another year instead).
+  StatusOr<Plan> UpdatePlan(const Scope& s, int64_t plan_id, const PlanInput& in) const;
   // Items of the parks in scope (or one park), optionally of one task / unit name / status code.
   StatusOr<std::vector<ItemView>> ListItems(const Scope& s, std::optional<int64_t> park_id,
                                             std::optional<int64_t> task_id, const std::string& unit,

@@ -10,6 +10,10 @@ class SqlTaskRepository final : public task::TaskRepository {
   explicit SqlTaskRepository(Database& db) : db_(db) {}
 
   StatusOr<std::vector<task::Plan>> ListPlans(const std::vector<int64_t>& park_ids) override;
+  // sql_task_plans.cc
+  StatusOr<std::optional<task::Plan>> FindPlan(int64_t id) override;
+  StatusOr<int64_t> CopyPlan(const task::Plan& from, const task::Plan& to, const Scope& who) override;
+  Status UpdatePlan(const task::Plan& p, const Scope& who) override;
   StatusOr<std::optional<task::TaskRef>> FindTask(int64_t task_id) override;
 
   StatusOr<std::vector<task::Item>> ListItems(const std::vector<int64_t>& park_ids) override;

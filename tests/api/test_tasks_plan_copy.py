@@ -110,7 +110,7 @@ def test_copy_a_plan_to_a_new_year(api):
     expect(any(a["action"] == "create" for a in rows), f"copied item audited: {rows}")
     tid = sorted(new_task_ids)[0]
     rows = admin.get(f"/api/v1/audit?entity=task&entity_id={tid}").json()["items"]
-    expect(any(a["action"] == "create" and a["after"]["plan_id"] == new["id"] for a in rows), f"task audited: {rows}")
+    expect(any(a["action"] == "create" and str(a["after"]["plan_id"]) == str(new["id"]) for a in rows), f"task audited: {rows}")
 
 
 def test_edit_a_plan(api):

@@ -54,6 +54,11 @@ class TaskRepository {
   // reported no month of that year. ProjectPark: the project's park, nullopt when there is none.
   virtual StatusOr<std::optional<double>> ProjectFigure(int64_t project_id, int year) = 0;
   virtual StatusOr<std::optional<int64_t>> ProjectPark(int64_t project_id) = 0;
+  // Active members of a park's cultivation pool (培育库, e.g. reserve = 入规培育后备库), and whether the
+  // pool is known there (reserve, watch, or a pool with members in the park).
+  virtual StatusOr<int64_t> PoolMemberCount(int64_t park_id, const std::string& pool_code) = 0;
+  virtual StatusOr<bool> PoolKnown(int64_t park_id, const std::string& pool_code) = 0;
+  virtual StatusOr<std::optional<ParcelFacts>> FindParcel(int64_t parcel_id) = 0;
 
   virtual StatusOr<std::vector<Supervision>> ListSupervisions(const std::vector<int64_t>& park_ids) = 0;
   virtual StatusOr<std::optional<Supervision>> FindSupervision(int64_t id) = 0;

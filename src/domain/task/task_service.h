@@ -46,7 +46,8 @@ struct ItemView {
   std::vector<std::string> responsible_units;
   std::optional<double> progress;      // completion fraction
   std::optional<double> current_value; // the figure the progress comes from
-  std::string progress_source;         // "" | report | indicator
+  std::string progress_source;         // "" | report | indicator | project | pool | parcel
+  std::string parcel_stage;            // a parcel link: the parcel's stage code today
   StatusResult status;
   std::vector<std::string> missed_periods;
   bool overdue = false;                // past its deadline and not completed
@@ -100,6 +101,10 @@ struct AssessmentView {
 // The park's current plan (GET /api/v1/tasks answers its tasks): the plan of `year`, else the latest
 // plan before it, else the earliest plan (all after it). plans: one park's. nullopt when there is none.
 std::optional<int64_t> CurrentPlanId(const std::vector<Plan>& plans, int year);
+
+// Progress of an item linked to a parcel: its stage today (land::StageAt) as a share — planned 0,
+// approved 20%, supplied 40%, under construction or halted 60%, completed 80%, producing 100%.
+double ParcelProgress(const ParcelFacts& f, Date today, std::string& stage);
 
 class TaskService {
  public:

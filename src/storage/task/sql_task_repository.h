@@ -32,6 +32,10 @@ class SqlTaskRepository final : public task::TaskRepository {
   StatusOr<bool> IndicatorExists(const std::string& code) override;
   StatusOr<std::optional<double>> ProjectFigure(int64_t project_id, int year) override;
   StatusOr<std::optional<int64_t>> ProjectPark(int64_t project_id) override;
+  // sql_task_links.cc
+  StatusOr<int64_t> PoolMemberCount(int64_t park_id, const std::string& pool_code) override;
+  StatusOr<bool> PoolKnown(int64_t park_id, const std::string& pool_code) override;
+  StatusOr<std::optional<task::ParcelFacts>> FindParcel(int64_t parcel_id) override;
 
   // sql_supervision.cc
   StatusOr<std::vector<task::Supervision>> ListSupervisions(const std::vector<int64_t>& park_ids) override;

@@ -7,6 +7,7 @@
 
 #include "common/status_or.h"
 #include "domain/access/scope.h"
+#include "domain/task/attachments.h"
 #include "domain/task/task_loop.h"
 
 namespace parkhq::task {
@@ -59,6 +60,13 @@ class TaskRepository {
   virtual StatusOr<int64_t> PoolMemberCount(int64_t park_id, const std::string& pool_code) = 0;
   virtual StatusOr<bool> PoolKnown(int64_t park_id, const std::string& pool_code) = 0;
   virtual StatusOr<std::optional<ParcelFacts>> FindParcel(int64_t parcel_id) = 0;
+
+  // Attachments of reports: the content is stored once per SHA-256 (kept when already there); the
+  // link row and its audit row are written in one transaction. Returns the link's id.
+  virtual StatusOr<int64_t> AddAttachment(const Attachment& a, const std::string& bytes, const Scope& who) = 0;
+  virtual StatusOr<std::vector<Attachment>> ListAttachments(int64_t report_id) = 0;
+  virtual StatusOr<std::optional<Attachment>> FindAttachment(int64_t id) = 0;
+  virtual StatusOr<std::string> AttachmentBytes(const std::string& sha256) = 0;
 
   virtual StatusOr<std::vector<Supervision>> ListSupervisions(const std::vector<int64_t>& park_ids) = 0;
   virtual StatusOr<std::optional<Supervision>> FindSupervision(int64_t id) = 0;

@@ -120,6 +120,13 @@ class TaskService {
     std::optional<std::string> doc_no;
   };
   StatusOr<Plan> CopyPlan(const Scope& s, int64_t plan_id, const PlanInput& in) const;
+  // attachment_service.cc. Attachments of a progress report: uploaded by the report's unit or a park
+  // admin (pdf, png, jpg, docx, xlsx by extension and first bytes; at most kMaxAttachmentBytes);
+  // listed and downloaded by whoever reads the report.
+  StatusOr<Attachment> AddAttachment(const Scope& s, int64_t report_id, const std::string& filename,
+                                     const std::string& bytes) const;
+  StatusOr<std::vector<Attachment>> ListAttachments(const Scope& s, int64_t report_id) const;
+  StatusOr<std::pair<Attachment, std::string>> DownloadAttachment(const Scope& s, int64_t id) const;
   // Title and document number of a plan (the year is fixed: copy to another year instead).
   StatusOr<Plan> UpdatePlan(const Scope& s, int64_t plan_id, const PlanInput& in) const;
   // Items of the parks in scope (or one park), optionally of one task / unit name / status code.

@@ -36,6 +36,11 @@ class SqlTaskRepository final : public task::TaskRepository {
   StatusOr<int64_t> PoolMemberCount(int64_t park_id, const std::string& pool_code) override;
   StatusOr<bool> PoolKnown(int64_t park_id, const std::string& pool_code) override;
   StatusOr<std::optional<task::ParcelFacts>> FindParcel(int64_t parcel_id) override;
+  // sql_task_attachments.cc
+  StatusOr<int64_t> AddAttachment(const task::Attachment& a, const std::string& bytes, const Scope& who) override;
+  StatusOr<std::vector<task::Attachment>> ListAttachments(int64_t report_id) override;
+  StatusOr<std::optional<task::Attachment>> FindAttachment(int64_t id) override;
+  StatusOr<std::string> AttachmentBytes(const std::string& sha256) override;
 
   // sql_supervision.cc
   StatusOr<std::vector<task::Supervision>> ListSupervisions(const std::vector<int64_t>& park_ids) override;

@@ -44,8 +44,10 @@ const std::vector<std::pair<std::string, std::set<Role>>> kKnownRoleSets = {
 // Routes anyone may call.
 const std::set<std::string> kPublic = {"GET /api/v1/health", "POST /api/v1/auth/login"};
 // Writes a read-only session (a leader) may make: about its own account only.
+// POST /api/v1/instructions: a leader's 批示 is the one write a leader makes (management loop; the
+// service refuses every other read-only caller).
 const std::set<std::string> kReadOnlyWrites = {"POST /api/v1/auth/logout", "POST /api/v1/users/{id}/password",
-                                               "DELETE /api/v1/me/sessions/{id}"};
+                                               "DELETE /api/v1/me/sessions/{id}", "POST /api/v1/instructions"};
 // Routes whose path names no park data: the caller's own account, tokens, users (sysadmin) and
 // global catalogs. They are exempt from "403/404 for another park" (their refusals are covered by
 // the role and read-only rules; a park-scoped token is a park admin there).
@@ -63,6 +65,9 @@ const std::map<std::string, std::string> kIdTables = {
     {"users", "users"},             {"tokens", "api_tokens"},         {"evaluation-appeals", "eval_appeals"},
     {"milestones", "project_milestones"}, {"approvals", "project_approvals"}, {"problems", "project_problems"},
     {"sessions", ""},
+    // management loop (issue 19)
+    {"task-items", "task_items"},   {"task-reports", "task_reports"}, {"task-plans", "task_plans"},
+    {"task-attachments", "task_report_files"}, {"supervision", "supervisions"}, {"meetings", "meetings"},
 };
 
 struct Caller {

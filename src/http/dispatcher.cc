@@ -83,6 +83,9 @@ constexpr ObjectPark kObjectParks[] = {
     {"/land-disposals/{id}", "id", "SELECT park_id, park_id FROM land_disposals WHERE id = ?"},
     {"/evaluation-appeals/{id}", "id", "SELECT park_id, park_id FROM eval_appeals WHERE id = ?"},
     {"/task-plans/{id}", "id", "SELECT park_id, park_id FROM task_plans WHERE id = ?"},
+    {"/task-items/{id}", "id", "SELECT park_id, park_id FROM task_items WHERE id = ?"},
+    {"/supervision/{id}", "id", "SELECT park_id, park_id FROM supervisions WHERE id = ?"},
+    {"/meetings/{id}", "id", "SELECT park_id, park_id FROM meetings WHERE id = ?"},
     {"/task-reports/{id}", "id", "SELECT park_id, park_id FROM task_reports WHERE id = ?"},
     {"/task-attachments/{id}", "id", "SELECT park_id, park_id FROM task_report_files WHERE id = ?"},
 };

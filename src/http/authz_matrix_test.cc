@@ -76,6 +76,9 @@ const std::map<std::string, std::string> kIdTables = {
     {"users", "users"},             {"tokens", "api_tokens"},         {"evaluation-appeals", "eval_appeals"},
     {"milestones", "project_milestones"}, {"approvals", "project_approvals"}, {"problems", "project_problems"},
     {"sessions", ""},
+    // management loop (issue 19)
+    {"task-items", "task_items"},   {"task-reports", "task_reports"}, {"task-plans", "task_plans"},
+    {"task-attachments", "task_report_files"}, {"supervision", "supervisions"}, {"meetings", "meetings"},
 };
 
 struct Caller {

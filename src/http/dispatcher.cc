@@ -91,6 +91,8 @@ constexpr ObjectPark kObjectParks[] = {
     {"/supervision/{id}", "id", "SELECT park_id, park_id FROM supervisions WHERE id = ?"},
     {"/meetings/{id}", "id", "SELECT park_id, park_id FROM meetings WHERE id = ?"},
     {"/briefings/{id}", "id", "SELECT park_id, park_id FROM briefings WHERE id = ?"},
+    {"/task-plans/{id}", "id", "SELECT park_id, park_id FROM task_plans WHERE id = ?"},
+    {"/task-attachments/{id}", "id", "SELECT park_id, park_id FROM task_report_files WHERE id = ?"},
 };
 
 std::optional<int64_t> PositiveId(const std::string& s) {

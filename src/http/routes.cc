@@ -244,6 +244,8 @@ std::vector<Route> AllRoutes() {
     const std::string sv = "/api/v1/supervision/{id}";
     r.insert(r.end(), {
         {"GET", "/api/v1/task-plans", rd, h::ListTaskPlans},
+        {"POST", "/api/v1/task-plans/{id}/copy", kParkStaff, h::CopyTaskPlan},
+        {"PATCH", "/api/v1/task-plans/{id}", kParkStaff, h::UpdateTaskPlan},
         {"GET", "/api/v1/task-items", rd, h::ListTaskItems},
         {"GET", "/api/v1/task-items/export", rd, h::ExportTaskItems},
         {"GET", "/api/v1/task-items/template", rd, h::TaskItemsTemplate},
@@ -254,6 +256,9 @@ std::vector<Route> AllRoutes() {
         {"DELETE", "/api/v1/task-items/{id}", kParkStaff, h::DeleteTaskItem},
         {"POST", "/api/v1/task-items/{id}/reports", kStaff, h::AddTaskReport},
         {"POST", "/api/v1/task-reports/{id}/review", kStaff, h::ReviewTaskReport},
+        {"POST", "/api/v1/task-reports/{id}/attachments", kStaff, h::AddTaskAttachment, true},
+        {"GET", "/api/v1/task-reports/{id}/attachments", rd, h::ListTaskAttachments},
+        {"GET", "/api/v1/task-attachments/{id}", rd, h::DownloadTaskAttachment},
         {"GET", "/api/v1/my-queue", rd, h::TaskWorkQueue},
         {"POST", "/api/v1/supervision", kParkStaff, h::IssueSupervision},
         {"GET", "/api/v1/supervision", rd, h::ListSupervision},

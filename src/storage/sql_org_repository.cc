@@ -119,14 +119,21 @@ StatusOr<std::vector<Task>> SqlOrgRepository::ListTasks(const std::vector<int64_
   return out;
 }
 
+// The park's current plan (task::CurrentPlanId in SQL): the plan of this year, else the latest before
+// it, else the earliest. Tasks without a plan (written before plans existed) always count.
+constexpr char kCurrentPlan[] =
+    "SELECT id FROM task_plans WHERE park_id = ? ORDER BY CASE WHEN year <= ? THEN 0 ELSE 1 END, "
+    "CASE WHEN year <= ? THEN -year ELSE year END LIMIT 1";
+
 StatusOr<std::vector<Task>> SqlOrgRepository::LoadTasks(const std::vector<int64_t>& park_ids) {
   PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  const int year = Today().year;
   std::vector<Task> out;
   for (int64_t park_id : park_ids) {
     PARKHQ_ASSIGN_OR_RETURN(
-        auto rows, c->Query("SELECT id, park_id, no, group_name, title, note FROM tasks WHERE park_id = ? "
-                            "ORDER BY no",
-                            {park_id}));
+        auto rows, c->Query("SELECT id, park_id, no, group_name, title, note FROM tasks WHERE park_id = ? AND "
+                            "(plan_id IS NULL OR plan_id = (" + std::string(kCurrentPlan) + ")) ORDER BY no",
+                            {park_id, park_id, int64_t{year}, int64_t{year}}));
     if (rows.empty()) continue;
     std::map<int64_t, size_t> index;
     for (const auto& r : rows) {

@@ -393,7 +393,7 @@ def test_item_linked_to_a_project_follows_its_investment(api):
                      start="2023-01-01", link={"kind": "project", "code": "999999"})
     r = admin.post(f"/api/v1/tasks/{t['id']}/items", item)
     expect(r.status == 422 and fields(r) == ["link.code"], f"unknown project: {r.body[:200]!r}")
-    r = admin.post(f"/api/v1/tasks/{t['id']}/items", dict(item, link={"kind": "parcel", "code": "1"}))
+    r = admin.post(f"/api/v1/tasks/{t['id']}/items", dict(item, link={"kind": "warehouse", "code": "1"}))
     expect(r.status == 422 and fields(r) == ["link.kind"], "unsupported link kind")
     r = admin.post(f"/api/v1/tasks/{t['id']}/items", dict(item, link={"kind": "project", "code": str(pid)}))
     expect(r.status == 201, f"linked: {r.status} {r.body[:200]!r}")

@@ -32,6 +32,12 @@ struct TaskRef {
   std::vector<int64_t> responsible_unit_ids;
 };
 
+// A parcel (地块) an item is linked to: its park and the dates of its stages (land module).
+struct ParcelFacts {
+  int64_t park_id = 0;
+  std::optional<Date> approved, supplied, actual_start, halted_since, completed, production;
+};
+
 struct Item {
   int64_t id = 0;
   int64_t park_id = 0;

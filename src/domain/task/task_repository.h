@@ -7,6 +7,7 @@
 
 #include "common/status_or.h"
 #include "domain/access/scope.h"
+#include "domain/task/attachments.h"
 #include "domain/task/task_loop.h"
 
 namespace parkhq::task {
@@ -26,6 +27,11 @@ class TaskRepository {
   virtual ~TaskRepository() = default;
 
   virtual StatusOr<std::vector<Plan>> ListPlans(const std::vector<int64_t>& park_ids) = 0;
+  virtual StatusOr<std::optional<Plan>> FindPlan(int64_t id) = 0;
+  // Inserts `to` (park, year, title, doc_no) with copies of from's tasks, task units, items and item
+  // units, item dates moved by (to.year − from.year) years; audited. Returns the new plan's id.
+  virtual StatusOr<int64_t> CopyPlan(const Plan& from, const Plan& to, const Scope& who) = 0;
+  virtual Status UpdatePlan(const Plan& p, const Scope& who) = 0;
   virtual StatusOr<std::optional<TaskRef>> FindTask(int64_t task_id) = 0;
 
   virtual StatusOr<std::vector<Item>> ListItems(const std::vector<int64_t>& park_ids) = 0;
@@ -49,6 +55,18 @@ class TaskRepository {
   // reported no month of that year. ProjectPark: the project's park, nullopt when there is none.
   virtual StatusOr<std::optional<double>> ProjectFigure(int64_t project_id, int year) = 0;
   virtual StatusOr<std::optional<int64_t>> ProjectPark(int64_t project_id) = 0;
+  // Active members of a park's cultivation pool (培育库, e.g. reserve = 入规培育后备库), and whether the
+  // pool is known there (reserve, watch, or a pool with members in the park).
+  virtual StatusOr<int64_t> PoolMemberCount(int64_t park_id, const std::string& pool_code) = 0;
+  virtual StatusOr<bool> PoolKnown(int64_t park_id, const std::string& pool_code) = 0;
+  virtual StatusOr<std::optional<ParcelFacts>> FindParcel(int64_t parcel_id) = 0;
+
+  // Attachments of reports: the content is stored once per SHA-256 (kept when already there); the
+  // link row and its audit row are written in one transaction. Returns the link's id.
+  virtual StatusOr<int64_t> AddAttachment(const Attachment& a, const std::string& bytes, const Scope& who) = 0;
+  virtual StatusOr<std::vector<Attachment>> ListAttachments(int64_t report_id) = 0;
+  virtual StatusOr<std::optional<Attachment>> FindAttachment(int64_t id) = 0;
+  virtual StatusOr<std::string> AttachmentBytes(const std::string& sha256) = 0;
 
   virtual StatusOr<std::vector<Supervision>> ListSupervisions(const std::vector<int64_t>& park_ids) = 0;
   virtual StatusOr<std::optional<Supervision>> FindSupervision(int64_t id) = 0;

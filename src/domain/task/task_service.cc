@@ -1,6 +1,8 @@
 // Plans, breakdown items, progress reports, statuses and the work queue.
 #include "domain/task/task_service.h"
 
+#include "domain/land/land_records.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -22,6 +24,28 @@ bool Has(const std::vector<int64_t>& v, int64_t x) { return std::find(v.begin(),
 bool HasUnit(const Scope& s, const std::vector<int64_t>& v) { return s.unit_id && Has(v, *s.unit_id); }
 
 }  // namespace
+
+double ParcelProgress(const ParcelFacts& f, Date today, std::string& stage) {
+  land::Parcel p;
+  p.approved = f.approved;
+  p.supplied = f.supplied;
+  p.actual_start = f.actual_start;
+  p.halted_since = f.halted_since;
+  p.completed = f.completed;
+  p.production = f.production;
+  const land::ParcelStage s = land::StageAt(p, today);
+  stage = land::StageCode(s);
+  switch (s) {
+    case land::ParcelStage::kPlanned: return 0;
+    case land::ParcelStage::kApproved: return 0.2;
+    case land::ParcelStage::kSupplied: return 0.4;
+    case land::ParcelStage::kUnderConstruction:
+    case land::ParcelStage::kHalted: return 0.6;
+    case land::ParcelStage::kCompleted: return 0.8;
+    case land::ParcelStage::kProducing: return 1;
+  }
+  return 0;
+}
 
 StatusOr<std::vector<int64_t>> TaskService::ReadableParks(const Scope& s, std::optional<int64_t> park_id) const {
   PARKHQ_ASSIGN_OR_RETURN(auto parks, org_.ListParks());
@@ -64,7 +88,12 @@ StatusOr<std::vector<int64_t>> TaskService::ResolveUnits(const std::vector<std::
 
 StatusOr<std::vector<Plan>> TaskService::ListPlans(const Scope& s) const {
   PARKHQ_ASSIGN_OR_RETURN(auto parks, ReadableParks(s, std::nullopt));
-  return repo_.ListPlans(parks);
+  PARKHQ_ASSIGN_OR_RETURN(auto plans, repo_.ListPlans(parks));
+  std::map<int64_t, std::vector<Plan>> by_park;
+  for (const auto& p : plans) by_park[p.park_id].push_back(p);
+  const int year = Today().year;
+  for (auto& p : plans) p.is_current = CurrentPlanId(by_park[p.park_id], year) == p.id;
+  return plans;
 }
 
 StatusOr<ItemView> TaskService::View(const Item& i, const std::vector<Report>& reports,
@@ -90,6 +119,20 @@ StatusOr<ItemView> TaskService::View(const Item& i, const std::vector<Report>& r
       v.current_value = *fig;
       v.progress = *fig / *i.target_value;
       v.progress_source = "project";
+    }
+  } else if (i.link_kind == "pool") {
+    // Active members of the task park's pool ÷ target value.
+    PARKHQ_ASSIGN_OR_RETURN(int64_t n, repo_.PoolMemberCount(i.park_id, i.link_ref));
+    if (i.target_value && *i.target_value > 0) {
+      v.current_value = static_cast<double>(n);
+      v.progress = static_cast<double>(n) / *i.target_value;
+      v.progress_source = "pool";
+    }
+  } else if (i.link_kind == "parcel") {
+    PARKHQ_ASSIGN_OR_RETURN(auto f, repo_.FindParcel(std::atoll(i.link_ref.c_str())));
+    if (f) {
+      v.progress = ParcelProgress(*f, today, v.parcel_stage);
+      v.progress_source = "parcel";
     }
   } else if (i.link_kind == "indicator") {
     // A linked item follows its data, never a typed figure.
@@ -200,9 +243,28 @@ StatusOr<Item> TaskService::CheckItem(const TaskRef& t, const ItemInput& in, Ite
     }
     if (!park || *park != t.park_id) e.push_back({"link.code", "未知的项目"});
     if (!in.target_value) e.push_back({"target.value", "关联指标的考核指标需要目标值"});
+  } else if (in.link_kind == "pool") {
+    // A cultivation pool of the task's park: progress = its active members ÷ target value.
+    PARKHQ_ASSIGN_OR_RETURN(bool known, repo_.PoolKnown(t.park_id, in.link_ref));
+    if (!known) e.push_back({"link.code", "未知的培育库"});
+    if (!in.target_value) e.push_back({"target.value", "关联指标的考核指标需要目标值"});
+  } else if (in.link_kind == "parcel") {
+    // A parcel of the task's park (or of one of its sub-parks): progress follows its stage.
+    char* end = nullptr;
+    const long long pid = std::strtoll(in.link_ref.c_str(), &end, 10);
+    std::optional<ParcelFacts> f;
+    if (pid > 0 && end && !*end) {
+      PARKHQ_ASSIGN_OR_RETURN(f, repo_.FindParcel(pid));
+    }
+    bool ours = f && f->park_id == t.park_id;
+    if (f && !ours) {
+      PARKHQ_ASSIGN_OR_RETURN(auto parks, org_.ListParks());
+      for (const auto& p : parks) ours = ours || (p.id == f->park_id && p.parent_id == t.park_id);
+    }
+    if (!ours) e.push_back({"link.code", "未知的地块"});
   } else if (!in.link_kind.empty()) {
     if (in.link_kind != "indicator") {
-      e.push_back({"link.kind", "应为 indicator 或 project"});
+      e.push_back({"link.kind", "应为 indicator、project、pool 或 parcel"});
     } else {
       PARKHQ_ASSIGN_OR_RETURN(bool ok, repo_.IndicatorExists(in.link_ref));
       if (!ok) e.push_back({"link.code", "未知的指标"});

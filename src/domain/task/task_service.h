@@ -46,7 +46,8 @@ struct ItemView {
   std::vector<std::string> responsible_units;
   std::optional<double> progress;      // completion fraction
   std::optional<double> current_value; // the figure the progress comes from
-  std::string progress_source;         // "" | report | indicator
+  std::string progress_source;         // "" | report | indicator | project | pool | parcel
+  std::string parcel_stage;            // a parcel link: the parcel's stage code today
   StatusResult status;
   std::vector<std::string> missed_periods;
   bool overdue = false;                // past its deadline and not completed
@@ -97,11 +98,37 @@ struct AssessmentView {
   std::optional<std::string> published_json;  // frozen result when published
 };
 
+// The park's current plan (GET /api/v1/tasks answers its tasks): the plan of `year`, else the latest
+// plan before it, else the earliest plan (all after it). plans: one park's. nullopt when there is none.
+std::optional<int64_t> CurrentPlanId(const std::vector<Plan>& plans, int year);
+
+// Progress of an item linked to a parcel: its stage today (land::StageAt) as a share — planned 0,
+// approved 20%, supplied 40%, under construction or halted 60%, completed 80%, producing 100%.
+double ParcelProgress(const ParcelFacts& f, Date today, std::string& stage);
+
 class TaskService {
  public:
   TaskService(TaskRepository& repo, OrgRepository& org) : repo_(repo), org_(org) {}
 
   StatusOr<std::vector<Plan>> ListPlans(const Scope& s) const;
+  // plan_service.cc. Copying a plan to another year of its park: its tasks with their units, items with
+  // their units (start and deadline shifted by the year difference), no reports; one transaction with
+  // audit rows. Park admins of the plan's park (sysadmin included); 409 when the park has that year.
+  struct PlanInput {
+    std::optional<int> year;
+    std::optional<std::string> title;
+    std::optional<std::string> doc_no;
+  };
+  StatusOr<Plan> CopyPlan(const Scope& s, int64_t plan_id, const PlanInput& in) const;
+  // attachment_service.cc. Attachments of a progress report: uploaded by the report's unit or a park
+  // admin (pdf, png, jpg, docx, xlsx by extension and first bytes; at most kMaxAttachmentBytes);
+  // listed and downloaded by whoever reads the report.
+  StatusOr<Attachment> AddAttachment(const Scope& s, int64_t report_id, const std::string& filename,
+                                     const std::string& bytes) const;
+  StatusOr<std::vector<Attachment>> ListAttachments(const Scope& s, int64_t report_id) const;
+  StatusOr<std::pair<Attachment, std::string>> DownloadAttachment(const Scope& s, int64_t id) const;
+  // Title and document number of a plan (the year is fixed: copy to another year instead).
+  StatusOr<Plan> UpdatePlan(const Scope& s, int64_t plan_id, const PlanInput& in) const;
   // Items of the parks in scope (or one park), optionally of one task / unit name / status code.
   StatusOr<std::vector<ItemView>> ListItems(const Scope& s, std::optional<int64_t> park_id,
                                             std::optional<int64_t> task_id, const std::string& unit,

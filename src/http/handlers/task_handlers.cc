@@ -94,6 +94,7 @@ json::object ItemJson(const task::ItemView& v, bool with_reports) {
                  {"progress_pct", v.progress ? json::value(*v.progress * 100) : json::value(nullptr)},
                  {"current_value", OptJson(v.current_value)},
                  {"progress_source", v.progress_source},
+                 {"parcel_stage", v.parcel_stage},
                  {"status", task::ItemStatusCode(v.status.status)},
                  {"status_name", task::ItemStatusNameZh(v.status.status)},
                  {"status_reason", v.status.reason},

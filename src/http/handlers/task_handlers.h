@@ -9,6 +9,12 @@ namespace parkhq::http::handlers {
 extern const RoleSet kLoopReaders;  // sysadmin, park_admin, department, leader (not enterprises)
 
 StatusOr<Response> ListTaskPlans(RequestContext& ctx, const Services& s);
+StatusOr<Response> CopyTaskPlan(RequestContext& ctx, const Services& s);    // task_plan_handlers.cc
+StatusOr<Response> UpdateTaskPlan(RequestContext& ctx, const Services& s);  // task_plan_handlers.cc
+// task_attachment_handlers.cc
+StatusOr<Response> AddTaskAttachment(RequestContext& ctx, const Services& s);
+StatusOr<Response> ListTaskAttachments(RequestContext& ctx, const Services& s);
+StatusOr<Response> DownloadTaskAttachment(RequestContext& ctx, const Services& s);
 StatusOr<Response> ListTaskItems(RequestContext& ctx, const Services& s);
 StatusOr<Response> ExportTaskItems(RequestContext& ctx, const Services& s);
 StatusOr<Response> ImportTaskItems(RequestContext& ctx, const Services& s);

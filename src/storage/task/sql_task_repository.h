@@ -10,6 +10,10 @@ class SqlTaskRepository final : public task::TaskRepository {
   explicit SqlTaskRepository(Database& db) : db_(db) {}
 
   StatusOr<std::vector<task::Plan>> ListPlans(const std::vector<int64_t>& park_ids) override;
+  // sql_task_plans.cc
+  StatusOr<std::optional<task::Plan>> FindPlan(int64_t id) override;
+  StatusOr<int64_t> CopyPlan(const task::Plan& from, const task::Plan& to, const Scope& who) override;
+  Status UpdatePlan(const task::Plan& p, const Scope& who) override;
   StatusOr<std::optional<task::TaskRef>> FindTask(int64_t task_id) override;
 
   StatusOr<std::vector<task::Item>> ListItems(const std::vector<int64_t>& park_ids) override;
@@ -28,6 +32,15 @@ class SqlTaskRepository final : public task::TaskRepository {
   StatusOr<bool> IndicatorExists(const std::string& code) override;
   StatusOr<std::optional<double>> ProjectFigure(int64_t project_id, int year) override;
   StatusOr<std::optional<int64_t>> ProjectPark(int64_t project_id) override;
+  // sql_task_links.cc
+  StatusOr<int64_t> PoolMemberCount(int64_t park_id, const std::string& pool_code) override;
+  StatusOr<bool> PoolKnown(int64_t park_id, const std::string& pool_code) override;
+  StatusOr<std::optional<task::ParcelFacts>> FindParcel(int64_t parcel_id) override;
+  // sql_task_attachments.cc
+  StatusOr<int64_t> AddAttachment(const task::Attachment& a, const std::string& bytes, const Scope& who) override;
+  StatusOr<std::vector<task::Attachment>> ListAttachments(int64_t report_id) override;
+  StatusOr<std::optional<task::Attachment>> FindAttachment(int64_t id) override;
+  StatusOr<std::string> AttachmentBytes(const std::string& sha256) override;
 
   // sql_supervision.cc
   StatusOr<std::vector<task::Supervision>> ListSupervisions(const std::vector<int64_t>& park_ids) override;

@@ -140,7 +140,21 @@ export interface Meeting {
   is_demo: boolean
 }
 
+export interface TaskPlan {
+  id: number
+  park_id: number
+  year: number
+  title: string
+  doc_no: string
+  is_current: boolean
+}
+
 export const loopApi = {
+  plans: () => api.get<ListResponse<TaskPlan>>('/api/v1/task-plans'),
+  /** Copies a plan to another year of its park (tasks, units, items; no reports). 409 when the year exists. */
+  copyPlan: (id: number, body: { year: number; title?: string; doc_no?: string }) =>
+    api.post<TaskPlan>(`/api/v1/task-plans/${id}/copy`, body),
+  updatePlan: (id: number, body: { title?: string; doc_no?: string }) => api.patch<TaskPlan>(`/api/v1/task-plans/${id}`, body),
   /** Uploads a breakdown (.xlsx or .csv, the template's columns); all or nothing, 422 names rows[N].field. */
   importItems: async (file: Blob): Promise<{ created: number }> => {
     const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/octet-stream', ...languageHeaders() }

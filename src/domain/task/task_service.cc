@@ -1,8 +1,6 @@
 // Plans, breakdown items, progress reports, statuses and the work queue.
 #include "domain/task/task_service.h"
 
-#include "domain/land/land_records.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -24,28 +22,6 @@ bool Has(const std::vector<int64_t>& v, int64_t x) { return std::find(v.begin(),
 bool HasUnit(const Scope& s, const std::vector<int64_t>& v) { return s.unit_id && Has(v, *s.unit_id); }
 
 }  // namespace
-
-double ParcelProgress(const ParcelFacts& f, Date today, std::string& stage) {
-  land::Parcel p;
-  p.approved = f.approved;
-  p.supplied = f.supplied;
-  p.actual_start = f.actual_start;
-  p.halted_since = f.halted_since;
-  p.completed = f.completed;
-  p.production = f.production;
-  const land::ParcelStage s = land::StageAt(p, today);
-  stage = land::StageCode(s);
-  switch (s) {
-    case land::ParcelStage::kPlanned: return 0;
-    case land::ParcelStage::kApproved: return 0.2;
-    case land::ParcelStage::kSupplied: return 0.4;
-    case land::ParcelStage::kUnderConstruction:
-    case land::ParcelStage::kHalted: return 0.6;
-    case land::ParcelStage::kCompleted: return 0.8;
-    case land::ParcelStage::kProducing: return 1;
-  }
-  return 0;
-}
 
 StatusOr<std::vector<int64_t>> TaskService::ReadableParks(const Scope& s, std::optional<int64_t> park_id) const {
   PARKHQ_ASSIGN_OR_RETURN(auto parks, org_.ListParks());

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "common/embedded.h"
+#include "http/metrics.h"
 #include "storage/migrations.h"
 
 namespace parkhq::app {
@@ -97,6 +98,10 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
                                                   &a->projects->service, &a->projects->crm, a->land.get());
   AddJobs(*a->briefings, *a->db, *a->org_repo, *a->monitoring, a->enterprises.get(), BackupDir(config),
           config.backup_keep);
+  // Every job run is counted for /metrics and the status page's job health (issue 17).
+  a->briefings->jobs.SetObserver([](const std::string& name, bool ok, double seconds) {
+    http::Metrics::Global().CountJob(name, ok, seconds);
+  });
   services.briefings = &a->briefings->module;
   // -- figures (issue 11) --
   a->reconciliation_repo = std::make_unique<storage::SqlReconciliationRepository>(*a->db);

@@ -206,6 +206,7 @@ bool IsListRoute(std::string_view method, std::string_view pattern) {
       "/api/v1/enterprises",
       "/api/v1/enterprises/{id}/report-queue",
       "/api/v1/enterprises/{id}/reports",
+      "/api/v1/task-reports/{id}/attachments",
       "/api/v1/enterprises/{id}/reports/{period}/revisions",
       "/api/v1/enterprises/{id}/revisions",
       "/api/v1/indicators",

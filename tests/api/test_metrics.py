@@ -64,3 +64,16 @@ def test_system_status_for_sysadmin_only(api):
     assert s["disk"]["free_bytes"] > 0
     assert api.as_user("parkadmin").get("/api/v1/system/status").status == 403
     assert api.anon().get("/api/v1/system/status").status == 401
+
+
+def test_job_runs_are_counted(api):
+    # A job run (here "run now") moves parkhq_job_runs_total and shows in the status page's job health.
+    def runs():
+        text = scrape(api)
+        return sum(sample(text, "parkhq_job_runs_total", job="yearly_rollover", result=r) for r in ("ok", "failed"))
+    before = runs()
+    r = api.as_user("admin").post("/api/v1/jobs/yearly_rollover/run")
+    assert r.status == 200, (r.status, r.body[:200])
+    assert runs() == before + 1, (before, runs())
+    jobs = {j["name"]: j for j in api.as_user("admin").get("/api/v1/system/status").json()["jobs"]}
+    assert jobs["yearly_rollover"]["ok"] + jobs["yearly_rollover"]["failed"] >= 1, jobs

@@ -40,15 +40,17 @@ def test_item_linked_to_a_pool_follows_its_members(api):
     expect(r.status == 422 and "target.value" in fields(r), f"a pool link needs a target: {r.status}")
     r = pa.post(url, body(link={"kind": "pools", "code": "reserve"}, target={"value": 50, "unit": "户"}))
     expect(r.status == 422 and "link.kind" in fields(r), f"unknown kind: {r.status}")
-    r = pa.post(url, body(link={"kind": "pool", "code": "reserve"}, target={"value": 50, "unit": "户"}))
+    # A pool of the live demo that still has candidates (which one depends on the demo's month).
+    pools = {p["code"]: p for p in pa.get(f"/api/v1/parks/{park}/cultivation").json()["pools"]}
+    code = next((c for c, p in pools.items() if p.get("candidates")), None)
+    expect(code is not None, f"demo has pool candidates left: {list(pools)}")
+    r = pa.post(url, body(link={"kind": "pool", "code": code}, target={"value": 50, "unit": "户"}))
     expect(r.status == 201, f"create: {r.status} {r.body[:200]!r}")
     item = r.json()
     before = item["current_value"]
     expect(item["progress_source"] == "pool" and before is not None, f"from the pool: {item}")
-    pools = {p["code"]: p for p in pa.get(f"/api/v1/parks/{park}/cultivation").json()["pools"]}
-    cands = pools["reserve"]["candidates"]
-    expect(cands, "demo has 小升规 candidates left")
-    r = pa.post(f"/api/v1/parks/{park}/cultivation/reserve/members", {"enterprise_id": cands[-1]["enterprise_id"]})
+    cands = pools[code]["candidates"]
+    r = pa.post(f"/api/v1/parks/{park}/cultivation/{code}/members", {"enterprise_id": cands[-1]["enterprise_id"]})
     expect(r.status == 201, f"accept: {r.status} {r.body[:200]!r}")
     got = pa.get(f"/api/v1/task-items/{item['id']}").json()
     expect(got["current_value"] == before + 1 and abs(got["progress_pct"] - (before + 1) / 50 * 100) < 1e-9,

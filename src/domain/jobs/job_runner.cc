@@ -1,5 +1,7 @@
 #include "domain/jobs/job_runner.h"
 
+#include <chrono>
+
 namespace parkhq::jobs {
 
 namespace {
@@ -31,6 +33,7 @@ StatusOr<JobRun> JobRunner::Run(const Job& job, const std::string& trigger, cons
   run.started_at = NowIso();
   PARKHQ_ASSIGN_OR_RETURN(run.id, repo_.StartRun(job.name, trigger, by, run.started_at));
   JobContext ctx(repo_, job.name, today_());
+  const auto started = std::chrono::steady_clock::now();
   Status st;
   try {
     st = job.run(ctx);
@@ -41,6 +44,8 @@ StatusOr<JobRun> JobRunner::Run(const Job& job, const std::string& trigger, cons
   run.status = st.ok() ? "ok" : "failed";
   run.log = ctx.log();
   run.finished_at = NowIso();
+  if (observer_)
+    observer_(job.name, st.ok(), std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   PARKHQ_RETURN_IF_ERROR(repo_.FinishRun(run.id, run.status, run.log, run.finished_at));
   return run;
 }

@@ -81,6 +81,11 @@ class JobRunner {
   ~JobRunner() { Stop(); }
 
   void Register(Job job);
+  // Called after every run with the job's name, success and duration in seconds (metrics, the
+  // status page). Set before Start; optional.
+  void SetObserver(std::function<void(const std::string& name, bool ok, double seconds)> observer) {
+    observer_ = std::move(observer);
+  }
   StatusOr<std::vector<JobInfo>> List(const Scope& s, int runs_per_job = 10) const;
   // Runs the job now (manual). NotFound for an unknown name.
   StatusOr<JobRun> RunNow(const Scope& s, const std::string& name) const;
@@ -95,6 +100,7 @@ class JobRunner {
 
   JobRepository& repo_;
   std::function<Date()> today_;
+  std::function<void(const std::string&, bool, double)> observer_;
   std::vector<Job> jobs_;
   std::map<std::string, std::unique_ptr<std::mutex>> locks_;  // per job; built by Register
   std::mutex stop_mu_;

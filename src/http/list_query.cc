@@ -1,8 +1,11 @@
 #include "http/list_query.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <cstdlib>
 #include <set>
+#include <vector>
 
 #include "http/json/json_util.h"
 #include "http/openapi.h"
@@ -20,8 +23,17 @@ struct ListQuery {
   std::optional<int64_t> page, page_size;
   std::string sort;  // "" = the route's own order
   bool desc = false;
-  bool any() const { return page || page_size || !sort.empty(); }
+  // filter=field:value[,field:value]: keep the items whose top-level scalar field equals value.
+  std::vector<std::pair<std::string, std::string>> filters;
+  bool any() const { return page || page_size || !sort.empty() || !filters.empty(); }
 };
+
+bool IsFieldName(std::string_view key) {
+  bool ok = !key.empty() && key.size() <= 64 && !std::isdigit(static_cast<unsigned char>(key[0]));
+  for (char c : key)
+    ok = ok && (std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_');
+  return ok;
+}
 
 StatusOr<ListQuery> Parse(const Request& req) {
   ListQuery q;
@@ -44,10 +56,21 @@ StatusOr<ListQuery> Parse(const Request& req) {
       q.desc = true;
       key.erase(0, 1);
     }
-    bool ok = !key.empty() && key.size() <= 64 && !std::isdigit(static_cast<unsigned char>(key[0]));
-    for (char c : key) ok = ok && (std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_');
-    if (ok) q.sort = key;
+    if (IsFieldName(key)) q.sort = key;
     else errs.push_back({"sort", "排序字段应为字段名，前加 - 表示降序"});
+  }
+  if (auto f = req.Query("filter"); f && !f->empty()) {
+    std::string_view rest = *f;
+    while (!rest.empty() && errs.empty()) {
+      const size_t comma = rest.find(',');
+      const std::string_view part = rest.substr(0, comma);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      const size_t colon = part.find(':');
+      if (colon == std::string_view::npos || !IsFieldName(part.substr(0, colon)) || q.filters.size() >= 8)
+        errs.push_back({"filter", "筛选条件应为 字段:取值，多个用逗号分隔"});
+      else
+        q.filters.emplace_back(std::string(part.substr(0, colon)), std::string(part.substr(colon + 1)));
+    }
   }
   if (!errs.empty()) return Status::Validation("分页参数有误", errs);
   return q;
@@ -125,10 +148,51 @@ Status SortItems(json::array& items, const ListQuery& q) {
   return Status::Ok();
 }
 
-// Sorts and cuts a whole list in memory; total stays the count before paging.
+// Whether a scalar field equals the filter's text: strings exactly, numbers by value, true/false, null.
+bool Matches(const json::value* f, const std::string& want) {
+  if (!f || f->is_null()) return want == "null";
+  if (f->is_string()) return f->get_string() == want;
+  if (f->is_bool()) return want == (f->get_bool() ? "true" : "false");
+  if (f->is_number()) {
+    char* end = nullptr;
+    const double w = std::strtod(want.c_str(), &end);
+    return !want.empty() && end && *end == '\0' && f->to_number<double>() == w;
+  }
+  return false;
+}
+
+// Keeps the items matching every filter. 422 naming `filter` for a field no item has, or one whose
+// values are objects or lists.
+Status FilterItems(json::array& items, const ListQuery& q) {
+  for (const auto& [key, want] : q.filters) {
+    bool known = false;
+    for (const auto& it : items) {
+      const auto* o = it.if_object();
+      const json::value* f = o ? o->if_contains(key) : nullptr;
+      if (!f) continue;
+      if (f->is_object() || f->is_array())
+        return Status::Validation("分页参数有误", {{"filter", "只能按取值为数字、文字或真假的字段筛选"}});
+      known = true;
+    }
+    if (!known && !items.empty()) return Status::Validation("分页参数有误", {{"filter", "没有这个字段：" + key}});
+    json::array kept;
+    for (auto& it : items) {
+      const auto* o = it.if_object();
+      if (o && Matches(o->if_contains(key), want)) kept.push_back(std::move(it));
+    }
+    items = std::move(kept);
+  }
+  return Status::Ok();
+}
+
+// Filters, sorts and cuts a whole list in memory; total is the count after filtering, before paging.
 StatusOr<Response> Shape(Response resp, json::value& body, json::object& list, const ListQuery& q,
                          int64_t default_page_size) {
   json::array& items = list["items"].as_array();
+  if (!q.filters.empty()) {
+    PARKHQ_RETURN_IF_ERROR(FilterItems(items, q));
+    list["total"] = static_cast<int64_t>(items.size());
+  }
   PARKHQ_RETURN_IF_ERROR(SortItems(items, q));
   const int64_t size = q.page_size.value_or(default_page_size > 0 ? default_page_size
                                                                     : std::max<int64_t>(1, items.size()));
@@ -147,6 +211,7 @@ StatusOr<Response> Shape(Response resp, json::value& body, json::object& list, c
 StatusOr<Response> FetchAll(const Route& route, RequestContext& ctx, const Services& s, const ListQuery& q) {
   Request all = ctx.request;
   all.query.erase("sort");
+  all.query.erase("filter");
   all.query["page_size"] = std::to_string(kMaxPageSize);
   json::array items;
   json::value first;
@@ -184,7 +249,7 @@ StatusOr<Response> RunListRoute(const Route& route, RequestContext& ctx, const S
   PARKHQ_ASSIGN_OR_RETURN(ListQuery q, Parse(ctx.request));
   if (!q.any()) return route.handler(ctx, s);
   if (PagedInDatabase(route)) {
-    if (q.sort.empty() || SortsNatively(route, q.sort)) return route.handler(ctx, s);
+    if (q.filters.empty() && (q.sort.empty() || SortsNatively(route, q.sort))) return route.handler(ctx, s);
     return FetchAll(route, ctx, s, q);
   }
   PARKHQ_ASSIGN_OR_RETURN(Response resp, route.handler(ctx, s));

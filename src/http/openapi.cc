@@ -124,6 +124,7 @@ json::object Operation(const Route& r, const RouteDoc* doc) {
     params.push_back(Ref("#/components/parameters/Page"));
     params.push_back(Ref("#/components/parameters/PageSize"));
     params.push_back(Ref("#/components/parameters/Sort"));
+    params.push_back(Ref("#/components/parameters/Filter"));
   }
   if (doc && !doc->query.empty()) {
     std::string_view q = doc->query;
@@ -227,6 +228,12 @@ json::object Components() {
                                             "sorts descending; items without the field (or null) come last. An "
                                             "unknown field is refused (422 naming sort)"},
                             {"schema", json::object{{"type", "string"}}}}},
+      {"Filter", json::object{{"name", "filter"}, {"in", "query"}, {"required", false},
+                              {"description", "field:value, several separated by commas (at most 8): keeps the "
+                                              "items whose top-level scalar field equals the value (text exactly, "
+                                              "numbers by value, true/false, null); total counts the kept items. "
+                                              "An unknown field is refused (422 naming filter)"},
+                              {"schema", json::object{{"type", "string"}}}}},
   };
   json::object security = {
       {"cookieAuth", json::object{{"type", "apiKey"}, {"in", "cookie"}, {"name", "phq_session"},

@@ -92,7 +92,8 @@ def test_every_list_route_pages_and_sorts(api):
             assert len(two["items"]) == 1 and two["items"][0] != one["items"][0], path
             assert two["total"] == total, path
         for bad, field in (("page=0", "page"), ("page_size=501", "page_size"), ("page=x", "page"),
-                           ("page_size=0", "page_size"), ("sort=" + quote("a b;"), "sort")):
+                           ("page_size=0", "page_size"), ("sort=" + quote("a b;"), "sort"),
+                           ("filter=" + quote("no colon"), "filter")):
             r = admin.get(url + sep(url) + bad)
             assert r.status == 422, (path, bad, r.status)
             assert r.json()["error"]["details"][0]["field"] == field, (path, bad)
@@ -105,6 +106,18 @@ def test_every_list_route_pages_and_sorts(api):
         field = scalar_field(items)
         if not field:
             continue
+        # filter=field:value keeps the items whose field equals the value, the same way everywhere.
+        first = next((i for i in items if isinstance(i.get(field), (str, int, bool)) and not isinstance(i.get(field), float)), None)
+        if first is not None:
+            v = first[field]
+            text = ("true" if v else "false") if isinstance(v, bool) else str(v)
+            if "," not in text:
+                r = admin.get(url + sep(url) + "page_size=500&filter=" + quote(field + ":" + text))
+                assert r.status == 200, (path, field, r.status, r.body[:200])
+                got = r.json()
+                assert 1 <= got["total"] <= total and all(i.get(field) == v for i in got["items"]), (path, field, text)
+        r = admin.get(url + sep(url) + "filter=no_such_field_xyz:1")
+        assert r.status == 422 and r.json()["error"]["details"][0]["field"] == "filter", (path, r.status)
         for desc in (False, True):
             r = admin.get(url + sep(url) + "page_size=500&sort=" + ("-" if desc else "") + field)
             assert r.status == 200, (path, field, r.status, r.body[:200])

@@ -148,25 +148,27 @@ Status SqliteConnection::Begin() { return ExecScript("BEGIN IMMEDIATE"); }
 Status SqliteConnection::Commit() { return ExecScript("COMMIT"); }
 Status SqliteConnection::Rollback() { return ExecScript("ROLLBACK"); }
 
-Status SqliteConnection::BackupTo(const std::string& path) {
-  sqlite3* dest = nullptr;
-  if (sqlite3_open(path.c_str(), &dest) != SQLITE_OK) {
-    sqlite3_close(dest);
-    return Status::Internal("cannot create backup file " + path);
-  }
-  sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_, "main");
-  if (!b) {
-    Status s = Error(dest, "backup");
-    sqlite3_close(dest);
-    return s;
-  }
+// Copies every page of `from` into `to` with SQLite's online backup, waiting while either is busy;
+// errors are read from `err` (the destination's handle for a backup, ours for a restore).
+static Status CopyDatabase(sqlite3* from, sqlite3* to, sqlite3* err, const char* what) {
+  sqlite3_backup* b = sqlite3_backup_init(to, "main", from, "main");
+  if (!b) return Error(err, what);
   int rc;
   do {
     rc = sqlite3_backup_step(b, 256);
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
   } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
   sqlite3_backup_finish(b);
-  Status s = rc == SQLITE_DONE ? Status::Ok() : Error(dest, "backup");
+  return rc == SQLITE_DONE ? Status::Ok() : Error(err, what);
+}
+
+Status SqliteConnection::BackupTo(const std::string& path) {
+  sqlite3* dest = nullptr;
+  if (sqlite3_open(path.c_str(), &dest) != SQLITE_OK) {
+    sqlite3_close(dest);
+    return Status::Internal("cannot create backup file " + path);
+  }
+  Status s = CopyDatabase(db_, dest, dest, "backup");
   sqlite3_close(dest);
   return s;
 }
@@ -178,19 +180,7 @@ Status SqliteConnection::RestoreFrom(const std::string& path) {
     return Status::NotFound("cannot open backup file " + path);
   }
   cache_.clear();  // statements would hold the old schema
-  sqlite3_backup* b = sqlite3_backup_init(db_, "main", src, "main");
-  if (!b) {
-    Status s = Error(db_, "restore");
-    sqlite3_close(src);
-    return s;
-  }
-  int rc;
-  do {
-    rc = sqlite3_backup_step(b, 256);
-    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
-  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-  sqlite3_backup_finish(b);
-  Status s = rc == SQLITE_DONE ? Status::Ok() : Error(db_, "restore");
+  Status s = CopyDatabase(src, db_, db_, "restore");
   sqlite3_close(src);
   return s;
 }

@@ -108,6 +108,27 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   a->reconciliation = std::make_unique<figures::ReconciliationService>(*a->org_repo, *a->reconciliation_repo);
   services.reconciliation = a->reconciliation.get();
 
+  // -- parks: parks compared: region evaluation, chemical-park ledger (issue 13) --
+  // (end parks)
+
+  // -- talent: talent demand and rewards (issue 13) --
+  // (end talent)
+
+  // -- safety: safety: facilities, inspections, hazards (issue 14) --
+  // (end safety)
+
+  // -- risk: risk profiles, emergency resources, energy (issue 14) --
+  // (end risk)
+
+  // -- gates: gates and money: admission, funding, land quota, powers, policies (issue 15) --
+  // (end gates)
+
+  // -- sme: SME park: space, leases, bills, repairs, financing (issue 16) --
+  // (end sme)
+
+  // -- scale: scale (issue 18) --
+  // (end scale)
+
   a->dispatcher = std::make_unique<http::Dispatcher>(http::Router(http::AllRoutes()), services,
                                                      std::make_unique<http::StaticFiles>(config.web_root));
   a->dispatcher->TrustProxies(config.trusted_proxies);

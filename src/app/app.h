@@ -33,6 +33,20 @@
 // -- figures (issue 11) --
 #include "domain/figures/reconciliation_service.h"
 #include "storage/figures/sql_reconciliation_repository.h"
+// -- parks --
+// (end parks)
+// -- talent --
+// (end talent)
+// -- safety --
+// (end safety)
+// -- risk --
+// (end risk)
+// -- gates --
+// (end gates)
+// -- sme --
+// (end sme)
+// -- scale --
+// (end scale)
 
 namespace parkhq::app {
 
@@ -101,6 +115,20 @@ struct App {
   // -- figures (issue 11): reconciliation between sources --
   std::unique_ptr<storage::SqlReconciliationRepository> reconciliation_repo;
   std::unique_ptr<figures::ReconciliationService> reconciliation;
+  // -- parks --
+  // (end parks)
+  // -- talent --
+  // (end talent)
+  // -- safety --
+  // (end safety)
+  // -- risk --
+  // (end risk)
+  // -- gates --
+  // (end gates)
+  // -- sme --
+  // (end sme)
+  // -- scale --
+  // (end scale)
 
   std::unique_ptr<http::Dispatcher> dispatcher;
 };

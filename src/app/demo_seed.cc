@@ -239,6 +239,27 @@ Status SeedDemo(storage::Database& db, bool fast_hash, Period until) {
 
   // -- management loop (issue 19) --
   PARKHQ_RETURN_IF_ERROR(SeedTaskDemo(db));
+  // -- parks: parks compared: region evaluation, chemical-park ledger (issue 13) --
+  // (end parks)
+
+  // -- talent: talent demand and rewards (issue 13) --
+  // (end talent)
+
+  // -- safety: safety: facilities, inspections, hazards (issue 14) --
+  // (end safety)
+
+  // -- risk: risk profiles, emergency resources, energy (issue 14) --
+  // (end risk)
+
+  // -- gates: gates and money: admission, funding, land quota, powers, policies (issue 15) --
+  // (end gates)
+
+  // -- sme: SME park: space, leases, bills, repairs, financing (issue 16) --
+  // (end sme)
+
+  // -- scale: scale (issue 18) --
+  // (end scale)
+
   // -- monitoring (after projects and enterprises: its figures are their sums) --
   PARKHQ_RETURN_IF_ERROR(SeedMonitoringDemo(db, last));
 

@@ -40,6 +40,20 @@ const std::vector<std::pair<std::string, std::set<Role>>> kKnownRoleSets = {
     {"staff", {Role::kSysadmin, Role::kParkAdmin, Role::kDepartment}},
     {"reporters", {Role::kSysadmin, Role::kParkAdmin, Role::kEnterprise}},
     {"staff and leaders (readers)", {Role::kSysadmin, Role::kParkAdmin, Role::kDepartment, Role::kLeader}},
+    // -- parks --
+    // (end parks)
+    // -- talent --
+    // (end talent)
+    // -- safety --
+    // (end safety)
+    // -- risk --
+    // (end risk)
+    // -- gates --
+    // (end gates)
+    // -- sme --
+    // (end sme)
+    // -- scale --
+    // (end scale)
 };
 // Routes anyone may call.
 const std::set<std::string> kPublic = {"GET /api/v1/health", "POST /api/v1/auth/login",
@@ -79,6 +93,20 @@ const std::map<std::string, std::string> kIdTables = {
     // management loop (issue 19)
     {"task-items", "task_items"},   {"task-reports", "task_reports"}, {"task-plans", "task_plans"},
     {"task-attachments", "task_report_files"}, {"supervision", "supervisions"}, {"meetings", "meetings"},
+    // -- parks --
+    // (end parks)
+    // -- talent --
+    // (end talent)
+    // -- safety --
+    // (end safety)
+    // -- risk --
+    // (end risk)
+    // -- gates --
+    // (end gates)
+    // -- sme --
+    // (end sme)
+    // -- scale --
+    // (end scale)
 };
 
 struct Caller {

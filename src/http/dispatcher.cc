@@ -93,6 +93,27 @@ constexpr ObjectPark kObjectParks[] = {
     {"/briefings/{id}", "id", "SELECT park_id, park_id FROM briefings WHERE id = ?"},
     {"/task-plans/{id}", "id", "SELECT park_id, park_id FROM task_plans WHERE id = ?"},
     {"/task-attachments/{id}", "id", "SELECT park_id, park_id FROM task_report_files WHERE id = ?"},
+    // -- parks: parks compared: region evaluation, chemical-park ledger (issue 13) --
+    // (end parks)
+
+    // -- talent: talent demand and rewards (issue 13) --
+    // (end talent)
+
+    // -- safety: safety: facilities, inspections, hazards (issue 14) --
+    // (end safety)
+
+    // -- risk: risk profiles, emergency resources, energy (issue 14) --
+    // (end risk)
+
+    // -- gates: gates and money: admission, funding, land quota, powers, policies (issue 15) --
+    // (end gates)
+
+    // -- sme: SME park: space, leases, bills, repairs, financing (issue 16) --
+    // (end sme)
+
+    // -- scale: scale (issue 18) --
+    // (end scale)
+
 };
 
 std::optional<int64_t> PositiveId(const std::string& s) {

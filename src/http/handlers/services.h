@@ -60,6 +60,27 @@ struct Services {
   // -- figures (issue 11) --
   figures::ReconciliationService* reconciliation = nullptr;
 
+  // -- parks: parks compared: region evaluation, chemical-park ledger (issue 13) --
+  // (end parks)
+
+  // -- talent: talent demand and rewards (issue 13) --
+  // (end talent)
+
+  // -- safety: safety: facilities, inspections, hazards (issue 14) --
+  // (end safety)
+
+  // -- risk: risk profiles, emergency resources, energy (issue 14) --
+  // (end risk)
+
+  // -- gates: gates and money: admission, funding, land quota, powers, policies (issue 15) --
+  // (end gates)
+
+  // -- sme: SME park: space, leases, bills, repairs, financing (issue 16) --
+  // (end sme)
+
+  // -- scale: scale (issue 18) --
+  // (end scale)
+
   std::string version;
   bool secure_cookies = false;  // add the Secure attribute (behind HTTPS)
 };

@@ -76,6 +76,11 @@ const en: typeof zh = {
     enterprises: 'Enterprises',
     land: 'Land & per-mu',
     system: 'Administration',
+    compare: 'Parks compared',
+    talent: 'Talent & rewards',
+    safety: 'Safety & environment',
+    gates: 'Gates & funding',
+    sme: 'SME park operations',
   },
   menu: {
     home: 'Home',

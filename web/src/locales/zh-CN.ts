@@ -74,6 +74,11 @@ export default {
     enterprises: '企业服务',
     land: '土地与亩均',
     system: '系统管理',
+    compare: '园区评价与认定',
+    talent: '人才与奖补',
+    safety: '安全环保',
+    gates: '准入与资金',
+    sme: '创业园运营',
   },
   menu: {
     home: '首页',

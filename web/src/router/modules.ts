@@ -53,6 +53,11 @@ export const menuSections: { key: string; titleKey: string; from: number; to: nu
   { key: 'projects', titleKey: 'menuGroups.projects', from: 40, to: 50 },
   { key: 'enterprises', titleKey: 'menuGroups.enterprises', from: 50, to: 60 },
   { key: 'land', titleKey: 'menuGroups.land', from: 60, to: 70 },
+  { key: 'compare', titleKey: 'menuGroups.compare', from: 70, to: 72 },
+  { key: 'talent', titleKey: 'menuGroups.talent', from: 72, to: 74 },
+  { key: 'safety', titleKey: 'menuGroups.safety', from: 74, to: 77 },
+  { key: 'gates', titleKey: 'menuGroups.gates', from: 77, to: 78 },
+  { key: 'sme', titleKey: 'menuGroups.sme', from: 78, to: 80 },
   { key: 'system', titleKey: 'menuGroups.system', from: 80, to: 100 },
 ]
 

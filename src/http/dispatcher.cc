@@ -191,6 +191,7 @@ Status Dispatcher::Gate(const Route& route, Request& req, RequestContext& ctx, b
     who = services_.accounts->AuthenticateSession(ctx.session_token, req.remote_ip);
   }
   if (!who.ok()) return who.status();
+  if (who->token) req.api_token_id = who->token->id;  // each use is logged (LogTokenUse)
 
   const Scope& scope = who->scope;
   // A read-only token writes nothing at all: no password, no logout, no exception.
@@ -277,6 +278,7 @@ std::optional<Response> Dispatcher::PreAuthorize(Request& req) {
     if (refusal->status == 429) refusal->AddHeader("Retry-After", "1");
     AddSecurityHeaders(req, *refusal, https);
     spdlog::info("{} {} {} (before the body)", req.method, LoggablePath(req.path), refusal->status);
+    LogTokenUse(req, refusal->status);
     return refusal;
   } catch (const std::exception& e) {
     spdlog::error("pre-authorize {} {} threw: {}", req.method, LoggablePath(req.path), e.what());
@@ -323,7 +325,17 @@ Response Dispatcher::Handle(Request& req) {
   ObserveDispatch(router_, req, resp.status, static_cast<double>(us) / 1e6);  // ops: metrics hook
   if (resp.status >= 400) spdlog::info("{} {} {} {}us", req.method, LoggablePath(req.path), resp.status, us);
   else spdlog::debug("{} {} {} {}us", req.method, LoggablePath(req.path), resp.status, us);
+  LogTokenUse(req, resp.status);
   return resp;
+}
+
+void Dispatcher::LogTokenUse(const Request& req, int status) const {
+  if (req.api_token_id == 0) return;
+  spdlog::info("token {} {} {} {} from {}", req.api_token_id, req.method, LoggablePath(req.path), status,
+               req.remote_ip);
+  Status st = services_.accounts->RecordTokenUse(
+      TokenUse{req.api_token_id, "", req.method, LoggablePath(req.path), status, req.remote_ip});
+  if (!st.ok()) spdlog::warn("token {}: use not recorded: {}", req.api_token_id, st.ToString());
 }
 
 }  // namespace parkhq::http

@@ -43,6 +43,8 @@ class Dispatcher {
   // The gates of a non-public route; fills ctx.scope on success.
   // record_use=false (the look before the body) does not count an API token's request.
   Status Gate(const Route& route, Request& req, RequestContext& ctx, bool record_use = true) const;
+  // Logs and records (api_token_uses) a request an API token authenticated, with its answer.
+  void LogTokenUse(const Request& req, int status) const;
   // The client IP from a trusted proxy's X-Forwarded-For (ignored from others). Returns whether
   // the request came over HTTPS: --secure-cookies, or X-Forwarded-Proto: https from a trusted proxy.
   bool ApplyProxy(Request& req) const;

@@ -89,6 +89,8 @@ std::vector<RouteDoc> Build() {
            "land","evaluation","tasks","briefings"]}}}})",
        kToken, K::kObject, 201},
       {"DELETE", "/api/v1/tokens/{id}", "Revoke an API token", "", "", K::kObject, 204},
+      {"GET", "/api/v1/tokens/{id}/uses", "Each use of a token: time, method, path, status, address (90 days)", "", "",
+       K::kList},
       {"GET", "/api/v1/audit", "The audit log (paginated, newest first)", "", kAudit, K::kPagedList, 0,
        "user,entity,entity_id,from,to"},
       // Paginated lists of the modules.

@@ -20,6 +20,7 @@ struct Request {
   std::map<std::string, std::string> headers;      // lower-case names
   std::string body;
   std::string remote_ip;
+  int64_t api_token_id = 0;  // set by the gate when an API token authenticated the request
 
   std::string Header(std::string_view name) const;  // "" when absent; name lower-case
   std::optional<std::string> Query(const std::string& name) const;

@@ -37,6 +37,7 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/tokens", kParkStaff, h::ListTokens},
       {"POST", "/api/v1/tokens", kParkStaff, h::CreateToken},
       {"DELETE", "/api/v1/tokens/{id}", kParkStaff, h::RevokeToken},
+      {"GET", "/api/v1/tokens/{id}/uses", kParkStaff, h::ListTokenUses},
       {"GET", "/api/v1/audit", kSysadmin, h::ListAudit},
   };
   // Each module appends its routes below its own marker (keeps merges clean).
@@ -246,6 +247,13 @@ std::vector<Route> AllRoutes() {
         {"GET", "/api/v1/task-plans", rd, h::ListTaskPlans},
         {"POST", "/api/v1/task-plans/{id}/copy", kParkStaff, h::CopyTaskPlan},
         {"PATCH", "/api/v1/task-plans/{id}", kParkStaff, h::UpdateTaskPlan},
+        {"GET", "/api/v1/task-plans/template", rd, h::TaskPlanTemplate},
+        {"POST", "/api/v1/task-plans/import", kParkStaff, h::ImportTaskPlan, true},
+        {"GET", "/api/v1/task-plans/{id}/tasks", rd, h::ListPlanTasks},
+        {"POST", "/api/v1/task-plans/{id}/tasks", kParkStaff, h::CreatePlanTask},
+        {"GET", "/api/v1/task-plans/{id}/export", rd, h::ExportTaskPlan},
+        {"PATCH", "/api/v1/tasks/{task_id}", kParkStaff, h::UpdatePlanTask},
+        {"DELETE", "/api/v1/tasks/{task_id}", kParkStaff, h::DeletePlanTask},
         {"GET", "/api/v1/task-items", rd, h::ListTaskItems},
         {"GET", "/api/v1/task-items/export", rd, h::ExportTaskItems},
         {"GET", "/api/v1/task-items/template", rd, h::TaskItemsTemplate},

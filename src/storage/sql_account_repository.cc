@@ -335,4 +335,27 @@ Status SqlAccountRepository::TouchToken(int64_t id, const std::string& ip, const
       .status();
 }
 
+Status SqlAccountRepository::RecordTokenUse(const TokenUse& u, const std::string& keep_since) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  PARKHQ_ASSIGN_OR_RETURN(int64_t id, c->InsertId("INSERT INTO api_token_uses(token_id, at, method, path, status, "
+                                                  "ip) VALUES (?,?,?,?,?,?) RETURNING id",
+                                                  {u.token_id, u.at, u.method, u.path.substr(0, 512),
+                                                   int64_t{u.status}, u.ip.substr(0, 64)}));
+  // Pruning on every 500th row keeps the table at 90 days without a job of its own.
+  if (id % 500 == 0)
+    PARKHQ_RETURN_IF_ERROR(c->Exec("DELETE FROM api_token_uses WHERE at < ?", {keep_since}).status());
+  return Status::Ok();
+}
+
+StatusOr<std::vector<TokenUse>> SqlAccountRepository::ListTokenUses(int64_t token_id, int64_t limit) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  PARKHQ_ASSIGN_OR_RETURN(auto rows, c->Query("SELECT token_id, at, method, path, status, ip FROM api_token_uses "
+                                              "WHERE token_id = ? ORDER BY id DESC LIMIT ?",
+                                              {token_id, limit}));
+  std::vector<TokenUse> out;
+  for (const auto& r : rows)
+    out.push_back(TokenUse{r.Int(0), r.Text(1), r.Text(2), r.Text(3), static_cast<int>(r.Int(4)), r.Text(5)});
+  return out;
+}
+
 }  // namespace parkhq::storage

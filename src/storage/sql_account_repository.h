@@ -33,6 +33,8 @@ class SqlAccountRepository final : public AccountRepository {
   Status RevokeToken(int64_t id, const Scope& who) override;
   Status RevokeUserTokens(int64_t user_id, const Scope& who) override;
   Status TouchToken(int64_t id, const std::string& ip, const std::string& day) override;
+  Status RecordTokenUse(const TokenUse& use, const std::string& keep_since) override;
+  StatusOr<std::vector<TokenUse>> ListTokenUses(int64_t token_id, int64_t limit) override;
 
  private:
   Database& db_;

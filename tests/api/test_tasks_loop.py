@@ -308,6 +308,18 @@ def test_meeting_decisions_become_supervision_and_minutes_docx(api):
     mid = r.json()["id"]
     agenda = pa.get("/api/v1/meeting-agenda").json()
     expect("behind_items" in agenda and "overdue_supervision" in agenda, "agenda suggestions")
+    # It pulls in the latest month's monitoring warnings and today's red projects, the same ones the
+    # dashboard and the project lights show.
+    park = agenda["park_id"]
+    latest = pa.get(f"/api/v1/parks/{park}/monitoring/latest").json()["period"]
+    dash = pa.get(f"/api/v1/parks/{park}/dashboard?period={latest}").json()
+    expect([w["message"] for w in agenda["warnings"]] == [w["message"] for w in dash["warnings"]],
+           "agenda warnings = the dashboard's warnings of the latest month")
+    expect(len(agenda["warnings"]) > 0, "the demo's latest month has warnings")
+    lights = pa.get(f"/api/v1/parks/{park}/project-lights?date={today().isoformat()}").json()["items"]
+    red = {l["project_id"] for l in lights if "red" in (l["start"]["light"], l["progress"]["light"])}
+    expect({p["id"] for p in agenda["red_projects"]} == red, "agenda red projects = today's red lights")
+    expect(all(p["name"] for p in agenda["red_projects"]), "red projects by name")
     deadline = (today() + datetime.timedelta(days=30)).isoformat()
     r = api.as_user("gxj").post(f"/api/v1/meetings/{mid}/decisions", {"title": "x", "units": ["工信局"], "deadline": deadline})
     expect(r.status == 403, "departments do not decide")

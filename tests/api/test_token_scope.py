@@ -102,3 +102,30 @@ def test_rate_limit_per_token_answers_429_with_retry_after(api):
     assert admin.get("/api/v1/me").status == 200
     time.sleep(1.2)
     assert busy.get("/api/v1/me").status == 200  # the bucket refills
+
+
+def test_each_use_is_logged_and_listed_per_token(api):
+    admin = api.as_user("admin")
+    tok = make(admin, name="调用记录令牌（测试）", scope_park_id=1)
+    t = api.with_token(tok["token"])
+    uses = f"/api/v1/tokens/{tok['id']}/uses"
+    assert admin.get(uses).json()["items"] == []
+    assert t.get("/api/v1/parks").status == 200
+    assert t.get("/api/v1/users").status == 403          # refused: still a use
+    assert t.post("/api/v1/parks", {"name": "x"}).status == 403  # a write of a read-only token
+    items = admin.get(uses).json()["items"]
+    got = [(u["method"], u["path"], u["status"]) for u in items]
+    assert got == [("POST", "/api/v1/parks", 403), ("GET", "/api/v1/users", 403),
+                   ("GET", "/api/v1/parks", 200)], got
+    assert all(u["at"].endswith("Z") and u["ip"] for u in items), items
+    # Paged like every list; a session's requests are not token uses.
+    assert admin.get("/api/v1/parks").status == 200
+    page = admin.get(uses + "?page=1&page_size=2").json()
+    assert page["total"] == 3 and len(page["items"]) == 2
+    # Who may read them: not another park's admin, not a department user, not the token itself
+    # (a park-scoped sysadmin token is a park admin: it sees only tokens of its park, this one).
+    assert api.as_user("gxj").get(uses).status == 403
+    assert api.as_user("leader").get(uses).status == 403
+    assert admin.get("/api/v1/tokens/999999/uses").status == 404
+    other = make(admin, name="另一令牌（测试）")  # unscoped: a park-scoped caller cannot see it
+    assert t.get(f"/api/v1/tokens/{other['id']}/uses").status in (403, 404)

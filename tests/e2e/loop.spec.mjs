@@ -85,3 +85,40 @@ export async function loopPagesFitAPhone({ newPage, login, screenshot, expect, h
   }
   await screenshot(page, 'loop-assessment-phone')
 }
+
+// A park admin adds a breakdown item linked to a cultivation pool from the plan tree (its progress then
+// comes from the pool, not from typing), and opens the yearly plans to see the plan's tasks.
+export async function addLinkedItemAndSeePlanTasks({ newPage, login, screenshot, expect, baseUrl }) {
+  const page = await newPage()
+  await login(page, 'parkadmin', 'Park@2023demo')
+  await page.goto(`${baseUrl}/task-plan`)
+  await page.getByText('科学谋划发展布局').first().click()
+  await page.getByTestId('item-add-1').click()
+  const content = `培育入规后备企业 e2e ${Date.now()}`
+  await input(page, 'item-content').fill(content)
+  await input(page, 'item-target').fill('3')
+  await input(page, 'item-unit').fill('户')
+  await page.getByTestId('item-link-kind').click()
+  await page.getByRole('option', { name: '培育库' }).click()
+  await page.getByTestId('item-link-ref').click()
+  await page.getByRole('option', { name: /入规培育后备库/ }).click()
+  const deadline = input(page, 'item-deadline')
+  await deadline.fill(`${new Date().getUTCFullYear()}-12-31`)
+  await deadline.press('Enter')
+  await screenshot(page, 'loop-item-dialog')
+  await page.getByTestId('item-save').click()
+  await page.getByText(content).waitFor()
+  const item = await page.evaluate(async (content) => {
+    const r = await (await fetch('/api/v1/task-items?page_size=500')).json()
+    return r.items.find((i) => i.content === content)
+  }, content)
+  expect(item && item.link && item.link.kind === 'pool', `the item is linked to a pool: ${JSON.stringify(item?.link)}`)
+  expect(item.progress_source === 'pool', `its progress comes from the pool: ${item.progress_source}`)
+
+  await page.getByTestId('plans-manage').click()
+  await page.getByTestId('plan-tasks-2023').click()
+  await page.getByTestId('plan-task-edit-25').waitFor()
+  const rows = await page.getByTestId('plan-tasks-table').locator('tbody tr').count()
+  expect(rows >= 25, `the 2023 plan's tasks are listed: ${rows}`)
+  await screenshot(page, 'loop-plan-tasks')
+}

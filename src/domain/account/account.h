@@ -78,6 +78,16 @@ struct ApiToken {
   std::vector<std::pair<std::string, int64_t>> usage;  // requests per day, newest first (14 days)
 };
 
+// One use of an API token: every request that presented it, answered or refused (issue 17).
+struct TokenUse {
+  int64_t token_id = 0;
+  std::string at;  // NowIso()
+  std::string method;
+  std::string path;
+  int status = 0;
+  std::string ip;
+};
+
 // Modules a token may be limited to (the first path segment family of the routes, see
 // http/token_modules.cc). Shared reference routes (me, parks, regions, units) stay open.
 inline constexpr const char* kTokenModules[] = {"monitoring", "projects", "enterprises", "land",

@@ -48,6 +48,10 @@ class AccountRepository {
   virtual Status RevokeUserTokens(int64_t user_id, const Scope& who) = 0;
   // Marks a use: last used time and address, and one more request on `day` (YYYY-MM-DD).
   virtual Status TouchToken(int64_t id, const std::string& ip, const std::string& day) = 0;
+  // The use log: one row per request; rows older than `keep_since` (NowIso form) are dropped now
+  // and then. ListTokenUses: newest first, at most `limit`.
+  virtual Status RecordTokenUse(const TokenUse& use, const std::string& keep_since) = 0;
+  virtual StatusOr<std::vector<TokenUse>> ListTokenUses(int64_t token_id, int64_t limit) = 0;
 };
 
 }  // namespace parkhq

@@ -365,4 +365,17 @@ Status AccountService::RevokeToken(const Scope& s, int64_t id) const {
   return accounts_.RevokeToken(id, s);
 }
 
+Status AccountService::RecordTokenUse(TokenUse use) const {
+  const int64_t now = NowUnix();
+  if (use.at.empty()) use.at = IsoAt(now);
+  return accounts_.RecordTokenUse(use, IsoAt(now - int64_t{90} * 24 * 3600));
+}
+
+StatusOr<std::vector<TokenUse>> AccountService::ListTokenUses(const Scope& s, int64_t id, int64_t limit) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto visible, ListTokens(s));
+  const bool found = std::any_of(visible.begin(), visible.end(), [&](const ApiToken& t) { return t.id == id; });
+  if (!found) return Status::NotFound("令牌不存在");
+  return accounts_.ListTokenUses(id, std::clamp<int64_t>(limit, 1, 1000));
+}
+
 }  // namespace parkhq

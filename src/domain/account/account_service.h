@@ -82,6 +82,10 @@ class AccountService {
                                      const std::vector<std::string>& modules = {}) const;
   StatusOr<std::vector<ApiToken>> ListTokens(const Scope& s) const;
   Status RevokeToken(const Scope& s, int64_t id) const;
+  // Each use of a token is logged (kept 90 days); the uses of a token the caller may list, newest
+  // first (404 for a token it cannot see).
+  Status RecordTokenUse(TokenUse use) const;
+  StatusOr<std::vector<TokenUse>> ListTokenUses(const Scope& s, int64_t id, int64_t limit) const;
 
   const AccountPolicy& policy() const { return policy_; }
 

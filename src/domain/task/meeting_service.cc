@@ -80,6 +80,7 @@ StatusOr<SupervisionView> TaskService::AddDecision(const Scope& s, int64_t meeti
 StatusOr<AgendaSuggestions> TaskService::Suggestions(const Scope& s, std::optional<int64_t> park_id) const {
   AgendaSuggestions out;
   PARKHQ_ASSIGN_OR_RETURN(int64_t park, ResolvePark(s, park_id));
+  out.park_id = park;
   PARKHQ_ASSIGN_OR_RETURN(auto items, Views({park}, Today()));
   for (auto& i : items)
     if (i.status.status == ItemStatus::kBehind) out.behind_items.push_back(std::move(i));

@@ -21,6 +21,21 @@ struct Plan {
   bool is_current = false;
 };
 
+// A task of a plan as the plan's editor sees it (实施方案的任务): number, group, title, content, note and
+// its lead and responsible units (ids).
+struct PlanTask {
+  int64_t id = 0;
+  int64_t plan_id = 0;
+  int64_t park_id = 0;
+  int no = 0;
+  std::string group;
+  std::string title;
+  std::string content;
+  std::string note;
+  std::vector<int64_t> lead_unit_ids;
+  std::vector<int64_t> responsible_unit_ids;
+};
+
 // A task as the loop needs it: its park, plan year and units (ids).
 struct TaskRef {
   int64_t id = 0;

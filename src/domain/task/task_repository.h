@@ -33,6 +33,17 @@ class TaskRepository {
   virtual StatusOr<int64_t> CopyPlan(const Plan& from, const Plan& to, const Scope& who) = 0;
   virtual Status UpdatePlan(const Plan& p, const Scope& who) = 0;
   virtual StatusOr<std::optional<TaskRef>> FindTask(int64_t task_id) = 0;
+  // The tasks of a plan, by number; one task. Writes are audited, each in one transaction.
+  virtual StatusOr<std::vector<PlanTask>> ListPlanTasks(int64_t plan_id) = 0;
+  virtual StatusOr<std::optional<PlanTask>> FindPlanTask(int64_t task_id) = 0;
+  virtual StatusOr<int64_t> CreatePlanTask(const PlanTask& t, const Scope& who) = 0;
+  virtual Status UpdatePlanTask(const PlanTask& t, const Scope& who) = 0;
+  // Deletes a task with no breakdown items (the caller checked); its unit rows go with it.
+  virtual Status DeletePlanTask(int64_t task_id, const Scope& who) = 0;
+  virtual StatusOr<int64_t> CountTaskItems(int64_t task_id) = 0;
+  // Inserts a new plan (park, year, title, doc_no) with its tasks: all or nothing, audited.
+  virtual StatusOr<int64_t> CreatePlanWithTasks(const Plan& p, const std::vector<PlanTask>& tasks,
+                                                const Scope& who) = 0;
 
   virtual StatusOr<std::vector<Item>> ListItems(const std::vector<int64_t>& park_ids) = 0;
   virtual StatusOr<std::optional<Item>> FindItem(int64_t id) = 0;

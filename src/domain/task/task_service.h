@@ -77,6 +77,7 @@ struct MeetingView {
 
 // What a meeting's agenda can pull in from the loop: items behind and 督办 overdue.
 struct AgendaSuggestions {
+  int64_t park_id = 0;  // the park resolved for the caller
   std::vector<ItemView> behind_items;
   std::vector<SupervisionView> overdue_supervision;
 };
@@ -120,6 +121,27 @@ class TaskService {
     std::optional<std::string> doc_no;
   };
   StatusOr<Plan> CopyPlan(const Scope& s, int64_t plan_id, const PlanInput& in) const;
+  // plan_tasks.cc. The tasks of a plan, edited by the park's admins: number (unique in the plan,
+  // 1–999), group, title (required), content, note, lead and responsible units (names of known units;
+  // at least one of either, as some of the plan's tasks name only responsible units). A task with breakdown items cannot be deleted (409).
+  struct PlanTaskInput {
+    std::optional<int> no;
+    std::optional<std::string> group, title, content, note;
+    std::optional<std::vector<std::string>> lead_units, responsible_units;
+  };
+  struct PlanTaskView {
+    PlanTask task;
+    std::vector<std::string> lead_units, responsible_units;
+  };
+  StatusOr<std::vector<PlanTaskView>> ListPlanTasks(const Scope& s, int64_t plan_id) const;
+  StatusOr<PlanTaskView> CreatePlanTask(const Scope& s, int64_t plan_id, const PlanTaskInput& in) const;
+  StatusOr<PlanTaskView> UpdatePlanTask(const Scope& s, int64_t task_id, const PlanTaskInput& in) const;
+  Status DeletePlanTask(const Scope& s, int64_t task_id) const;
+  // A new year's plan from an imported task list (rows: file row number → task), all or nothing:
+  // every row is checked and the errors name rows[N].field; 409 when the park has that year.
+  StatusOr<Plan> ImportPlan(const Scope& s, std::optional<int64_t> park_id, const PlanInput& in,
+                            const std::vector<std::pair<int, PlanTaskInput>>& rows) const;
+  StatusOr<Plan> FindPlan(const Scope& s, int64_t plan_id) const;
   // attachment_service.cc. Attachments of a progress report: uploaded by the report's unit or a park
   // admin (pdf, png, jpg, docx, xlsx by extension and first bytes; at most kMaxAttachmentBytes);
   // listed and downloaded by whoever reads the report.
@@ -218,6 +240,10 @@ class TaskService {
   StatusOr<SupervisionView> SupView(const Supervision& s) const;
   StatusOr<std::vector<int64_t>> ReadableParks(const Scope& s, std::optional<int64_t> park_id) const;
   StatusOr<Meeting> CheckMeeting(const Scope& s, const NewMeeting& in, Meeting m) const;
+  // Applies `in` over `base` and checks it (errors appended, prefixed with `at`).
+  StatusOr<PlanTask> CheckPlanTask(const PlanTaskInput& in, PlanTask base, const std::string& at,
+                                   std::vector<FieldError>& errors) const;
+  StatusOr<PlanTaskView> PlanTaskViewOf(PlanTask t) const;
 
   TaskRepository& repo_;
   OrgRepository& org_;

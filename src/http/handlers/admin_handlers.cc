@@ -96,6 +96,18 @@ StatusOr<Response> SetPassword(RequestContext& ctx, const Services& s) {
   return NoContent();
 }
 
+// Each use of one token, newest first (the last 1000; page/page_size like every list).
+StatusOr<Response> ListTokenUses(RequestContext& ctx, const Services& s) {
+  auto id = ctx.IdParam("id");
+  if (!id) return Status::NotFound("令牌不存在");
+  PARKHQ_ASSIGN_OR_RETURN(auto uses, s.accounts->ListTokenUses(ctx.caller(), *id, 1000));
+  json::array items;
+  for (const auto& u : uses)
+    items.push_back(json::object{{"at", u.at}, {"method", u.method}, {"path", u.path}, {"status", u.status},
+                                 {"ip", u.ip}});
+  return JsonList(std::move(items), static_cast<int64_t>(uses.size()));
+}
+
 StatusOr<Response> ListTokens(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(auto tokens, s.accounts->ListTokens(ctx.caller()));
   json::array items;

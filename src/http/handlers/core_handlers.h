@@ -26,6 +26,7 @@ StatusOr<Response> UpdateUser(RequestContext& ctx, const Services& s);
 StatusOr<Response> SetPassword(RequestContext& ctx, const Services& s);
 
 StatusOr<Response> ListTokens(RequestContext& ctx, const Services& s);
+StatusOr<Response> ListTokenUses(RequestContext& ctx, const Services& s);
 StatusOr<Response> CreateToken(RequestContext& ctx, const Services& s);
 StatusOr<Response> RevokeToken(RequestContext& ctx, const Services& s);
 

@@ -20,6 +20,25 @@ json::array Strings(const std::vector<std::string>& v) {
   return a;
 }
 
+std::vector<std::string> SplitNames(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  const auto flush = [&] {
+    while (!cur.empty() && cur.back() == ' ') cur.pop_back();
+    if (!cur.empty()) out.push_back(cur);
+    cur.clear();
+  };
+  for (size_t i = 0; i < s.size();) {
+    if (s.compare(i, 3, "、") == 0) { flush(); i += 3; continue; }
+    if (s.compare(i, 3, "，") == 0) { flush(); i += 3; continue; }
+    if (s[i] == ',' || s[i] == ';') { flush(); ++i; continue; }
+    if (cur.empty() && s[i] == ' ') { ++i; continue; }
+    cur += s[i++];
+  }
+  flush();
+  return out;
+}
+
 void ReadNames(FieldReader& f, const char* key, std::vector<std::string>& out, bool required) {
   const json::value* v = f.Raw(key);
   if (!v || v->is_null()) {

@@ -11,6 +11,13 @@ extern const RoleSet kLoopReaders;  // sysadmin, park_admin, department, leader 
 StatusOr<Response> ListTaskPlans(RequestContext& ctx, const Services& s);
 StatusOr<Response> CopyTaskPlan(RequestContext& ctx, const Services& s);    // task_plan_handlers.cc
 StatusOr<Response> UpdateTaskPlan(RequestContext& ctx, const Services& s);  // task_plan_handlers.cc
+StatusOr<Response> ListPlanTasks(RequestContext& ctx, const Services& s);   // task_plan_handlers.cc
+StatusOr<Response> CreatePlanTask(RequestContext& ctx, const Services& s);
+StatusOr<Response> UpdatePlanTask(RequestContext& ctx, const Services& s);
+StatusOr<Response> DeletePlanTask(RequestContext& ctx, const Services& s);
+StatusOr<Response> TaskPlanTemplate(RequestContext& ctx, const Services& s);
+StatusOr<Response> ExportTaskPlan(RequestContext& ctx, const Services& s);
+StatusOr<Response> ImportTaskPlan(RequestContext& ctx, const Services& s);
 // task_attachment_handlers.cc
 StatusOr<Response> AddTaskAttachment(RequestContext& ctx, const Services& s);
 StatusOr<Response> ListTaskAttachments(RequestContext& ctx, const Services& s);

@@ -21,25 +21,6 @@ const char* const kHeader[] = {"任务序号", "考核指标", "目标值", "单
 constexpr size_t kColumns = sizeof(kHeader) / sizeof(kHeader[0]);
 constexpr size_t kMaxRows = 2000;
 
-std::vector<std::string> SplitNames(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  const auto flush = [&] {
-    while (!cur.empty() && cur.back() == ' ') cur.pop_back();
-    if (!cur.empty()) out.push_back(cur);
-    cur.clear();
-  };
-  for (size_t i = 0; i < s.size();) {
-    if (s.compare(i, 3, "、") == 0) { flush(); i += 3; continue; }
-    if (s.compare(i, 3, "，") == 0) { flush(); i += 3; continue; }
-    if (s[i] == ',' || s[i] == ';') { flush(); ++i; continue; }
-    if (cur.empty() && s[i] == ' ') { ++i; continue; }
-    cur += s[i++];
-  }
-  flush();
-  return out;
-}
-
 std::string Frequency(const std::string& s) {
   if (s == "每月" || s == "月" || s == "monthly") return "monthly";
   if (s == "每季度" || s == "季度" || s == "quarterly") return "quarterly";
@@ -105,8 +86,8 @@ StatusOr<Response> ImportTaskItems(RequestContext& ctx, const Services& s) {
     in.target_unit = row.at(3);
     in.milestone = row.at(4);
     in.weight = number(row.at(5), "weight");
-    in.lead_units = SplitNames(row.at(6));
-    in.responsible_units = SplitNames(row.at(7));
+    in.lead_units = tj::SplitNames(row.at(6));
+    in.responsible_units = tj::SplitNames(row.at(7));
     in.deadline = io::NormalizeDateCell(row.at(8));
     if (in.deadline.empty()) in.deadline = row.at(8);
     in.frequency = Frequency(row.at(9));

@@ -14,5 +14,7 @@ StatusOr<std::optional<int64_t>> QueryPark(const Request& r);
 json::array Strings(const std::vector<std::string>& v);
 // Reads an array of unit names (at most 30, each at most 100 bytes) into out.
 void ReadNames(FieldReader& f, const char* key, std::vector<std::string>& out, bool required);
+// Unit names of an imported cell, separated by 、，, or ; (spaces around them dropped).
+std::vector<std::string> SplitNames(const std::string& s);
 
 }  // namespace parkhq::http::handlers::task_json

@@ -1,5 +1,11 @@
 // Dispatch meetings (调度会): the meeting, its agenda suggestions, decisions as 督办单, minutes as DOCX.
+#include <map>
+
+#include "common/time.h"
+#include "domain/monitoring/monitoring_service.h"
+#include "domain/project/project_service.h"
 #include "domain/task/task_service.h"
+#include "http/handlers/project_module.h"
 #include "http/handlers/task_handlers.h"
 #include "http/handlers/task_json.h"
 #include "io/docx_writer.h"
@@ -44,6 +50,48 @@ StatusOr<task::TaskService::NewMeeting> ReadMeeting(const json::object& body) {
   in.minutes = f.String("minutes", false, 100000).value_or("");
   PARKHQ_RETURN_IF_ERROR(f.Finish("会议信息有误"));
   return in;
+}
+
+// The monitoring warnings of the park's latest reported month (empty when the caller may not read
+// monitoring or nothing is reported yet).
+json::array AgendaWarnings(const Scope& caller, const Services& s, int64_t park) {
+  json::array out;
+  if (!s.monitoring) return out;
+  auto latest = s.monitoring->LatestPeriod(caller, park);
+  if (!latest.ok() || !*latest) return out;
+  auto d = s.monitoring->ParkDashboard(caller, park, **latest, monitoring::Basis::kAll);
+  if (!d.ok()) return out;
+  for (const auto& w : d->warnings)
+    out.push_back(json::object{{"park_id", w.park_id},
+                               {"park", w.park_name},
+                               {"period", w.warning.period.ToString()},
+                               {"indicator_code", w.warning.indicator_code},
+                               {"message", w.warning.message},
+                               {"responsible_unit", w.warning.responsible_unit}});
+  return out;
+}
+
+// Projects with a red light today (start or progress), by name (empty when the caller may not read
+// projects).
+json::array AgendaRedProjects(const Scope& caller, const Services& s, int64_t park) {
+  json::array out;
+  if (!s.projects || !s.projects->projects) return out;
+  auto lights = s.projects->projects->Lights(caller, park, Today());
+  if (!lights.ok()) return out;
+  std::map<int64_t, std::string> red;  // id → why
+  for (const auto& l : *lights) {
+    if (l.start.light == project::Light::kRed) red[l.project_id] = "start";
+    else if (l.progress.light == project::Light::kRed) red[l.project_id] = "progress";
+  }
+  if (red.empty()) return out;
+  project::ProjectFilter f;
+  f.limit = 0;
+  auto page = s.projects->projects->List(caller, f, park);
+  if (!page.ok()) return out;
+  for (const auto& p : page->items)
+    if (auto it = red.find(p.core.id); it != red.end())
+      out.push_back(json::object{{"id", p.core.id}, {"name", p.core.name}, {"light", it->second}});
+  return out;
 }
 
 }  // namespace
@@ -100,7 +148,11 @@ StatusOr<Response> MeetingAgenda(RequestContext& ctx, const Services& s) {
   json::array items, sups;
   for (const auto& i : a.behind_items) items.push_back(tj::ItemJson(i, false));
   for (const auto& sv : a.overdue_supervision) sups.push_back(tj::SupervisionJson(sv, false));
-  return Json(json::object{{"behind_items", std::move(items)}, {"overdue_supervision", std::move(sups)}});
+  return Json(json::object{{"park_id", a.park_id},
+                           {"behind_items", std::move(items)},
+                           {"overdue_supervision", std::move(sups)},
+                           {"warnings", AgendaWarnings(ctx.caller(), s, a.park_id)},
+                           {"red_projects", AgendaRedProjects(ctx.caller(), s, a.park_id)}});
 }
 
 // GET /meetings/{id}/minutes.docx: the minutes (会议纪要) with the decisions and their units.

@@ -15,6 +15,15 @@ class SqlTaskRepository final : public task::TaskRepository {
   StatusOr<int64_t> CopyPlan(const task::Plan& from, const task::Plan& to, const Scope& who) override;
   Status UpdatePlan(const task::Plan& p, const Scope& who) override;
   StatusOr<std::optional<task::TaskRef>> FindTask(int64_t task_id) override;
+  // sql_plan_tasks.cc
+  StatusOr<std::vector<task::PlanTask>> ListPlanTasks(int64_t plan_id) override;
+  StatusOr<std::optional<task::PlanTask>> FindPlanTask(int64_t task_id) override;
+  StatusOr<int64_t> CreatePlanTask(const task::PlanTask& t, const Scope& who) override;
+  Status UpdatePlanTask(const task::PlanTask& t, const Scope& who) override;
+  Status DeletePlanTask(int64_t task_id, const Scope& who) override;
+  StatusOr<int64_t> CountTaskItems(int64_t task_id) override;
+  StatusOr<int64_t> CreatePlanWithTasks(const task::Plan& p, const std::vector<task::PlanTask>& tasks,
+                                        const Scope& who) override;
 
   StatusOr<std::vector<task::Item>> ListItems(const std::vector<int64_t>& park_ids) override;
   StatusOr<std::optional<task::Item>> FindItem(int64_t id) override;

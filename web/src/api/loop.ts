@@ -22,6 +22,27 @@ export interface TaskReport {
   created_at: string
 }
 
+export interface ReportAttachment {
+  id: number
+  report_id: number
+  filename: string
+  content_type: string
+  size: number
+  created_by: string
+  created_at: string
+}
+
+/** A file as the raw request body (the server reads no multipart): CSRF and language headers added. */
+async function uploadRaw<T>(url: string, file: Blob): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/octet-stream', ...languageHeaders() }
+  const csrf = useAuthStore().csrfToken
+  if (csrf) headers['X-CSRF-Token'] = csrf
+  const res = await fetch(buildUrl(url), { method: 'POST', headers, body: file, credentials: 'same-origin' })
+  const body = await res.json().catch(() => null)
+  if (!res.ok) throw toApiError(res.status, body, res.statusText)
+  return body as T
+}
+
 export interface TaskItem {
   id: number
   park_id: number
@@ -63,6 +84,8 @@ export interface ItemInput {
   deadline: string
   frequency: Frequency
   evidence?: string
+  start?: string
+  link?: { kind: string; code: string; park_id?: number } | null
 }
 
 export interface SupervisionUnit {
@@ -120,11 +143,31 @@ export interface AssessmentUnit {
   items: { item_id: number; task_no: number; content: string; weight: number; completion_pct: number; score: number; status: ItemStatus }[]
 }
 
+/** The year's scoring rules (PUT /assessment/{year}/settings; absent members keep their value). */
+export interface AssessmentSettings {
+  method: 'completion' | 'efficacy'
+  completion_cap_pct: number
+  efficacy_best?: number
+  efficacy_worst?: number
+  deduct_overdue_item?: number
+  deduct_returned_report?: number
+  deduct_overdue_supervision?: number
+  bonus_cap?: number
+  supervision_weight?: number
+}
+
+export interface AssessmentBonus {
+  unit: string
+  points: number
+  reason: string
+  evidence: string
+}
+
 export interface Assessment {
   park_id: number
   year: number
   published: boolean
-  settings: { method: 'completion' | 'efficacy'; completion_cap_pct: number }
+  settings: AssessmentSettings
   units: AssessmentUnit[]
 }
 
@@ -140,6 +183,20 @@ export interface Meeting {
   is_demo: boolean
 }
 
+/** A task of a plan as its editor sees it (GET /task-plans/{id}/tasks). */
+export interface PlanTaskRow {
+  id: number
+  plan_id: number
+  no: number
+  group: string
+  title: string
+  content: string
+  note: string
+  lead_units: string[]
+  responsible_units: string[]
+}
+export type PlanTaskInput = Omit<PlanTaskRow, 'id' | 'plan_id'>
+
 export interface TaskPlan {
   id: number
   park_id: number
@@ -151,31 +208,42 @@ export interface TaskPlan {
 
 export const loopApi = {
   plans: () => api.get<ListResponse<TaskPlan>>('/api/v1/task-plans'),
+  planTasks: (planId: number) => api.get<ListResponse<PlanTaskRow>>(`/api/v1/task-plans/${planId}/tasks`),
+  createPlanTask: (planId: number, t: PlanTaskInput) => api.post<PlanTaskRow>(`/api/v1/task-plans/${planId}/tasks`, t),
+  updatePlanTask: (id: number, t: Partial<PlanTaskInput>) => api.patch<PlanTaskRow>(`/api/v1/tasks/${id}`, t),
+  deletePlanTask: (id: number) => api.del(`/api/v1/tasks/${id}`),
+  /** A new year's plan from the template's columns (.xlsx or .csv); all or nothing, 422 names rows[N].field. */
+  importPlan: (file: Blob, q: { year: number; title: string; doc_no?: string }) =>
+    uploadRaw<TaskPlan & { tasks: number }>(buildUrl('/api/v1/task-plans/import', q), file),
   /** Copies a plan to another year of its park (tasks, units, items; no reports). 409 when the year exists. */
   copyPlan: (id: number, body: { year: number; title?: string; doc_no?: string }) =>
     api.post<TaskPlan>(`/api/v1/task-plans/${id}/copy`, body),
   updatePlan: (id: number, body: { title?: string; doc_no?: string }) => api.patch<TaskPlan>(`/api/v1/task-plans/${id}`, body),
   /** Uploads a breakdown (.xlsx or .csv, the template's columns); all or nothing, 422 names rows[N].field. */
-  importItems: async (file: Blob): Promise<{ created: number }> => {
-    const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/octet-stream', ...languageHeaders() }
-    const csrf = useAuthStore().csrfToken
-    if (csrf) headers['X-CSRF-Token'] = csrf
-    const res = await fetch(buildUrl('/api/v1/task-items/import'), { method: 'POST', headers, body: file, credentials: 'same-origin' })
-    const body = await res.json().catch(() => null)
-    if (!res.ok) throw toApiError(res.status, body, res.statusText)
-    return body as { created: number }
-  },
+  importItems: (file: Blob) => uploadRaw<{ created: number }>('/api/v1/task-items/import', file),
+  /** Attachments of a progress report (pdf, png, jpg, docx, xlsx; at most 10 MiB each). */
+  attachments: (reportId: number) => api.get<ListResponse<ReportAttachment>>(`/api/v1/task-reports/${reportId}/attachments`),
+  addAttachment: (reportId: number, file: File) =>
+    uploadRaw<ReportAttachment>(`/api/v1/task-reports/${reportId}/attachments?filename=${encodeURIComponent(file.name)}`, file),
   meetings: () => api.get<ListResponse<Meeting>>('/api/v1/meetings'),
   meeting: (id: number) => api.get<Meeting>(`/api/v1/meetings/${id}`),
   createMeeting: (body: { title: string; held_on: string; chair: string; units: string[]; agenda: string }) =>
     api.post<Meeting>('/api/v1/meetings', body),
   decide: (id: number, body: { title: string; units: string[]; deadline: string; content?: string }) =>
     api.post<Supervision>(`/api/v1/meetings/${id}/decisions`, body),
-  agenda: () => api.get<{ behind_items: TaskItem[]; overdue_supervision: Supervision[] }>('/api/v1/meeting-agenda'),
+  agenda: () =>
+    api.get<{
+      behind_items: TaskItem[]
+      overdue_supervision: Supervision[]
+      warnings: { park: string; period: string; message: string; responsible_unit: string }[]
+      red_projects: { id: number; name: string; light: 'start' | 'progress' }[]
+    }>('/api/v1/meeting-agenda'),
   items: (q: { task_id?: number; unit?: string; status?: string } = {}) =>
     api.get<ListResponse<TaskItem> & { counts: Record<ItemStatus, number> }>('/api/v1/task-items', q),
   item: (id: number) => api.get<TaskItem>(`/api/v1/task-items/${id}`),
   createItem: (taskId: number, body: ItemInput) => api.post<TaskItem>(`/api/v1/tasks/${taskId}/items`, body),
+  updateItem: (id: number, body: ItemInput) => api.patch<TaskItem>(`/api/v1/task-items/${id}`, body),
+  deleteItem: (id: number) => api.del(`/api/v1/task-items/${id}`),
   report: (id: number, body: { text: string; value?: number | null; progress_pct?: number | null }) =>
     api.post<TaskReport>(`/api/v1/task-items/${id}/reports`, body),
   review: (id: number, decision: 'accept' | 'return', comment: string) =>
@@ -189,6 +257,9 @@ export const loopApi = {
     api.post<Supervision>(`/api/v1/supervision/${id}/${step}`, body),
   assessment: (year: number) => api.get<Assessment>(`/api/v1/assessment/${year}`),
   setMethod: (year: number, method: string) => api.put(`/api/v1/assessment/${year}/settings`, { method }),
+  settings: (year: number) => api.get<AssessmentSettings>(`/api/v1/assessment/${year}/settings`),
+  putSettings: (year: number, s: Partial<AssessmentSettings>) => api.put(`/api/v1/assessment/${year}/settings`, s),
+  addBonus: (year: number, b: AssessmentBonus) => api.post(`/api/v1/assessment/${year}/bonuses`, b),
   publish: (year: number) => api.post<Assessment>(`/api/v1/assessment/${year}/publish`),
 }
 

@@ -31,7 +31,18 @@ export interface CreatedToken {
   token: string
 }
 
+/** One use of a token (each request that presented it, kept 90 days). */
+export interface TokenUse {
+  at: string
+  method: string
+  path: string
+  status: number
+  ip: string
+}
+
 export const tokensApi = {
+  uses: (id: number, page = 1, pageSize = 50) =>
+    api.get<ListResponse<TokenUse>>(`/api/v1/tokens/${id}/uses?page=${page}&page_size=${pageSize}`),
   list: () => api.get<ListResponse<ApiToken>>('/api/v1/tokens'),
   create: (t: NewToken) => api.post<CreatedToken>('/api/v1/tokens', t),
   revoke: (id: number) => api.del(`/api/v1/tokens/${id}`),

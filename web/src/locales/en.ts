@@ -255,6 +255,12 @@ const en: typeof zh = {
     never: 'Never',
     expired: 'Expired',
     requests: 'Requests (today / 14 days)',
+    uses: 'Uses',
+    usesTitle: 'Uses of “{name}” (kept 90 days)',
+    useAt: 'Time',
+    useRequest: 'Request',
+    useStatus: 'Status',
+    useIp: 'From',
     lastIp: 'Last address',
     module: {
       monitoring: 'Monitoring',

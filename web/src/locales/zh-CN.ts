@@ -253,6 +253,12 @@ export default {
     never: '长期有效',
     expired: '已过期',
     requests: '调用次数（今日 / 14 天）',
+    uses: '调用记录',
+    usesTitle: '“{name}”的调用记录（保留 90 天）',
+    useAt: '时间',
+    useRequest: '请求',
+    useStatus: '结果',
+    useIp: '来源地址',
     lastIp: '最近来源',
     module: {
       monitoring: '运行监测',

@@ -4,6 +4,7 @@ import type { ItemStatus, TaskItem } from '@/api/loop'
 
 export interface PlanTask {
   id: number
+  park_id?: number
   no: number
   group: string
   title: string

@@ -104,6 +104,8 @@ const std::map<std::string, std::string> kIdTables = {
     // -- gates --
     // (end gates)
     // -- sme --
+    {"sme-buildings", "sme_buildings"}, {"sme-units", "sme_units"}, {"leases", "sme_leases"},
+    {"sme-bills", "sme_bills"},         {"sme-repairs", "sme_repairs"},
     // (end sme)
     // -- scale --
     // (end scale)

@@ -109,6 +109,11 @@ constexpr ObjectPark kObjectParks[] = {
     // (end gates)
 
     // -- sme: SME park: space, leases, bills, repairs, financing (issue 16) --
+    {"/sme-buildings/{id}", "id", "SELECT park_id, park_id FROM sme_buildings WHERE id = ?"},
+    {"/sme-units/{id}", "id", "SELECT park_id, park_id FROM sme_units WHERE id = ?"},
+    {"/leases/{id}", "id", "SELECT park_id, park_id FROM sme_leases WHERE id = ?"},
+    {"/sme-bills/{id}", "id", "SELECT park_id, park_id FROM sme_bills WHERE id = ?"},
+    {"/sme-repairs/{id}", "id", "SELECT park_id, park_id FROM sme_repairs WHERE id = ?"},
     // (end sme)
 
     // -- scale: scale (issue 18) --

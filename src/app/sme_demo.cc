@@ -3,6 +3,7 @@
 #include <cmath>
 #include <iterator>
 #include <map>
+#include <vector>
 
 #include "common/crypto.h"
 #include "common/time.h"
@@ -144,6 +145,49 @@ Status SeedRepairs(Connection& c, int64_t park, const std::map<std::string, int6
   return Status::Ok();
 }
 
+// Financing needs (融资需求) of the park's small firms, at each stage 金融办 records.
+Status SeedFinancing(Connection& c, int64_t park, Date today) {
+  struct NeedSeed {
+    const char* firm;
+    double amount;
+    int term;
+    const char* purpose;
+    const char* collateral;
+    const char* channel;
+    const char* status;
+    const char* bank;
+    double loan;
+    int days_ago;
+  };
+  const NeedSeed kNeeds[] = {
+      {"华亭电子设备有限公司（演示）", 200, 12, "采购贴片生产线原材料（演示）", "credit", "xinyidai", "open", "", 0, 12},
+      {"华亭塑料制品有限公司（演示）", 300, 24, "购置注塑设备（演示）", "equipment", "bank", "matched",
+       "甘肃银行平凉分行（演示）", 0, 40},
+      {"华亭金属结构有限公司（演示）", 500, 36, "扩建钢结构车间（演示）", "factory_mortgage", "chain_credit",
+       "granted", "平凉农商银行（演示）", 450, 90},
+      {"华亭矿山机械制造有限公司（演示）", 800, 36, "矿山装备研发与流动资金（演示）", "guarantee", "chain_credit",
+       "granted", "甘肃银行平凉分行（演示）", 800, 150},
+  };
+  for (const auto& n : kNeeds) {
+    PARKHQ_ASSIGN_OR_RETURN(auto e, c.QueryOne("SELECT id FROM enterprises WHERE park_id = ? AND name = ?",
+                                               {park, std::string(n.firm)}));
+    if (!e) return Status::Internal(std::string("sme demo: no enterprise ") + n.firm);
+    const std::string posted = today.AddDays(-n.days_ago).ToString();
+    const std::string status = n.status;
+    const Value matched = status == "open" ? Value() : Value(today.AddDays(-n.days_ago + 10).ToString());
+    const Value loan_on = status == "granted" ? Value(today.AddDays(-n.days_ago + 30).ToString()) : Value();
+    PARKHQ_RETURN_IF_ERROR(c.Exec("INSERT INTO sme_financing_needs(park_id, enterprise_id, amount, term_months, purpose, "
+                                  "collateral, channel, status, bank, matched_on, loan_amount, loan_on, is_demo, "
+                                  "created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1,'金融办（演示）',?)",
+                                  {park, e->Int(0), n.amount, int64_t{n.term}, std::string(n.purpose),
+                                   std::string(n.collateral), std::string(n.channel), status, std::string(n.bank),
+                                   matched, status == "granted" ? Value(n.loan) : Value(), loan_on,
+                                   posted + "T02:00:00Z"})
+                               .status());
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status SeedSmeDemo(storage::Database& db, bool fast_hash) {
@@ -163,6 +207,7 @@ Status SeedSmeDemo(storage::Database& db, bool fast_hash) {
   PARKHQ_RETURN_IF_ERROR(tx.status());
   const std::string now = NowIso();
   std::map<std::string, int64_t> units;  // "<building index>/<code>" → id
+  std::vector<int64_t> bids;
   for (int bi = 0; bi < static_cast<int>(std::size(kBuildings)); ++bi) {
     const auto& b = kBuildings[bi];
     PARKHQ_ASSIGN_OR_RETURN(
@@ -170,6 +215,7 @@ Status SeedSmeDemo(storage::Database& db, bool fast_hash) {
                                 "is_demo, created_at) VALUES (?,?,?,?,?,?,1,?) RETURNING id",
                                 {park, sub ? Value(sub->Int(0)) : Value(), op ? Value(op->Int(0)) : Value(),
                                  std::string(b.name), std::string(b.kind), int64_t{b.floors}, now}));
+    bids.push_back(bid);
     for (int f = 1; f <= b.floors; ++f)
       for (int i = 1; i <= b.per_floor; ++i) {
         const std::string code = std::to_string(bi == 2 ? 3 : bi + 1) + "-" + std::to_string(f * 100 + i);
@@ -186,6 +232,18 @@ Status SeedSmeDemo(storage::Database& db, bool fast_hash) {
   }
   PARKHQ_RETURN_IF_ERROR(SeedLeases(c, park, units, Today()));
   PARKHQ_RETURN_IF_ERROR(SeedRepairs(c, park, units));
+  PARKHQ_RETURN_IF_ERROR(SeedFinancing(c, park, Today()));
+  // Refurbishment projects (维修改造): the office building's roof (the unit under repair), and the
+  // fire-safety upgrade of factory building 2 planned for next quarter.
+  const Date today = Today();
+  PARKHQ_RETURN_IF_ERROR(c.Exec("INSERT INTO sme_refurbishments(park_id, building_id, title, budget, spent, progress_pct, "
+                                "status, start_on, end_on, is_demo, created_by, created_at) VALUES "
+                                "(?,?,?,48,26.5,60,'in_progress',?,?,1,'hdjx',?), (?,?,?,120,0,0,'planned',?,?,1,'hdjx',?)",
+                                {park, bids[3], std::string("综合办公楼屋面防水改造（演示）"),
+                                 today.AddDays(-45).ToString(), today.AddDays(30).ToString(), now, park, bids[1],
+                                 std::string("标准化厂房2号楼消防设施升级（演示）"), today.AddDays(40).ToString(),
+                                 today.AddDays(160).ToString(), now})
+                             .status());
   // The operating company's demo user: a department user of its unit (its own data scope).
   if (op)
     PARKHQ_RETURN_IF_ERROR(c.Exec("INSERT INTO users(username, display_name, password_hash, role, park_id, unit_id, "

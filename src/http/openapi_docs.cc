@@ -150,6 +150,13 @@ std::vector<RouteDoc> Build() {
       {"GET", "/api/v1/parks/{park_id}/leases.xlsx", "Rent roll (租金台账) as XLSX", "", "", K::kFile},
       {"GET", "/api/v1/parks/{park_id}/sme-bills.xlsx", "Bills as XLSX", "", "", K::kFile, 0, "period"},
       {"GET", "/api/v1/parks/{park_id}/sme-repairs.xlsx", "Repair tickets as XLSX", "", "", K::kFile},
+      {"GET", "/api/v1/sme-repairs/{id}/photos", "Photos of a repair ticket", "", "", K::kList},
+      {"GET", "/api/v1/sme-repair-photos/{id}", "A repair ticket's photo", "", "", K::kFile},
+      {"GET", "/api/v1/parks/{park_id}/sme-refurbishments", "Refurbishment projects (维修改造)", "", "", K::kList},
+      {"GET", "/api/v1/parks/{park_id}/sme-refurbishments.xlsx", "Refurbishment projects as XLSX", "", "", K::kFile},
+      {"GET", "/api/v1/parks/{park_id}/financing-needs", "Financing needs (融资需求; enterprises: their own)", "", "",
+       K::kList},
+      {"GET", "/api/v1/parks/{park_id}/financing-needs.xlsx", "Financing needs as XLSX", "", "", K::kFile},
       // Operations (issue 17).
       {"GET", "/api/v1/openapi.json", "This document (OpenAPI 3, generated from the route table)", "",
        R"({"type":"object","required":["openapi","paths"]})"},

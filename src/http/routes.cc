@@ -372,6 +372,19 @@ std::vector<Route> AllRoutes() {
       {"POST", "/api/v1/sme-repairs", kAnyRole, h::CreateSmeRepair},
       {"POST", "/api/v1/sme-repairs/{id}/assign", kStaff, h::AssignSmeRepair},
       {"POST", "/api/v1/sme-repairs/{id}/close", kStaff, h::CloseSmeRepair},
+      {"POST", "/api/v1/sme-repairs/{id}/photos", kAnyRole, h::AddSmeRepairPhoto, true},
+      {"GET", "/api/v1/sme-repairs/{id}/photos", kAnyRole, h::ListSmeRepairPhotos},
+      {"GET", "/api/v1/sme-repair-photos/{id}", kAnyRole, h::DownloadSmeRepairPhoto},
+      {"GET", "/api/v1/parks/{park_id}/sme-refurbishments", h::kSmeReaders, h::ListSmeRefurbishments},
+      {"GET", "/api/v1/parks/{park_id}/sme-refurbishments.xlsx", h::kSmeReaders, h::ExportSmeRefurbishments},
+      {"POST", "/api/v1/sme-buildings/{id}/refurbishments", kStaff, h::CreateSmeRefurbishment},
+      {"PUT", "/api/v1/sme-refurbishments/{id}", kStaff, h::UpdateSmeRefurbishment},
+      // Financing needs: enterprises post their own; 金融办 and park admins match and grant (store checks).
+      {"GET", "/api/v1/parks/{park_id}/financing-needs", kAnyRole, h::ListFinancingNeeds},
+      {"GET", "/api/v1/parks/{park_id}/financing-needs.xlsx", kAnyRole, h::ExportFinancingNeeds},
+      {"GET", "/api/v1/parks/{park_id}/financing-totals", h::kSmeReaders, h::GetFinancingTotals},
+      {"POST", "/api/v1/financing-needs", kAnyRole, h::CreateFinancingNeed},
+      {"POST", "/api/v1/financing-needs/{id}/status", kStaff, h::MoveFinancingNeed},
   });
   // (end sme)
 

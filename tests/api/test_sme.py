@@ -226,3 +226,99 @@ def test_sme_bills_payments_arrears_and_income(api):
            "another department generates nothing")
     x = co.get(f"/api/v1/parks/{pid}/sme-bills.xlsx?period={period}")
     expect(x.status == 200 and x.body[:2] == b"PK", "bills xlsx")
+
+
+def test_sme_repair_photos_reuse_the_attachment_store(api):
+    pid = park_id(api)
+    q1, q2, co = api.as_user("qiye"), api.as_user("qiye2"), api.as_user(*HDJX)
+    lease = [l for l in q1.get(f"/api/v1/parks/{pid}/leases").json()["items"] if l["status"] == "active"][0]
+    t = q1.post("/api/v1/sme-repairs", {"unit_id": lease["unit_id"], "title": "窗户玻璃破损"}).json()
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(64))
+    up = lambda s, name, body: s.request("POST", f"/api/v1/sme-repairs/{t['id']}/photos?filename={name}",
+                                         raw_body=body, headers={"Content-Type": "application/octet-stream"})
+    r = up(q1, "window.png", png)
+    expect(r.status == 201, f"upload: {r.status} {r.body[:200]!r}")
+    photo = r.json()
+    expect(photo["content_type"] == "image/png" and photo["size"] == len(png), f"photo: {photo}")
+    for bad_name, body in (("notes.pdf", b"%PDF-1.4 x"), ("fake.png", b"GIF89a....")):
+        r = up(q1, bad_name, body)
+        expect(r.status == 422 and r.json()["error"]["details"][0]["field"] == "file", f"{bad_name}: {r.status}")
+    expect(up(q2, "x.png", png).status == 404, "another tenant cannot upload to the ticket")
+    expect(q2.get(f"/api/v1/sme-repairs/{t['id']}/photos").status == 404, "another tenant cannot list its photos")
+    expect(q2.get(photo["url"]).status == 404, "another tenant cannot download the photo")
+    expect(api.as_user("gxj").get(photo["url"]).status == 404, "another department cannot download the photo")
+    items = co.get(f"/api/v1/sme-repairs/{t['id']}/photos").json()["items"]
+    expect([p["id"] for p in items] == [photo["id"]], "the company sees the photo (and the refused uploads wrote nothing)")
+    got = co.get(photo["url"])
+    expect(got.status == 200 and got.body == png, "the photo comes back byte for byte")
+    audit = api.as_user("admin").get(f"/api/v1/audit?entity=sme_repair_photo&entity_id={photo['id']}").json()["items"]
+    expect(len(audit) == 1 and audit[0]["username"] == "qiye", f"audited: {audit}")
+
+
+def test_sme_financing_needs_seen_by_the_finance_office_and_summed(api):
+    pid = park_id(api)
+    admin = api.as_user("admin")
+    name = f"jrb{datetime.datetime.now().microsecond}"
+    r = admin.post("/api/v1/users", {"username": name, "password": "Jrb@2023demo1", "role": "department",
+                                     "park_id": pid, "unit": "金融办"})
+    expect(r.status == 201, f"finance office user: {r.status} {r.body[:200]!r}")
+    jrb, q1, q2 = api.as_user(name, "Jrb@2023demo1"), api.as_user("qiye"), api.as_user("qiye2")
+    body = {"amount": 120, "term_months": 12, "purpose": "流动资金", "collateral": "factory_mortgage",
+            "channel": "xinyidai"}
+    r = q1.post("/api/v1/financing-needs", body)
+    expect(r.status == 201 and r.json()["status"] == "open", f"post: {r.status} {r.body[:200]!r}")
+    need = r.json()
+    # Bad input and another enterprise's id: 422 naming the field.
+    for bad, field in (({"amount": 0}, "amount"), ({"term_months": 0}, "term_months"),
+                       ({"collateral": "gold"}, "collateral"),
+                       ({"enterprise_id": enterprise_id(api, "华亭啤酒有限公司（演示）")}, "enterprise_id")):
+        r = q1.post("/api/v1/financing-needs", dict(body, **bad))
+        expect(r.status == 422 and any(d["field"] == field for d in r.json()["error"]["details"]), f"{bad}: {r.status}")
+    # Who sees it: the finance office, the park admin, the enterprise; not another tenant or department.
+    ids = lambda s: [n["id"] for n in s.get(f"/api/v1/parks/{pid}/financing-needs").json()["items"]]
+    expect(need["id"] in ids(jrb) and need["id"] in ids(api.as_user("parkadmin")) and need["id"] in ids(q1), "seen")
+    expect(need["id"] not in ids(q2), "another tenant does not see it")
+    expect(ids(api.as_user("gxj")) == [], "another department sees no needs")
+    # Only the finance office (and park admins) record the match and the loan.
+    expect(q1.post(f"/api/v1/financing-needs/{need['id']}/status", {"status": "matched", "bank": "X", "on": "2024-01-01"}).status == 403, "tenant")
+    expect(api.as_user("gxj").post(f"/api/v1/financing-needs/{need['id']}/status", {"status": "matched", "bank": "X", "on": "2024-01-01"}).status == 404, "gxj")
+    before = jrb.get(f"/api/v1/parks/{pid}/financing-totals").json()
+    r = jrb.post(f"/api/v1/financing-needs/{need['id']}/status", {"status": "granted", "on": "2024-01-01", "loan_amount": 100})
+    expect(r.status == 422 and any(d["field"] == "bank" for d in r.json()["error"]["details"]), f"grant without bank: {r.status}")
+    r = jrb.post(f"/api/v1/financing-needs/{need['id']}/status", {"status": "matched", "bank": "测试银行", "on": "2024-01-02"})
+    expect(r.status == 200 and r.json()["status"] == "matched", f"match: {r.status} {r.body[:200]!r}")
+    r = jrb.post(f"/api/v1/financing-needs/{need['id']}/status", {"status": "granted", "on": "2024-01-20", "loan_amount": 100})
+    expect(r.status == 200 and r.json()["loan_amount"] == 100 and r.json()["bank"] == "测试银行", f"grant: {r.status}")
+    expect(jrb.post(f"/api/v1/financing-needs/{need['id']}/status", {"status": "declined"}).status == 409, "closed")
+    after = jrb.get(f"/api/v1/parks/{pid}/financing-totals").json()
+    expect(abs(after["all"]["granted"] - before["all"]["granted"] - 100) < 1e-6, "granted total grows by the loan")
+    bank = [g for g in after["by_bank"] if g["key"] == "测试银行"][0]
+    expect(bank["needs"] == 1 and bank["amount"] == 120 and bank["granted"] == 100, f"by bank: {bank}")
+    expect(abs(sum(g["amount"] for g in after["by_chain"]) - after["all"]["amount"]) < 0.011, "chains sum to the total")
+    expect(q1.get(f"/api/v1/parks/{pid}/financing-totals").status == 403, "tenants see no park totals")
+    audit = admin.get(f"/api/v1/audit?entity=sme_financing_need&entity_id={need['id']}").json()["items"]
+    expect({a["action"] for a in audit} == {"create", "matched", "granted"}, f"audit: {[a['action'] for a in audit]}")
+
+
+def test_sme_refurbishment_projects(api):
+    pid = park_id(api)
+    co, pa = api.as_user(*HDJX), api.as_user("parkadmin")
+    items = pa.get(f"/api/v1/parks/{pid}/sme-refurbishments").json()["items"]
+    expect(any(f["is_demo"] and f["status"] == "in_progress" for f in items), "the demo has a project under way")
+    b = [x for x in co.get(f"/api/v1/parks/{pid}/sme-buildings").json()["items"] if x["kind"] == "incubator"][0]
+    body = {"title": "孵化楼电梯更新", "budget": 90, "start_on": "2026-01-01", "end_on": "2026-06-30"}
+    expect(api.as_user("gxj").post(f"/api/v1/sme-buildings/{b['id']}/refurbishments", body).status == 403, "gxj")
+    expect(api.as_user("qiye").get(f"/api/v1/parks/{pid}/sme-refurbishments").status == 403, "tenants do not read")
+    for bad, field in (({"budget": 0}, "budget"), ({"end_on": "2025-01-01"}, "end_on"), ({"progress_pct": 120}, "progress_pct")):
+        r = co.post(f"/api/v1/sme-buildings/{b['id']}/refurbishments", dict(body, **bad))
+        expect(r.status == 422 and any(d["field"] == field for d in r.json()["error"]["details"]), f"{bad}: {r.status}")
+    r = co.post(f"/api/v1/sme-buildings/{b['id']}/refurbishments", body)
+    expect(r.status == 201 and r.json()["status"] == "planned", f"create: {r.status} {r.body[:200]!r}")
+    f = r.json()
+    r = co.put(f"/api/v1/sme-refurbishments/{f['id']}", dict(body, status="in_progress", spent=30, progress_pct=35))
+    expect(r.status == 200 and r.json()["progress_pct"] == 35 and r.json()["spent"] == 30, f"update: {r.status}")
+    expect(api.as_user("gxj").put(f"/api/v1/sme-refurbishments/{f['id']}", body).status == 403, "gxj update")
+    x = pa.get(f"/api/v1/parks/{pid}/sme-refurbishments.xlsx")
+    expect(x.status == 200 and x.body[:2] == b"PK", "xlsx")
+    audit = api.as_user("admin").get(f"/api/v1/audit?entity=sme_refurbishment&entity_id={f['id']}").json()["items"]
+    expect({a["action"] for a in audit} == {"create", "update"}, f"audit: {audit}")

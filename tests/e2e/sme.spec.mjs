@@ -58,7 +58,7 @@ export async function leaseAVacantUnitAndCloseARepair({ newPage, login, screensh
 export async function smePagesFitAPhone({ newPage, login, screenshot, expect, hasHorizontalScroll, baseUrl }) {
   const page = await newPage({ viewport: PHONE })
   await login(page, ...HDJX)
-  for (const path of ['/sme/space', '/sme/leases', '/sme/bills', '/sme/repairs']) {
+  for (const path of ['/sme/space', '/sme/leases', '/sme/bills', '/sme/repairs', '/sme/financing']) {
     await page.goto(`${baseUrl}${path}`)
     await page.locator('.page-title').first().waitFor()
     await page.waitForTimeout(300)

@@ -71,6 +71,26 @@ struct Repair {
   bool is_demo = false;
 };
 
+// A refurbishment project (维修改造) of a building.
+struct Refurbishment {
+  int64_t id = 0, park_id = 0, building_id = 0;
+  std::optional<int64_t> operator_unit_id;
+  std::string building_name, title, status, start_on, end_on, note, created_by, created_at;
+  double budget = 0, spent = 0, progress_pct = 0;  // 万元, 万元, percent
+  bool is_demo = false;
+};
+
+// A financing need (融资需求) posted by an enterprise, with the match and loan 金融办 records.
+struct FinancingNeed {
+  int64_t id = 0, park_id = 0, enterprise_id = 0, term_months = 0;
+  std::string enterprise_name, chain;  // chain: the enterprise's industry chain ("" none)
+  double amount = 0;                   // 万元
+  std::string purpose, collateral, channel, status, bank, note, created_by, created_at;
+  std::optional<std::string> matched_on, loan_on;
+  std::optional<double> loan_amount;
+  bool is_demo = false;
+};
+
 // Who may do what with the SME park's data (the operating company's scope, issue 16 item 6).
 // Manage (space, leases, bills, payments, repairs): sysadmins and the park's admins, and department
 // users of the unit operating the building (operator_unit_id). Read-only callers never.

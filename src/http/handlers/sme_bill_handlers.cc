@@ -47,7 +47,7 @@ StatusOr<Response> GenerateSmeBills(RequestContext& ctx, const Services& s) {
   std::map<int64_t, double> utilities;
   if (const auto* u = f.Raw("utilities"); u && !u->is_null()) {
     if (!u->is_object() || u->as_object().size() > 5000) {
-      f.AddError("utilities", "应为 {租约编号: 水电费(万元)} 对象");
+      f.AddError("utilities", "应为“租约编号 → 水电费(万元)”的对象");
     } else {
       for (const auto& [k, v] : u->as_object()) {
         char* end = nullptr;

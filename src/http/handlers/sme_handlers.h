@@ -51,6 +51,20 @@ StatusOr<Response> ExportSmeRepairs(RequestContext& ctx, const Services& s);
 StatusOr<Response> CreateSmeRepair(RequestContext& ctx, const Services& s);
 StatusOr<Response> AssignSmeRepair(RequestContext& ctx, const Services& s);
 StatusOr<Response> CloseSmeRepair(RequestContext& ctx, const Services& s);
+StatusOr<Response> AddSmeRepairPhoto(RequestContext& ctx, const Services& s);
+StatusOr<Response> ListSmeRepairPhotos(RequestContext& ctx, const Services& s);
+StatusOr<Response> DownloadSmeRepairPhoto(RequestContext& ctx, const Services& s);
+// Refurbishment projects
+StatusOr<Response> ListSmeRefurbishments(RequestContext& ctx, const Services& s);
+StatusOr<Response> ExportSmeRefurbishments(RequestContext& ctx, const Services& s);
+StatusOr<Response> CreateSmeRefurbishment(RequestContext& ctx, const Services& s);
+StatusOr<Response> UpdateSmeRefurbishment(RequestContext& ctx, const Services& s);
+// Financing needs
+StatusOr<Response> ListFinancingNeeds(RequestContext& ctx, const Services& s);
+StatusOr<Response> ExportFinancingNeeds(RequestContext& ctx, const Services& s);
+StatusOr<Response> CreateFinancingNeed(RequestContext& ctx, const Services& s);
+StatusOr<Response> MoveFinancingNeed(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetFinancingTotals(RequestContext& ctx, const Services& s);
 
 }  // namespace handlers
 }  // namespace parkhq::http

@@ -14,7 +14,9 @@
 #include "common/status_or.h"
 #include "common/time.h"
 #include "domain/sme/sme.h"
+#include "domain/sme/financing_calc.h"
 #include "domain/sme/sme_calc.h"
+#include "domain/task/attachments.h"
 #include "storage/database.h"
 
 namespace parkhq::storage {
@@ -87,6 +89,40 @@ class SmeStore {
                                      const std::string& description) const;
   StatusOr<sme::Repair> AssignRepair(const Scope& s, int64_t id, const std::string& assignee) const;
   StatusOr<sme::Repair> CloseRepair(const Scope& s, int64_t id, const std::string& result) const;
+  // Photos of a ticket (PNG/JPG checked by extension and first bytes, at most
+  // task::kMaxAttachmentBytes), kept in the loop module's content store (task_files). The ticket's
+  // tenant or a manager uploads; whoever sees the ticket lists and downloads. report_id = ticket id.
+  StatusOr<task::Attachment> AddRepairPhoto(const Scope& s, int64_t repair_id, const std::string& filename,
+                                            const std::string& bytes) const;
+  StatusOr<std::vector<task::Attachment>> ListRepairPhotos(const Scope& s, int64_t repair_id) const;
+  StatusOr<std::pair<task::Attachment, std::string>> DownloadRepairPhoto(const Scope& s, int64_t photo_id) const;
+
+  // Refurbishment projects (维修改造): staff and leaders of the park read; managers of the building write.
+  struct RefurbishmentInput {
+    std::string title, status = "planned", start_on, end_on, note;
+    double budget = 0, spent = 0, progress_pct = 0;
+  };
+  StatusOr<std::vector<sme::Refurbishment>> ListRefurbishments(const Scope& s, int64_t park_id) const;
+  StatusOr<sme::Refurbishment> CreateRefurbishment(const Scope& s, int64_t building_id,
+                                                   const RefurbishmentInput& in) const;
+  StatusOr<sme::Refurbishment> UpdateRefurbishment(const Scope& s, int64_t id, const RefurbishmentInput& in) const;
+
+  // Financing needs (融资需求). Enterprises post and see their own; 金融办 (the department unit of
+  // that name), the park's admins, sysadmins and leaders see all of the park; 金融办 and park admins
+  // record the match (bank) and the loan. Other departments see none.
+  struct NewNeed {
+    std::optional<int64_t> enterprise_id;  // enterprise users: their own (this must be absent or equal)
+    double amount = 0;
+    int64_t term_months = 0;
+    std::string purpose, collateral, channel, note;
+  };
+  StatusOr<sme::FinancingNeed> CreateNeed(const Scope& s, const NewNeed& in) const;
+  StatusOr<std::vector<sme::FinancingNeed>> ListNeeds(const Scope& s, int64_t park_id) const;
+  // status: matched (bank, on) | granted (loan_amount, on) | declined (note). 409 from a final state.
+  StatusOr<sme::FinancingNeed> MoveNeed(const Scope& s, int64_t id, const std::string& status,
+                                        const std::string& bank, std::optional<double> loan_amount,
+                                        const std::string& on, const std::string& note) const;
+  StatusOr<sme::FinancingTotals> NeedTotals(const Scope& s, int64_t park_id) const;
 
  private:
   Database* db_;

@@ -1,5 +1,6 @@
 // SME park (中小企业创业园, issue 16): space and occupancy, leases, bills, repairs.
-import { api, buildUrl, type ListResponse } from '@/api/client'
+import { api, buildUrl, languageHeaders, toApiError, type ListResponse } from '@/api/client'
+import { useAuthStore } from '@/stores/auth'
 
 export type UnitStatus = 'vacant' | 'leased' | 'self_use' | 'repair'
 
@@ -134,6 +135,54 @@ export interface Repair {
   is_demo: boolean
 }
 
+export interface Photo {
+  id: number
+  repair_id: number
+  filename: string
+  content_type: string
+  size: number
+  created_by: string
+  created_at: string
+  url: string
+}
+
+export interface FinancingNeed {
+  id: number
+  enterprise_id: number
+  enterprise: string
+  chain: string
+  amount: number
+  term_months: number
+  purpose: string
+  collateral: string
+  channel: string
+  status: 'open' | 'matched' | 'granted' | 'declined'
+  bank: string
+  matched_on: string | null
+  loan_amount: number | null
+  loan_on: string | null
+  note: string
+  is_demo: boolean
+}
+export interface FinancingGroup { key: string; needs: number; amount: number; granted: number; granted_needs: number }
+export interface FinancingTotals { all: FinancingGroup; by_bank: FinancingGroup[]; by_chain: FinancingGroup[] }
+
+export interface Refurbishment {
+  id: number
+  building_id: number
+  building: string
+  title: string
+  status: 'planned' | 'in_progress' | 'done'
+  start_on: string
+  end_on: string
+  note: string
+  budget: number
+  spent: number
+  progress_pct: number
+  is_demo: boolean
+}
+export type RefurbishmentInput = Pick<Refurbishment, 'title' | 'status' | 'start_on' | 'end_on' | 'note' | 'budget' | 'spent' | 'progress_pct'>
+
 const p = (parkId: number) => `/api/v1/parks/${parkId}`
 
 export const smeApi = {
@@ -159,4 +208,27 @@ export const smeApi = {
   createRepair: (unit_id: number, title: string, description: string) => api.post<Repair>('/api/v1/sme-repairs', { unit_id, title, description }),
   assignRepair: (id: number, assignee: string) => api.post<Repair>(`/api/v1/sme-repairs/${id}/assign`, { assignee }),
   closeRepair: (id: number, result: string) => api.post<Repair>(`/api/v1/sme-repairs/${id}/close`, { result }),
+  refurbishments: (parkId: number) => api.get<ListResponse<Refurbishment>>(`${p(parkId)}/sme-refurbishments`),
+  refurbishmentsUrl: (parkId: number) => buildUrl(`${p(parkId)}/sme-refurbishments.xlsx`),
+  createRefurbishment: (buildingId: number, body: RefurbishmentInput) => api.post<Refurbishment>(`/api/v1/sme-buildings/${buildingId}/refurbishments`, body),
+  updateRefurbishment: (id: number, body: RefurbishmentInput) => api.put<Refurbishment>(`/api/v1/sme-refurbishments/${id}`, body),
+  needs: (parkId: number) => api.get<ListResponse<FinancingNeed>>(`${p(parkId)}/financing-needs`),
+  needsUrl: (parkId: number) => buildUrl(`${p(parkId)}/financing-needs.xlsx`),
+  needTotals: (parkId: number) => api.get<FinancingTotals>(`${p(parkId)}/financing-totals`),
+  postNeed: (body: { amount: number; term_months: number; purpose: string; collateral: string; channel: string; enterprise_id?: number | null }) =>
+    api.post<FinancingNeed>('/api/v1/financing-needs', body),
+  moveNeed: (id: number, body: { status: string; bank?: string; loan_amount?: number | null; on?: string; note?: string }) =>
+    api.post<FinancingNeed>(`/api/v1/financing-needs/${id}/status`, body),
+  photos: (id: number) => api.get<ListResponse<Photo>>(`/api/v1/sme-repairs/${id}/photos`),
+  /** Uploads a PNG/JPG photo of a ticket (raw body, at most 10 MiB); 422 names the file's problem. */
+  uploadPhoto: async (id: number, file: File): Promise<Photo> => {
+    const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/octet-stream', ...languageHeaders() }
+    const csrf = useAuthStore().csrfToken
+    if (csrf) headers['X-CSRF-Token'] = csrf
+    const url = buildUrl(`/api/v1/sme-repairs/${id}/photos`, { filename: file.name })
+    const res = await fetch(url, { method: 'POST', headers, body: file, credentials: 'same-origin' })
+    const body = await res.json().catch(() => null)
+    if (!res.ok) throw toApiError(res.status, body, res.statusText)
+    return body as Photo
+  },
 }

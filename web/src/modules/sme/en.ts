@@ -61,6 +61,7 @@ export default {
     gradOn: 'Graduated on',
     filter: 'Status',
     all: 'All',
+    incubation: '{n} incubatees, {g} of them graduated',
   },
   bill: {
     period: 'Period',

@@ -61,6 +61,7 @@ export default {
     gradOn: '毕业日',
     filter: '状态筛选',
     all: '全部',
+    incubation: '在孵企业 {n} 家，其中已毕业 {g} 家',
   },
   bill: {
     period: '账期',

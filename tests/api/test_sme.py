@@ -322,3 +322,44 @@ def test_sme_refurbishment_projects(api):
     expect(x.status == 200 and x.body[:2] == b"PK", "xlsx")
     audit = api.as_user("admin").get(f"/api/v1/audit?entity=sme_refurbishment&entity_id={f['id']}").json()["items"]
     expect({a["action"] for a in audit} == {"create", "update"}, f"audit: {audit}")
+
+
+def test_sme_expiring_leases_graduation_unit_status_and_floor_plan(api):
+    pid = park_id(api)
+    co, pa = api.as_user(*HDJX), api.as_user("parkadmin")
+    as_of = datetime.date.fromisoformat(pa.get(f"/api/v1/parks/{pid}/occupancy").json()["as_of"])
+    expiring = co.get(f"/api/v1/parks/{pid}/expiring-leases").json()["items"]
+    expect({l["expiry_window"] for l in expiring} >= {30, 60, 90}, f"the demo has all windows: {[l['expiry_window'] for l in expiring]}")
+    for l in expiring:
+        days = (datetime.date.fromisoformat(l["ended_on"] or l["end_on"]) - as_of).days
+        want = 30 if days <= 30 else 60 if days <= 60 else 90
+        expect(0 <= days <= 90 and l["expiry_window"] == want and l["status"] == "active", f"{l['enterprise']}: {days} days")
+    # Graduation (毕业): only incubatees, once; the demo's graduate is there.
+    leases = co.get(f"/api/v1/parks/{pid}/leases").json()["items"]
+    expect(any(l["graduated_on"] and l["graduation_kind"] == "above_scale" for l in leases), "the demo's graduate")
+    inc = [l for l in leases if l["incubatee"] and not l["graduated_on"]][0]
+    plain = [l for l in leases if not l["incubatee"] and l["status"] == "active"][0]
+    expect(co.post(f"/api/v1/leases/{plain['id']}/graduate", {"kind": "own_land", "graduated_on": str(as_of)}).status == 409, "not an incubatee")
+    r = co.post(f"/api/v1/leases/{inc['id']}/graduate", {"kind": "moon", "graduated_on": str(as_of)})
+    expect(r.status == 422 and r.json()["error"]["details"][0]["field"] == "kind", f"bad kind: {r.status}")
+    r = co.post(f"/api/v1/leases/{inc['id']}/graduate", {"kind": "own_land", "graduated_on": str(as_of)})
+    expect(r.status == 200 and r.json()["graduated_on"] == str(as_of), f"graduate: {r.status} {r.body[:200]!r}")
+    expect(co.post(f"/api/v1/leases/{inc['id']}/graduate", {"kind": "own_land", "graduated_on": str(as_of)}).status == 409, "twice")
+    # A leased unit's status follows its lease; a vacant one can go under repair and back.
+    b = [x for x in co.get(f"/api/v1/parks/{pid}/sme-buildings").json()["items"] if x["name"] == "标准化厂房1号楼（演示）"][0]
+    units = co.get(f"/api/v1/sme-buildings/{b['id']}/floor-plan").json()["units"]
+    leased = [u for u in units if u["status"] == "leased"][0]
+    vacant = [u for u in units if u["status"] == "vacant"][0]
+    expect(co.patch(f"/api/v1/sme-units/{leased['id']}", {"status": "repair"}).status == 409, "leased unit")
+    expect(co.patch(f"/api/v1/sme-units/{vacant['id']}", {"status": "broken"}).status == 422, "bad status")
+    expect(api.as_user("gxj").patch(f"/api/v1/sme-units/{vacant['id']}", {"status": "repair"}).status == 403, "gxj")
+    expect(co.patch(f"/api/v1/sme-units/{vacant['id']}", {"status": "repair"}).status == 204, "under repair")
+    r = co.post("/api/v1/leases", {"unit_id": vacant["id"], "enterprise_id": enterprise_id(api, "华亭印务有限公司（演示）"),
+                                   "start_on": "2031-01-01", "end_on": "2031-12-31", "monthly_rent": 1})
+    expect(r.status == 409, f"a unit under repair is not leased: {r.status}")
+    expect(co.patch(f"/api/v1/sme-units/{vacant['id']}", {"status": "vacant"}).status == 204, "vacant again")
+    # The floor plan names tenants for the company, not for another department.
+    expect(any(u["tenant"] for u in units), "the company sees tenants")
+    other = api.as_user("gxj").get(f"/api/v1/sme-buildings/{b['id']}/floor-plan").json()["units"]
+    expect([u["status"] for u in other] == [u["status"] for u in units] and not any(u["tenant"] for u in other),
+           "another department sees the statuses, not the tenants")

@@ -124,6 +124,9 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   // (end gates)
 
   // -- sme: SME park: space, leases, bills, repairs, financing (issue 16) --
+  a->sme_store = std::make_unique<storage::SmeStore>(a->db.get());
+  a->sme = std::make_unique<http::SmeModule>(http::SmeModule{a->sme_store.get()});
+  services.sme = a->sme.get();
   // (end sme)
 
   // -- scale: scale (issue 18) --

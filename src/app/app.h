@@ -44,6 +44,8 @@
 // -- gates --
 // (end gates)
 // -- sme --
+#include "http/handlers/sme_handlers.h"
+#include "storage/sme/sme_store.h"
 // (end sme)
 // -- scale --
 // (end scale)
@@ -126,6 +128,8 @@ struct App {
   // -- gates --
   // (end gates)
   // -- sme --
+  std::unique_ptr<storage::SmeStore> sme_store;
+  std::unique_ptr<http::SmeModule> sme;
   // (end sme)
   // -- scale --
   // (end scale)

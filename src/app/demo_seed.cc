@@ -13,6 +13,7 @@
 #include "common/time.h"
 #include "app/evaluation_demo.h"  // evaluation module
 #include "app/task_demo.h"        // management loop (issue 19)
+#include "app/sme_demo.h"         // SME park (issue 16)
 
 namespace parkhq::app {
 namespace {
@@ -255,6 +256,7 @@ Status SeedDemo(storage::Database& db, bool fast_hash, Period until) {
   // (end gates)
 
   // -- sme: SME park: space, leases, bills, repairs, financing (issue 16) --
+  PARKHQ_RETURN_IF_ERROR(SeedSmeDemo(db, fast_hash));  // app/sme_demo.h
   // (end sme)
 
   // -- scale: scale (issue 18) --

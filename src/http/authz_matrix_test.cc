@@ -104,6 +104,9 @@ const std::map<std::string, std::string> kIdTables = {
     // -- gates --
     // (end gates)
     // -- sme --
+    {"sme-buildings", "sme_buildings"}, {"sme-units", "sme_units"}, {"leases", "sme_leases"},
+    {"sme-bills", "sme_bills"},         {"sme-repairs", "sme_repairs"}, {"sme-repair-photos", "sme_repair_photos"},
+    {"financing-needs", "sme_financing_needs"}, {"sme-refurbishments", "sme_refurbishments"},
     // (end sme)
     // -- scale --
     // (end scale)

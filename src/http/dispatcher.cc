@@ -109,6 +109,14 @@ constexpr ObjectPark kObjectParks[] = {
     // (end gates)
 
     // -- sme: SME park: space, leases, bills, repairs, financing (issue 16) --
+    {"/sme-buildings/{id}", "id", "SELECT park_id, park_id FROM sme_buildings WHERE id = ?"},
+    {"/sme-units/{id}", "id", "SELECT park_id, park_id FROM sme_units WHERE id = ?"},
+    {"/leases/{id}", "id", "SELECT park_id, park_id FROM sme_leases WHERE id = ?"},
+    {"/sme-bills/{id}", "id", "SELECT park_id, park_id FROM sme_bills WHERE id = ?"},
+    {"/sme-repairs/{id}", "id", "SELECT park_id, park_id FROM sme_repairs WHERE id = ?"},
+    {"/sme-repair-photos/{id}", "id", "SELECT park_id, park_id FROM sme_repair_photos WHERE id = ?"},
+    {"/sme-refurbishments/{id}", "id", "SELECT park_id, park_id FROM sme_refurbishments WHERE id = ?"},
+    {"/financing-needs/{id}", "id", "SELECT park_id, park_id FROM sme_financing_needs WHERE id = ?"},
     // (end sme)
 
     // -- scale: scale (issue 18) --

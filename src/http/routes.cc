@@ -11,6 +11,7 @@
 #include "http/handlers/project_handlers.h"
 #include "http/handlers/task_handlers.h"  // management loop (issue 19)
 #include "http/handlers/ops_handlers.h"
+#include "http/handlers/sme_handlers.h"  // SME park (issue 16)
 #include "http/router.h"
 
 namespace parkhq::http {
@@ -350,6 +351,49 @@ std::vector<Route> AllRoutes() {
   // (end gates)
 
   // -- sme: SME park: space, leases, bills, repairs, financing (issue 16) --
+  // Space and occupancy: staff and leaders read (enterprises see their own leases instead); the
+  // park's admins and the operating company's unit manage (SmeStore checks the building's unit).
+  // Leases, bills and repairs: every role reaches the route, the store shows tenants their own only.
+  r.insert(r.end(), {
+      {"GET", "/api/v1/parks/{park_id}/occupancy", h::kSmeReaders, h::GetOccupancy},
+      {"GET", "/api/v1/parks/{park_id}/sme-buildings", h::kSmeReaders, h::ListSmeBuildings},
+      {"POST", "/api/v1/parks/{park_id}/sme-buildings", kParkStaff, h::CreateSmeBuilding},
+      {"GET", "/api/v1/sme-buildings/{id}/floor-plan", h::kSmeReaders, h::GetSmeFloorPlan},
+      {"POST", "/api/v1/sme-buildings/{id}/units", kStaff, h::CreateSmeUnit},
+      {"PATCH", "/api/v1/sme-units/{id}", kStaff, h::UpdateSmeUnit},
+      {"GET", "/api/v1/parks/{park_id}/leases", kAnyRole, h::ListLeases},
+      {"GET", "/api/v1/parks/{park_id}/leases.xlsx", kAnyRole, h::ExportRentRoll},
+      {"GET", "/api/v1/parks/{park_id}/expiring-leases", kAnyRole, h::ListExpiringLeases},
+      {"POST", "/api/v1/leases", kStaff, h::CreateLease},
+      {"GET", "/api/v1/leases/{id}", kAnyRole, h::GetLease},
+      {"POST", "/api/v1/leases/{id}/end", kStaff, h::EndLease},
+      {"POST", "/api/v1/leases/{id}/renew", kStaff, h::RenewLease},
+      {"POST", "/api/v1/leases/{id}/graduate", kStaff, h::GraduateLease},
+      {"POST", "/api/v1/parks/{park_id}/sme-bills/generate", kStaff, h::GenerateSmeBills},
+      {"GET", "/api/v1/parks/{park_id}/sme-bills", kAnyRole, h::ListSmeBills},
+      {"GET", "/api/v1/parks/{park_id}/sme-bills.xlsx", kAnyRole, h::ExportSmeBills},
+      {"POST", "/api/v1/sme-bills/{id}/payments", kStaff, h::AddSmePayment},
+      {"GET", "/api/v1/parks/{park_id}/sme-arrears", kAnyRole, h::GetSmeArrears},
+      {"GET", "/api/v1/parks/{park_id}/sme-income/{year}", h::kSmeReaders, h::GetSmeIncome},
+      {"GET", "/api/v1/parks/{park_id}/sme-repairs", kAnyRole, h::ListSmeRepairs},
+      {"GET", "/api/v1/parks/{park_id}/sme-repairs.xlsx", kAnyRole, h::ExportSmeRepairs},
+      {"POST", "/api/v1/sme-repairs", kAnyRole, h::CreateSmeRepair},
+      {"POST", "/api/v1/sme-repairs/{id}/assign", kStaff, h::AssignSmeRepair},
+      {"POST", "/api/v1/sme-repairs/{id}/close", kStaff, h::CloseSmeRepair},
+      {"POST", "/api/v1/sme-repairs/{id}/photos", kAnyRole, h::AddSmeRepairPhoto, true},
+      {"GET", "/api/v1/sme-repairs/{id}/photos", kAnyRole, h::ListSmeRepairPhotos},
+      {"GET", "/api/v1/sme-repair-photos/{id}", kAnyRole, h::DownloadSmeRepairPhoto},
+      {"GET", "/api/v1/parks/{park_id}/sme-refurbishments", h::kSmeReaders, h::ListSmeRefurbishments},
+      {"GET", "/api/v1/parks/{park_id}/sme-refurbishments.xlsx", h::kSmeReaders, h::ExportSmeRefurbishments},
+      {"POST", "/api/v1/sme-buildings/{id}/refurbishments", kStaff, h::CreateSmeRefurbishment},
+      {"PUT", "/api/v1/sme-refurbishments/{id}", kStaff, h::UpdateSmeRefurbishment},
+      // Financing needs: enterprises post their own; 金融办 and park admins match and grant (store checks).
+      {"GET", "/api/v1/parks/{park_id}/financing-needs", kAnyRole, h::ListFinancingNeeds},
+      {"GET", "/api/v1/parks/{park_id}/financing-needs.xlsx", kAnyRole, h::ExportFinancingNeeds},
+      {"GET", "/api/v1/parks/{park_id}/financing-totals", h::kSmeReaders, h::GetFinancingTotals},
+      {"POST", "/api/v1/financing-needs", kAnyRole, h::CreateFinancingNeed},
+      {"POST", "/api/v1/financing-needs/{id}/status", kStaff, h::MoveFinancingNeed},
+  });
   // (end sme)
 
   // -- scale: scale (issue 18) --

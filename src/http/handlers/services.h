@@ -76,6 +76,7 @@ struct Services {
   // (end gates)
 
   // -- sme: SME park: space, leases, bills, repairs, financing (issue 16) --
+  struct SmeModule* sme = nullptr;  // http/handlers/sme_handlers.h
   // (end sme)
 
   // -- scale: scale (issue 18) --

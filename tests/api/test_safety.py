@@ -49,9 +49,15 @@ def day(s, n):
     return (datetime.date.fromisoformat(s) + datetime.timedelta(days=n)).isoformat()
 
 
+def soon(days=30):
+    """A date `days` after today in the deployment's zone (Asia/Shanghai, the server's default)."""
+    beijing = datetime.timezone(datetime.timedelta(hours=8))
+    return (datetime.datetime.now(beijing).date() + datetime.timedelta(days=days)).isoformat()
+
+
 def new_hazard(api, park, ent, **kw):
     body = {"park_id": park, "enterprise_id": ent, "level": "general", "description": "消防通道堆放杂物（测试）",
-            "deadline": kw.pop("deadline", None) or "2099-12-31"}
+            "deadline": kw.pop("deadline", None) or soon()}
     body.update(kw)
     r = api.as_user("parkadmin").post("/api/v1/hazards", body)
     expect(r.status == 201, f"create hazard: {r.status} {r.body[:300]!r}")
@@ -73,9 +79,10 @@ def test_hazard_flow_with_its_refusals(api):
     # Bad input: 422 naming the field, nothing written.
     before = hazard_count(api)
     for body, field in [({"level": "minor"}, "level"), ({"description": ""}, "description"),
-                        ({"deadline": "2023-02-30"}, "deadline"), ({"enterprise_id": 99999999}, "enterprise_id"),
+                        ({"deadline": "2023-02-30"}, "deadline"), ({"deadline": soon(4 * 366)}, "deadline"),
+                        ({"enterprise_id": 99999999}, "enterprise_id"),
                         ({"facility_id": 99999999}, "facility_id"), ({"park_id": None}, "park_id")]:
-        b = {"park_id": park, "enterprise_id": ent, "level": "general", "description": "x", "deadline": "2099-01-01"}
+        b = {"park_id": park, "enterprise_id": ent, "level": "general", "description": "x", "deadline": soon()}
         b.update(body)
         r = pa.post("/api/v1/hazards", b)
         expect(r.status == 422 and field in fields(r), f"{field}: {r.status} {r.body[:300]!r}")
@@ -83,7 +90,7 @@ def test_hazard_flow_with_its_refusals(api):
 
     # Who may record: staff of the park; not enterprises or leaders (403), not another park (404).
     body = {"park_id": park, "enterprise_id": ent, "level": "major", "description": "危化品库未设防爆照明（测试）",
-            "deadline": "2099-06-30"}
+            "deadline": soon(60)}
     expect(qiye.post("/api/v1/hazards", body).status == 403, "enterprise users cannot record hazards")
     expect(api.as_user("leader").post("/api/v1/hazards", body).status == 403, "leaders are read-only")
     r = other.post("/api/v1/hazards", body)

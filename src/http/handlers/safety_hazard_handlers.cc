@@ -32,9 +32,9 @@ void ReadHazard(FieldReader& f, safety::HazardInput& in) {
   if (auto e = f.Int("enterprise_id", false)) in.enterprise_id = *e;
   if (auto x = f.Int("facility_id", false)) in.facility_id = *x;
   in.responsible = f.String("responsible", false, 100).value_or("");
-  in.level = f.String("level", true, 20).value_or("");
+  in.level = f.String("level", false, 20).value_or("");  // required: checked by the service with the rest
   in.category = f.String("category", false, 50).value_or("");
-  in.description = f.String("description", true, 2000).value_or("");
+  in.description = f.String("description", false, 2000).value_or("");
   in.measures = f.String("measures", false, 2000).value_or("");
   in.deadline = f.DateString("deadline", true).value_or("");
   in.found_on = f.DateString("found_on", false).value_or("");

@@ -75,11 +75,17 @@ export async function hazardFoundRectifiedClosed({ newPage, login, screenshot, e
   await screenshot(admin, 'safety-closed')
 }
 
-export async function facilitiesFitAPhone({ newPage, login, screenshot, expect, hasHorizontalScroll, baseUrl }) {
+export async function safetyPagesFitAPhone({ newPage, login, screenshot, expect, hasHorizontalScroll, baseUrl }) {
   const page = await newPage({ viewport: PHONE })
   await login(page, 'parkadmin', 'Park@2023demo')
   await page.goto(`${baseUrl}/safety/facilities`)
   await page.getByTestId('facility-warnings').getByText('危废').first().waitFor()
   expect(!(await hasHorizontalScroll(page)), 'the facilities page fits a phone')
   await screenshot(page, 'safety-facilities-phone')
+  await page.goto(`${baseUrl}/safety/hazards`)
+  await page.getByTestId('stat-closure').waitFor()
+  await page.getByText('按月份、类别、企业统计').click()
+  await page.getByText('月份').first().waitFor()
+  expect(!(await hasHorizontalScroll(page)), 'the hazards page with its statistics fits a phone')
+  await screenshot(page, 'safety-hazards-phone')
 }

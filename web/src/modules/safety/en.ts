@@ -7,6 +7,7 @@ export default {
   year: 'Year',
   tabs: { hazards: 'Hazards', inspections: 'Inspections' },
   stats: { found: 'Found', closed: 'Closed', overdue: 'Overdue', closure: 'Closure rate', general: 'General', major: 'Major' },
+  breakdown: { title: 'By month, category and enterprise', month: 'Month' },
   level: { general: 'General', major: 'Major' },
   state: { open: 'To rectify', rectified: 'To re-check', closed: 'Closed', reopened: 'Reopened' },
   filter: { all: 'All states', allLevels: 'All levels', overdueOnly: 'Overdue only' },

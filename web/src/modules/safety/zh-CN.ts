@@ -7,6 +7,7 @@ export default {
   year: '年度',
   tabs: { hazards: '隐患', inspections: '检查记录' },
   stats: { found: '发现隐患', closed: '已闭环', overdue: '逾期未整改', closure: '闭环率', general: '一般', major: '重大' },
+  breakdown: { title: '按月份、类别、企业统计', month: '月份' },
   level: { general: '一般', major: '重大' },
   state: { open: '待整改', rectified: '待复查', closed: '已闭环', reopened: '复查未通过' },
   filter: { all: '全部状态', allLevels: '全部等级', overdueOnly: '只看逾期' },

@@ -100,6 +100,7 @@ const std::map<std::string, std::string> kIdTables = {
     // (end talent)
     // -- safety --
     {"hazards", "safety_hazards"}, {"facilities", "safety_facilities"}, {"hazard-photos", "safety_hazard_files"},
+    {"inspections", "safety_inspections"},
     // (end safety)
     // -- risk --
     // (end risk)

@@ -103,6 +103,7 @@ constexpr ObjectPark kObjectParks[] = {
     {"/hazards/{id}", "id", "SELECT park_id, park_id FROM safety_hazards WHERE id = ?"},
     {"/hazard-photos/{id}", "id", "SELECT park_id, park_id FROM safety_hazard_files WHERE id = ?"},
     {"/facilities/{id}", "id", "SELECT park_id, park_id FROM safety_facilities WHERE id = ?"},
+    {"/inspections/{id}", "id", "SELECT park_id, park_id FROM safety_inspections WHERE id = ?"},
     // (end safety)
 
     // -- risk: risk profiles, emergency resources, energy (issue 14) --

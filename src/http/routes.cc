@@ -347,6 +347,7 @@ std::vector<Route> AllRoutes() {
       {"POST", "/api/v1/facilities/{id}/records", kStaff, h::AddFacilityRecord},
       {"GET", "/api/v1/inspections", h::kSafetyReaders, h::ListInspections},
       {"POST", "/api/v1/inspections", kStaff, h::CreateInspection},
+      {"POST", "/api/v1/inspections/{id}/complete", kStaff, h::CompleteInspection},
       {"GET", "/api/v1/inspection-export", h::kSafetyReaders, h::ExportInspections},
       {"GET", "/api/v1/hazards", kAnyRole, h::ListHazards},
       {"POST", "/api/v1/hazards", kStaff, h::CreateHazard},

@@ -313,3 +313,34 @@ def test_hazard_photos(api):
     d = api.as_user("parkadmin").get(r.json()["url"])
     expect(d.status == 200 and d.body == PNG, "download")
     expect(api.as_user("qiye2").get(r.json()["url"]).status == 404, "another enterprise cannot download")
+
+
+def test_inspection_plan_is_carried_out_once(api):
+    park = demo_park(api)
+    ent = enterprise_of(api, "qiye")
+    pa = api.as_user("parkadmin")
+    other, _ = other_park_admin(api)
+    plan = {"park_id": park, "planned": True, "inspected_on": soon(7), "inspector": "安环办（测试）", "enterprise_id": ent,
+            "checklist": "危化品专项检查表"}
+    r = pa.post("/api/v1/inspections", {**plan, "inspected_on": soon(-3)})
+    expect(r.status == 422 and "inspected_on" in fields(r), f"a plan in the past: {r.status}")
+    r = pa.post("/api/v1/inspections", {**plan, "hazards": [{"level": "general", "description": "x", "deadline": soon()}]})
+    expect(r.status == 422 and "hazards" in fields(r), f"a plan with hazards: {r.status}")
+    r = pa.post("/api/v1/inspections", plan)
+    expect(r.status == 201 and r.json()["status"] == "planned" and not r.json()["plan_overdue"], f"{r.body[:300]!r}")
+    iid = r.json()["id"]
+    done = {"inspected_on": soon(0), "hazards": [{"level": "major", "description": "储罐区防火堤破损（测试）",
+                                                  "deadline": soon(20)}]}
+    r = pa.post(f"/api/v1/inspections/{iid}/complete", {**done, "inspected_on": soon(1)})
+    expect(r.status == 422 and "inspected_on" in fields(r), f"carried out tomorrow: {r.status}")
+    expect(api.as_user("qiye").post(f"/api/v1/inspections/{iid}/complete", done).status == 403, "enterprise")
+    expect(api.as_user("leader").post(f"/api/v1/inspections/{iid}/complete", done).status == 403, "leader")
+    expect(other.post(f"/api/v1/inspections/{iid}/complete", done).status == 404, "another park")
+    r = pa.post(f"/api/v1/inspections/{iid}/complete", done)
+    expect(r.status == 200 and r.json()["status"] == "done" and r.json()["hazard_count"] == 1, f"{r.body[:300]!r}")
+    expect(r.json()["checklist"] == "危化品专项检查表" and r.json()["enterprise_id"] == ent, "the plan's fields kept")
+    hz = [h for h in pa.get(f"/api/v1/hazards?park_id={park}").json()["items"] if h["inspection_id"] == iid]
+    expect(len(hz) == 1 and hz[0]["enterprise_id"] == ent and hz[0]["level"] == "major", f"{hz}")
+    expect(pa.post(f"/api/v1/inspections/{iid}/complete", done).status == 409, "only once")
+    audit = api.as_user("admin").get(f"/api/v1/audit?entity=safety_inspection&entity_id={iid}").json()["items"]
+    expect(sorted(a["action"] for a in audit) == ["complete", "create"], f"audit: {[a['action'] for a in audit]}")

@@ -58,6 +58,7 @@ struct Inspection {
   std::string created_at;
   bool is_demo = false;
   int hazard_count = 0;
+  std::string status = "done";  // planned (检查计划: the date is the planned day) | done
 };
 
 enum class HazardLevel { kGeneral, kMajor };

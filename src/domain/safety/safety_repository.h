@@ -28,6 +28,10 @@ class SafetyRepository {
   // The inspection and the hazards found on it, in one transaction; returns the inspection's id.
   virtual StatusOr<int64_t> CreateInspection(const Inspection& i, const std::vector<Hazard>& hazards,
                                              const Scope& who) = 0;
+  virtual StatusOr<std::optional<Inspection>> FindInspection(int64_t id) = 0;
+  // A planned inspection carried out: its fields and status done, the hazards found, one
+  // transaction; 409 when it is no longer planned.
+  virtual Status CompleteInspection(const Inspection& i, const std::vector<Hazard>& hazards, const Scope& who) = 0;
 
   // Hazards of the parks, optionally of one enterprise, newest first.
   virtual StatusOr<std::vector<Hazard>> ListHazards(const std::vector<int64_t>& park_ids,

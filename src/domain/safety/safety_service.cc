@@ -158,16 +158,13 @@ StatusOr<std::vector<Inspection>> SafetyService::ListInspections(const Scope& s,
   return repo_.ListInspections(parks);
 }
 
-StatusOr<Inspection> SafetyService::CreateInspection(const Scope& s, const InspectionInput& in) const {
-  PARKHQ_ASSIGN_OR_RETURN(int64_t park, ResolvePark(s, in.park_id));
-  if (!IsStaffOf(s, park)) return Status::PermissionDenied("只有园区管理员或服务园区的部门可以登记检查");
-  const Date today = Today();
-  std::vector<FieldError> e;
-  Inspection i;
+Status SafetyService::CheckInspection(const Scope& s, int64_t park, const InspectionInput& in, Date today,
+                                      std::vector<FieldError>& e, Inspection& i, std::vector<Hazard>& hazards) const {
   i.park_id = park;
   auto on = Date::Parse(in.inspected_on);
   if (!on) e.push_back({"inspected_on", "应为 YYYY-MM-DD"});
-  else if (*on > today) e.push_back({"inspected_on", "不能晚于今天"});
+  else if (!in.planned && *on > today) e.push_back({"inspected_on", "不能晚于今天"});
+  else if (in.planned && (*on < today || *on > today.AddYears(1))) e.push_back({"inspected_on", "计划日期应在今天到一年之内"});
   else i.inspected_on = *on;
   if (in.inspector.empty()) e.push_back({"inspector", "必填"});
   i.inspector = in.inspector;
@@ -175,8 +172,7 @@ StatusOr<Inspection> SafetyService::CreateInspection(const Scope& s, const Inspe
   i.checklist = in.checklist;
   i.provider = in.provider;
   i.notes = in.notes;
-  i.created_by = s.username;
-  i.created_at = NowIso();
+  i.status = in.planned ? "planned" : "done";
   if (in.enterprise_id) {
     PARKHQ_ASSIGN_OR_RETURN(auto ep, repo_.EnterprisePark(*in.enterprise_id));
     if (!ep || *ep != park) e.push_back({"enterprise_id", "企业不存在或不属于该园区"});
@@ -187,9 +183,9 @@ StatusOr<Inspection> SafetyService::CreateInspection(const Scope& s, const Inspe
     if (!f || f->park_id != park) e.push_back({"facility_id", "设施不存在或不属于该园区"});
     i.facility_id = in.facility_id;
   }
+  if (in.planned && !in.hazards.empty()) e.push_back({"hazards", "计划中的检查还没有发现隐患"});
   if (in.hazards.size() > 50) e.push_back({"hazards", "一次最多登记 50 条隐患"});
-  std::vector<Hazard> hazards;
-  for (size_t k = 0; k < in.hazards.size() && k < 50; ++k) {
+  for (size_t k = 0; k < in.hazards.size() && k < 50 && !in.planned; ++k) {
     HazardInput h = in.hazards[k];
     h.park_id = park;
     if (!h.enterprise_id && !h.facility_id) {
@@ -201,8 +197,50 @@ StatusOr<Inspection> SafetyService::CreateInspection(const Scope& s, const Inspe
     PARKHQ_RETURN_IF_ERROR(CheckHazard(s, park, h, "hazards[" + std::to_string(k) + "].", today, e, out));
     hazards.push_back(std::move(out));
   }
+  return Status::Ok();
+}
+
+StatusOr<Inspection> SafetyService::CreateInspection(const Scope& s, const InspectionInput& in) const {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t park, ResolvePark(s, in.park_id));
+  if (!IsStaffOf(s, park)) return Status::PermissionDenied("只有园区管理员或服务园区的部门可以登记检查");
+  std::vector<FieldError> e;
+  Inspection i;
+  std::vector<Hazard> hazards;
+  PARKHQ_RETURN_IF_ERROR(CheckInspection(s, park, in, Today(), e, i, hazards));
   if (!e.empty()) return Status::Validation("检查记录有误", e);
+  i.created_by = s.username;
+  i.created_at = NowIso();
   PARKHQ_ASSIGN_OR_RETURN(i.id, repo_.CreateInspection(i, hazards, s));
+  i.hazard_count = static_cast<int>(hazards.size());
+  return i;
+}
+
+StatusOr<Inspection> SafetyService::CompleteInspection(const Scope& s, int64_t id, const InspectionInput& in) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto old, repo_.FindInspection(id));
+  if (!old || !s.CanReadPark(old->park_id) || s.role == Role::kEnterprise)
+    return Status::NotFound("检查记录不存在或无权访问");
+  if (!IsStaffOf(s, old->park_id)) return Status::PermissionDenied("只有园区管理员或服务园区的部门可以登记检查");
+  if (old->status != "planned") return Status::Conflict("该检查已完成，不能再次登记");
+  InspectionInput x = in;
+  x.planned = false;
+  // Fields left out keep the plan's.
+  if (x.inspector.empty()) x.inspector = old->inspector;
+  if (x.place.empty()) x.place = old->place;
+  if (!x.enterprise_id) x.enterprise_id = old->enterprise_id;
+  if (!x.facility_id) x.facility_id = old->facility_id;
+  if (x.checklist.empty()) x.checklist = old->checklist;
+  if (x.provider.empty()) x.provider = old->provider;
+  if (x.notes.empty()) x.notes = old->notes;
+  std::vector<FieldError> e;
+  Inspection i;
+  std::vector<Hazard> hazards;
+  PARKHQ_RETURN_IF_ERROR(CheckInspection(s, old->park_id, x, Today(), e, i, hazards));
+  if (!e.empty()) return Status::Validation("检查记录有误", e);
+  i.id = old->id;
+  i.created_by = old->created_by;
+  i.created_at = old->created_at;
+  i.is_demo = old->is_demo;
+  PARKHQ_RETURN_IF_ERROR(repo_.CompleteInspection(i, hazards, s));
   i.hazard_count = static_cast<int>(hazards.size());
   return i;
 }

@@ -62,6 +62,7 @@ struct InspectionInput {
   std::string provider;
   std::string notes;
   std::vector<HazardInput> hazards;  // park_id, enterprise and facility default to the inspection's
+  bool planned = false;              // a plan (检查计划): a date up to a year ahead, no hazards yet
 };
 
 class SafetyService {
@@ -81,6 +82,9 @@ class SafetyService {
   // Inspections: staff (park admins; department users of a park they serve) record them.
   StatusOr<std::vector<Inspection>> ListInspections(const Scope& s, std::optional<int64_t> park_id) const;
   StatusOr<Inspection> CreateInspection(const Scope& s, const InspectionInput& in) const;
+  // Carries out a planned inspection: the day it happened (not after today), who, and the hazards
+  // found. Staff of its park; 409 when it is not planned any more.
+  StatusOr<Inspection> CompleteInspection(const Scope& s, int64_t id, const InspectionInput& in) const;
 
   // Hazards. Enterprise users see only their own enterprise's.
   StatusOr<std::vector<Hazard>> ListHazards(const Scope& s, std::optional<int64_t> park_id) const;
@@ -109,6 +113,9 @@ class SafetyService {
   Status CheckHazard(const Scope& s, int64_t park, const HazardInput& in, const std::string& prefix, Date today,
                      std::vector<FieldError>& errors, Hazard& out) const;
   FacilityView View(const Facility& f, Date today) const;
+  // Checks an inspection's fields and hazards into i and hazards (errors into e).
+  Status CheckInspection(const Scope& s, int64_t park, const InspectionInput& in, Date today,
+                         std::vector<FieldError>& e, Inspection& i, std::vector<Hazard>& hazards) const;
 
   SafetyRepository& repo_;
   OrgRepository& org_;

@@ -21,6 +21,7 @@ StatusOr<Response> ExportFacilities(RequestContext& ctx, const Services& s);
 
 StatusOr<Response> ListInspections(RequestContext& ctx, const Services& s);
 StatusOr<Response> CreateInspection(RequestContext& ctx, const Services& s);
+StatusOr<Response> CompleteInspection(RequestContext& ctx, const Services& s);
 StatusOr<Response> ExportInspections(RequestContext& ctx, const Services& s);
 StatusOr<Response> ListHazards(RequestContext& ctx, const Services& s);
 StatusOr<Response> ExportHazards(RequestContext& ctx, const Services& s);

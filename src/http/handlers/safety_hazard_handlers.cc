@@ -51,15 +51,10 @@ StatusOr<Response> ListInspections(RequestContext& ctx, const Services& s) {
   return JsonList(std::move(a), static_cast<int64_t>(list.size()));
 }
 
-// POST /inspections {"park_id","inspected_on","inspector","place"?,"enterprise_id"?,"facility_id"?,
-// "checklist"?,"provider"?,"notes"?,"hazards":[{"level","description","deadline","measures"?,...}]?}
-StatusOr<Response> CreateInspection(RequestContext& ctx, const Services& s) {
-  PARKHQ_ASSIGN_OR_RETURN(auto body, ParseBody(ctx.request));
-  FieldReader f(body);
-  safety::InspectionInput in;
-  in.park_id = f.Int("park_id", true);
+// The fields of an inspection (create and complete); hazards as an array of hazard objects.
+static void ReadInspection(FieldReader& f, safety::InspectionInput& in, bool need_all) {
   in.inspected_on = f.DateString("inspected_on", true).value_or("");
-  in.inspector = f.String("inspector", true, 100).value_or("");
+  in.inspector = f.String("inspector", need_all, 100).value_or("");
   in.place = f.String("place", false, 200).value_or("");
   if (auto e = f.Int("enterprise_id", false)) in.enterprise_id = *e;
   if (auto x = f.Int("facility_id", false)) in.facility_id = *x;
@@ -69,25 +64,49 @@ StatusOr<Response> CreateInspection(RequestContext& ctx, const Services& s) {
   if (const json::value* hs = f.Raw("hazards"); hs && !hs->is_null()) {
     if (!hs->is_array() || hs->as_array().size() > 50) {
       f.AddError("hazards", "应为隐患数组（最多 50 条）");
-    } else {
-      size_t k = 0;
-      for (const auto& h : hs->as_array()) {
-        const std::string prefix = "hazards[" + std::to_string(k++) + "].";
-        if (!h.is_object()) {
-          f.AddError(prefix.substr(0, prefix.size() - 1), "应为对象");
-          continue;
-        }
-        FieldReader hf(h.as_object(), prefix);
-        safety::HazardInput hi;
-        ReadHazard(hf, hi);
-        for (const auto& e : hf.errors()) f.AddError(e.field, e.message);
-        in.hazards.push_back(std::move(hi));
+      return;
+    }
+    size_t k = 0;
+    for (const auto& h : hs->as_array()) {
+      const std::string prefix = "hazards[" + std::to_string(k++) + "].";
+      if (!h.is_object()) {
+        f.AddError(prefix.substr(0, prefix.size() - 1), "应为对象");
+        continue;
       }
+      FieldReader hf(h.as_object(), prefix);
+      safety::HazardInput hi;
+      ReadHazard(hf, hi);
+      for (const auto& e : hf.errors()) f.AddError(e.field, e.message);
+      in.hazards.push_back(std::move(hi));
     }
   }
+}
+
+// POST /inspections {"park_id","inspected_on","inspector","place"?,"enterprise_id"?,"facility_id"?,
+// "checklist"?,"provider"?,"notes"?,"planned"?,"hazards":[{"level","description","deadline",...}]?}
+StatusOr<Response> CreateInspection(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(auto body, ParseBody(ctx.request));
+  FieldReader f(body);
+  safety::InspectionInput in;
+  in.park_id = f.Int("park_id", true);
+  in.planned = f.Bool("planned", false).value_or(false);
+  ReadInspection(f, in, true);
   PARKHQ_RETURN_IF_ERROR(f.Finish("检查记录有误"));
   PARKHQ_ASSIGN_OR_RETURN(auto i, s.safety->CreateInspection(ctx.caller(), in));
   return Json(sj::InspectionJson(i), 201);
+}
+
+// POST /inspections/{id}/complete {"inspected_on","inspector"?,…,"hazards"?}: a plan carried out.
+StatusOr<Response> CompleteInspection(RequestContext& ctx, const Services& s) {
+  auto id = ctx.IdParam("id");
+  if (!id) return Status::NotFound("检查记录不存在或无权访问");
+  PARKHQ_ASSIGN_OR_RETURN(auto body, ParseBody(ctx.request));
+  FieldReader f(body);
+  safety::InspectionInput in;
+  ReadInspection(f, in, false);
+  PARKHQ_RETURN_IF_ERROR(f.Finish("检查记录有误"));
+  PARKHQ_ASSIGN_OR_RETURN(auto i, s.safety->CompleteInspection(ctx.caller(), *id, in));
+  return Json(sj::InspectionJson(i));
 }
 
 // GET /hazards?park_id=&state=&level=&enterprise_id=&overdue=1

@@ -102,6 +102,8 @@ json::object InspectionJson(const s::Inspection& i) {
           {"provider", i.provider},
           {"notes", i.notes},
           {"hazard_count", i.hazard_count},
+          {"status", i.status},
+          {"plan_overdue", i.status == "planned" && i.inspected_on < Today()},
           {"created_by", i.created_by},
           {"created_at", i.created_at},
           {"is_demo", i.is_demo}};
@@ -217,12 +219,14 @@ StatusOr<Response> InspectionsXlsx(const std::vector<s::Inspection>& list) {
   sh.title = "安全环保检查记录";
   sh.columns = {Column{"编号", 8, ColumnKind::kInteger}, Column{"检查日期", 12}, Column{"检查人", 14},
                 Column{"地点", 20}, Column{"企业", 28}, Column{"设施", 18}, Column{"检查表", 20},
-                Column{"第三方服务机构", 20}, Column{"发现隐患数", 10, ColumnKind::kInteger}, Column{"备注", 30}};
+                Column{"第三方服务机构", 20}, Column{"发现隐患数", 10, ColumnKind::kInteger}, Column{"备注", 30},
+                Column{"状态", 8}};
   bool demo = false;
   for (const auto& i : list) {
     demo = demo || i.is_demo;
     sh.rows.push_back({static_cast<double>(i.id), i.inspected_on.ToString(), i.inspector, i.place, i.enterprise_name,
-                       i.facility_name, i.checklist, i.provider, static_cast<double>(i.hazard_count), i.notes});
+                       i.facility_name, i.checklist, i.provider, static_cast<double>(i.hazard_count), i.notes,
+                       std::string(i.status == "planned" ? "计划" : "已完成")});
   }
   if (demo) sh.notes.push_back("含演示数据（DEMO）");
   PARKHQ_ASSIGN_OR_RETURN(auto body, io::WriteXlsx({sh}));

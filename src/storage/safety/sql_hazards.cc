@@ -92,19 +92,16 @@ HazardFile ToFile(const Row& r) {
   return {r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Int(7), r.Text(8), r.Text(9)};
 }
 
-}  // namespace
 
-StatusOr<std::vector<Inspection>> SqlSafetyRepository::ListInspections(const std::vector<int64_t>& park_ids) {
-  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
-  std::vector<Value> p;
-  const std::string where = SafetyInList(park_ids, p, "i.park_id");
+StatusOr<std::vector<Inspection>> LoadInspections(Connection& c, const std::string& where,
+                                                  const std::vector<Value>& p) {
   PARKHQ_ASSIGN_OR_RETURN(
       auto rows,
-      c->Query("SELECT i.id, i.park_id, i.inspected_on, i.inspector, i.place, i.enterprise_id, e.name, i.facility_id, "
-               "f.name, i.checklist, i.provider, i.notes, i.created_by, i.created_at, i.is_demo, "
-               "(SELECT COUNT(*) FROM safety_hazards h WHERE h.inspection_id = i.id) FROM safety_inspections i "
-               "LEFT JOIN enterprises e ON e.id = i.enterprise_id LEFT JOIN safety_facilities f ON f.id = i.facility_id "
-               "WHERE " + where + " ORDER BY i.inspected_on DESC, i.id DESC", p));
+      c.Query("SELECT i.id, i.park_id, i.inspected_on, i.inspector, i.place, i.enterprise_id, e.name, i.facility_id, "
+              "f.name, i.checklist, i.provider, i.notes, i.created_by, i.created_at, i.is_demo, "
+              "(SELECT COUNT(*) FROM safety_hazards h WHERE h.inspection_id = i.id), i.status FROM safety_inspections i "
+              "LEFT JOIN enterprises e ON e.id = i.enterprise_id LEFT JOIN safety_facilities f ON f.id = i.facility_id "
+              "WHERE " + where + " ORDER BY i.inspected_on DESC, i.id DESC", p));
   std::vector<Inspection> out;
   for (const auto& r : rows) {
     Inspection i;
@@ -124,9 +121,46 @@ StatusOr<std::vector<Inspection>> SqlSafetyRepository::ListInspections(const std
     i.created_at = r.Text(13);
     i.is_demo = r.Bool(14);
     i.hazard_count = static_cast<int>(r.Int(15));
+    i.status = r.Text(16);
     out.push_back(std::move(i));
   }
   return out;
+}
+
+}  // namespace
+
+StatusOr<std::vector<Inspection>> SqlSafetyRepository::ListInspections(const std::vector<int64_t>& park_ids) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  std::vector<Value> p;
+  const std::string where = SafetyInList(park_ids, p, "i.park_id");
+  return LoadInspections(*c, where, p);
+}
+
+StatusOr<std::optional<Inspection>> SqlSafetyRepository::FindInspection(int64_t id) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  PARKHQ_ASSIGN_OR_RETURN(auto v, LoadInspections(*c, "i.id = ?", {id}));
+  if (v.empty()) return std::optional<Inspection>();
+  return std::optional<Inspection>(v.front());
+}
+
+Status SqlSafetyRepository::CompleteInspection(const Inspection& i, const std::vector<Hazard>& hazards,
+                                               const Scope& who) {
+  PARKHQ_ASSIGN_OR_RETURN(auto c, db_.Acquire());
+  Transaction tx(*c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  const char kSnap[] = "SELECT * FROM safety_inspections WHERE id = ?";
+  PARKHQ_ASSIGN_OR_RETURN(auto before, Snapshot(*c, kSnap, {i.id}));
+  PARKHQ_ASSIGN_OR_RETURN(int64_t n, c->Exec("UPDATE safety_inspections SET inspected_on = ?, inspector = ?, place = ?, "
+                                             "enterprise_id = ?, facility_id = ?, checklist = ?, provider = ?, notes = ?, "
+                                             "status = 'done' WHERE id = ? AND status = 'planned'",
+                                             {i.inspected_on.ToString(), i.inspector, i.place, Opt(i.enterprise_id),
+                                              Opt(i.facility_id), i.checklist, i.provider, i.notes, i.id}));
+  if (n != 1) return Status::Conflict("该检查已完成，不能再次登记");
+  PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(*c, kSnap, {i.id}));
+  PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "complete", "safety_inspection", std::to_string(i.id), i.park_id, before,
+                                    after));
+  for (const auto& h : hazards) PARKHQ_RETURN_IF_ERROR(InsertHazard(*c, h, i.id, who).status());
+  return tx.Commit();
 }
 
 StatusOr<int64_t> SqlSafetyRepository::CreateInspection(const Inspection& i, const std::vector<Hazard>& hazards,
@@ -136,11 +170,11 @@ StatusOr<int64_t> SqlSafetyRepository::CreateInspection(const Inspection& i, con
   PARKHQ_RETURN_IF_ERROR(tx.status());
   PARKHQ_ASSIGN_OR_RETURN(int64_t id, c->InsertId("INSERT INTO safety_inspections(park_id, inspected_on, inspector, "
                                                   "place, enterprise_id, facility_id, checklist, provider, notes, "
-                                                  "created_by, created_at, is_demo) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
-                                                  "RETURNING id",
+                                                  "created_by, created_at, is_demo, status) VALUES "
+                                                  "(?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
                                                   {i.park_id, i.inspected_on.ToString(), i.inspector, i.place,
                                                    Opt(i.enterprise_id), Opt(i.facility_id), i.checklist, i.provider,
-                                                   i.notes, i.created_by, i.created_at, int64_t{i.is_demo}}));
+                                                   i.notes, i.created_by, i.created_at, int64_t{i.is_demo}, i.status}));
   PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(*c, "SELECT * FROM safety_inspections WHERE id = ?", {id}));
   PARKHQ_RETURN_IF_ERROR(WriteAudit(*c, who, "create", "safety_inspection", std::to_string(id), i.park_id, "", after));
   for (const auto& h : hazards) PARKHQ_RETURN_IF_ERROR(InsertHazard(*c, h, id, who).status());

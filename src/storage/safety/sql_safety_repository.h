@@ -20,6 +20,9 @@ class SqlSafetyRepository final : public safety::SafetyRepository {
   StatusOr<std::vector<safety::Inspection>> ListInspections(const std::vector<int64_t>& park_ids) override;
   StatusOr<int64_t> CreateInspection(const safety::Inspection& i, const std::vector<safety::Hazard>& hazards,
                                      const Scope& who) override;
+  StatusOr<std::optional<safety::Inspection>> FindInspection(int64_t id) override;
+  Status CompleteInspection(const safety::Inspection& i, const std::vector<safety::Hazard>& hazards,
+                            const Scope& who) override;
   StatusOr<std::vector<safety::Hazard>> ListHazards(const std::vector<int64_t>& park_ids,
                                                     std::optional<int64_t> enterprise_id) override;
   StatusOr<std::optional<safety::Hazard>> FindHazard(int64_t id) override;

@@ -64,6 +64,8 @@ export interface Inspection {
   provider: string
   notes: string
   hazard_count: number
+  status: 'planned' | 'done'
+  plan_overdue: boolean
   is_demo: boolean
 }
 
@@ -77,6 +79,7 @@ export interface InspectionInput {
   checklist?: string
   provider?: string
   hazards: HazardInput[]
+  planned?: boolean
 }
 
 export type LimitState = 'none' | 'ok' | 'near' | 'over'
@@ -131,6 +134,8 @@ export const safetyApi = {
   stats: (parkId: number, year: number) => api.get<HazardStats>(`/api/v1/parks/${parkId}/hazard-stats`, { year }),
   inspections: (q: Q = {}) => api.get<ListResponse<Inspection>>('/api/v1/inspections', q),
   createInspection: (body: InspectionInput) => api.post<Inspection>('/api/v1/inspections', body),
+  completeInspection: (id: number, body: Omit<InspectionInput, 'park_id'>) =>
+    api.post<Inspection>(`/api/v1/inspections/${id}/complete`, body),
   facilities: (parkId: number) => api.get<ListResponse<Facility>>(`/api/v1/parks/${parkId}/facilities`),
   createFacility: (parkId: number, body: Record<string, unknown>) => api.post<Facility>(`/api/v1/parks/${parkId}/facilities`, body),
   warnings: (parkId: number) => api.get<ListResponse<FacilityWarning>>(`/api/v1/parks/${parkId}/facility-warnings`),

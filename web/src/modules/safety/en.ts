@@ -19,11 +19,12 @@ export default {
   overdue: 'Overdue',
   daysLeft: '{n} days left',
   escalated: 'Escalated',
-  actions: { rectify: 'Rectify', recheck: 'Re-check', escalate: 'Escalate', record: 'Record inspection', export: 'Export XLSX', addHazard: 'Add hazard', remove: 'Remove' },
+  actions: { plan: 'Plan inspection', carryOut: 'Carry out', rectify: 'Rectify', recheck: 'Re-check', escalate: 'Escalate', record: 'Record inspection', export: 'Export XLSX', addHazard: 'Add hazard', remove: 'Remove' },
   rectify: { title: 'Rectification', text: 'What was done', placeholder: 'Describe the measures taken', done: 'Rectification submitted' },
   recheck: { title: 'Re-check', result: 'Result', closed: 'Passed, close', reopened: 'Failed, rectify again', comment: 'Comment', done: 'Re-checked' },
   escalate: { title: 'Escalate to supervision', units: 'Units', done: 'Now a supervision item' },
   inspection: {
+    planTitle: 'Plan an inspection', completeTitle: 'Carry out the plan', plannedOn: 'Planned for', planned: 'Planned', finished: 'Done',
     title: 'Record an inspection', date: 'Date', inspector: 'Inspector', place: 'Place', enterprise: 'Enterprise', facility: 'Facility',
     checklist: 'Checklist', provider: 'Service provider', hazards: 'Hazards found', none: 'No hazards found', done: 'Inspection recorded',
   },

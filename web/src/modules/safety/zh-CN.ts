@@ -19,11 +19,12 @@ export default {
   overdue: '逾期',
   daysLeft: '剩 {n} 天',
   escalated: '已督办',
-  actions: { rectify: '整改', recheck: '复查', escalate: '转督办', record: '登记检查', export: '导出 XLSX', addHazard: '添加隐患', remove: '删除' },
+  actions: { plan: '计划检查', carryOut: '执行检查', rectify: '整改', recheck: '复查', escalate: '转督办', record: '登记检查', export: '导出 XLSX', addHazard: '添加隐患', remove: '删除' },
   rectify: { title: '提交整改', text: '整改情况', placeholder: '说明已采取的整改措施', done: '已提交整改' },
   recheck: { title: '复查', result: '复查结论', closed: '复查通过，闭环', reopened: '不合格，重新整改', comment: '复查意见', done: '已复查' },
   escalate: { title: '转督办', units: '交办单位', done: '已转为督办事项' },
   inspection: {
+    planTitle: '计划检查', completeTitle: '执行计划检查', plannedOn: '计划日期', planned: '计划', finished: '已完成',
     title: '登记检查', date: '检查日期', inspector: '检查人', place: '地点', enterprise: '被检查企业', facility: '公共设施',
     checklist: '检查表', provider: '第三方服务机构', hazards: '发现的隐患', none: '未发现隐患', done: '检查已登记',
   },

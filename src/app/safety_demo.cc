@@ -152,6 +152,16 @@ Status SeedSafetyDemo(storage::Database& db, Period last) {
       if (m == 10 && k == 1) state = "reopened";
       PARKHQ_RETURN_IF_ERROR(add(found, n, state, n % 7 == 3));
     }
+  // Next week's planned inspection (检查计划) of a firm.
+  PARKHQ_RETURN_IF_ERROR(c.Exec("INSERT INTO safety_inspections(park_id, inspected_on, inspector, place, enterprise_id, "
+                                "checklist, provider, notes, created_by, created_at, is_demo, status) VALUES "
+                                "(?,?,?,?,?,?,?,?,?,?,1,'planned')",
+                                {park, today.AddDays(7).ToString(), std::string("园区安环办 张工（演示）"),
+                                 std::string("危化品仓库及储罐区（演示）"), ents[ents.size() / 2],
+                                 std::string("危险化学品专项检查表（演示）"),
+                                 std::string("华亭安环技术服务有限公司（演示）"), std::string("季度专项检查（演示）"),
+                                 seeder, now})
+                             .status());
   // Two recent ones: one open within its deadline, one overdue (a candidate for 督办).
   if (today.year > 2023 || today.month > 1) {
     PARKHQ_RETURN_IF_ERROR(add(today.AddDays(-5), n++, "open", false));

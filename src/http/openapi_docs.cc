@@ -127,6 +127,7 @@ std::vector<RouteDoc> Build() {
        "park_id,state,level,enterprise_id,overdue"},
       {"GET", "/api/v1/hazards/{id}/photos", "Photos of a hazard", "", "", K::kList},
       {"GET", "/api/v1/parks/{park_id}/facility-export", "Facilities as XLSX", "", "", K::kFile},
+      {"GET", "/api/v1/facilities/{id}/records/export", "A facility's operating records as XLSX", "", "", K::kFile},
       {"GET", "/api/v1/inspection-export", "Inspections as XLSX", "", "", K::kFile, 0, "park_id"},
       {"GET", "/api/v1/hazard-export", "Hazards as XLSX", "", "", K::kFile, 0, "park_id"},
       {"GET", "/api/v1/hazard-photos/{id}", "A hazard photo", "", "", K::kFile},

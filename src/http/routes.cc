@@ -344,6 +344,7 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/facilities/{id}", h::kSafetyReaders, h::GetFacility},
       {"PATCH", "/api/v1/facilities/{id}", kParkStaff, h::UpdateFacility},
       {"GET", "/api/v1/facilities/{id}/records", h::kSafetyReaders, h::ListFacilityRecords},
+      {"GET", "/api/v1/facilities/{id}/records/export", h::kSafetyReaders, h::ExportFacilityRecords},
       {"POST", "/api/v1/facilities/{id}/records", kStaff, h::AddFacilityRecord},
       {"GET", "/api/v1/inspections", h::kSafetyReaders, h::ListInspections},
       {"POST", "/api/v1/inspections", kStaff, h::CreateInspection},

@@ -264,6 +264,9 @@ def test_facility_limit_and_permit_warnings_at_their_boundaries(api):
     expect(api.as_user("qiye").get(base).status == 403, "enterprise users do not read the register")
     x = pa.get(f"/api/v1/parks/{park}/facility-export")
     expect(x.status == 200 and x.body[:2] == b"PK", "facility export is XLSX")
+    x = api.as_user("leader").get(f"{rec}/export")
+    expect(x.status == 200 and x.body[:2] == b"PK", "records export is XLSX")
+    expect(other.get(f"{rec}/export").status == 404, "another park's records export")
     audit = api.as_user("admin").get(f"/api/v1/audit?entity=safety_facility&entity_id={f['id']}").json()["items"]
     expect(len(audit) >= 4, f"facility audit rows: {len(audit)}")
 

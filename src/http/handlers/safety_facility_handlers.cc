@@ -116,6 +116,13 @@ StatusOr<Response> FacilityWarnings(RequestContext& ctx, const Services& s) {
   return JsonList(std::move(a), static_cast<int64_t>(list.size()));
 }
 
+StatusOr<Response> ExportFacilityRecords(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(int64_t id, FacilityId(ctx));
+  PARKHQ_ASSIGN_OR_RETURN(auto f, s.safety->GetFacility(ctx.caller(), id));
+  PARKHQ_ASSIGN_OR_RETURN(auto list, s.safety->ListRecords(ctx.caller(), id));
+  return sj::RecordsXlsx(f.f, list);
+}
+
 StatusOr<Response> ExportFacilities(RequestContext& ctx, const Services& s) {
   auto park = ctx.IdParam("park_id");
   if (!park) return Status::NotFound("园区不存在或无权访问");

@@ -18,6 +18,7 @@ StatusOr<Response> ListFacilityRecords(RequestContext& ctx, const Services& s);
 StatusOr<Response> AddFacilityRecord(RequestContext& ctx, const Services& s);
 StatusOr<Response> FacilityWarnings(RequestContext& ctx, const Services& s);
 StatusOr<Response> ExportFacilities(RequestContext& ctx, const Services& s);
+StatusOr<Response> ExportFacilityRecords(RequestContext& ctx, const Services& s);
 
 StatusOr<Response> ListInspections(RequestContext& ctx, const Services& s);
 StatusOr<Response> CreateInspection(RequestContext& ctx, const Services& s);

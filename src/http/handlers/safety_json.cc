@@ -260,4 +260,30 @@ StatusOr<Response> FacilitiesXlsx(const std::vector<s::FacilityView>& list) {
   return XlsxResponse(std::move(body), "公共设施.xlsx");
 }
 
+StatusOr<Response> RecordsXlsx(const s::Facility& f, const std::vector<s::FacilityRecord>& list) {
+  using io::Column;
+  using io::ColumnKind;
+  io::Sheet sh;
+  sh.name = "运行记录";
+  sh.title = f.name + " 运行记录（" + f.unit + "）";
+  sh.columns = {Column{"记录日期", 12}, Column{"负荷/存量", 12, ColumnKind::kNumber},
+                Column{"占设计能力(%)", 12, ColumnKind::kNumber}, Column{"负荷状态", 10},
+                Column{"排放量", 12, ColumnKind::kNumber}, Column{"占许可限值(%)", 12, ColumnKind::kNumber},
+                Column{"排放状态", 10}, Column{"备注", 30}, Column{"填报人", 14}};
+  static const char* kZh[] = {"—", "正常", "接近限值", "超限"};
+  bool demo = f.is_demo;
+  for (const auto& r : list) {
+    demo = demo || r.is_demo;
+    const auto ls = s::LimitLevel(r.load, f.capacity, f.warn_pct);
+    const auto ds = r.discharge ? s::LimitLevel(*r.discharge, f.discharge_limit, f.warn_pct) : s::LimitState::kNone;
+    sh.rows.push_back({r.recorded_on.ToString(), r.load, Num(s::SharePct(r.load, f.capacity)),
+                       std::string(kZh[static_cast<int>(ls)]), Num(r.discharge),
+                       r.discharge ? Num(s::SharePct(*r.discharge, f.discharge_limit)) : io::CellValue(),
+                       std::string(kZh[static_cast<int>(ds)]), r.note, r.created_by});
+  }
+  if (demo) sh.notes.push_back("含演示数据（DEMO）");
+  PARKHQ_ASSIGN_OR_RETURN(auto body, io::WriteXlsx({sh}));
+  return XlsxResponse(std::move(body), "运行记录.xlsx");
+}
+
 }  // namespace parkhq::http::handlers::safety_json

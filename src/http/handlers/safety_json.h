@@ -21,5 +21,6 @@ json::object PhotoJson(const safety::HazardFile& f);
 StatusOr<Response> HazardsXlsx(const std::vector<safety::Hazard>& list, Date today);
 StatusOr<Response> InspectionsXlsx(const std::vector<safety::Inspection>& list);
 StatusOr<Response> FacilitiesXlsx(const std::vector<safety::FacilityView>& list);
+StatusOr<Response> RecordsXlsx(const safety::Facility& f, const std::vector<safety::FacilityRecord>& list);
 
 }  // namespace parkhq::http::handlers::safety_json

@@ -146,3 +146,4 @@ export const safetyApi = {
 export const hazardExportUrl = (parkId?: number) => buildUrl('/api/v1/hazard-export', parkId ? { park_id: parkId } : {})
 export const inspectionExportUrl = (parkId?: number) => buildUrl('/api/v1/inspection-export', parkId ? { park_id: parkId } : {})
 export const facilityExportUrl = (parkId: number) => `/api/v1/parks/${parkId}/facility-export`
+export const recordsExportUrl = (facilityId: number) => `/api/v1/facilities/${facilityId}/records/export`

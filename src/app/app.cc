@@ -115,6 +115,9 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   // (end talent)
 
   // -- safety: safety: facilities, inspections, hazards (issue 14) --
+  a->safety_repo = std::make_unique<storage::SqlSafetyRepository>(*a->db);
+  a->safety = std::make_unique<safety::SafetyService>(*a->safety_repo, *a->org_repo, a->tasks.get());
+  services.safety = a->safety.get();
   // (end safety)
 
   // -- risk: risk profiles, emergency resources, energy (issue 14) --

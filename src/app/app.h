@@ -38,6 +38,8 @@
 // -- talent --
 // (end talent)
 // -- safety --
+#include "domain/safety/safety_service.h"
+#include "storage/safety/sql_safety_repository.h"
 // (end safety)
 // -- risk --
 // (end risk)
@@ -122,6 +124,8 @@ struct App {
   // -- talent --
   // (end talent)
   // -- safety --
+  std::unique_ptr<storage::SqlSafetyRepository> safety_repo;
+  std::unique_ptr<safety::SafetyService> safety;
   // (end safety)
   // -- risk --
   // (end risk)

@@ -12,6 +12,7 @@
 #include "common/embedded.h"
 #include "common/time.h"
 #include "app/evaluation_demo.h"  // evaluation module
+#include "app/safety_demo.h"  // safety (issue 14)
 #include "app/task_demo.h"        // management loop (issue 19)
 #include "app/sme_demo.h"         // SME park (issue 16)
 
@@ -247,6 +248,7 @@ Status SeedDemo(storage::Database& db, bool fast_hash, Period until) {
   // (end talent)
 
   // -- safety: safety: facilities, inspections, hazards (issue 14) --
+  PARKHQ_RETURN_IF_ERROR(SeedSafetyDemo(db, last));  // app/safety_demo.cc
   // (end safety)
 
   // -- risk: risk profiles, emergency resources, energy (issue 14) --

@@ -45,6 +45,7 @@ const std::vector<std::pair<std::string, std::set<Role>>> kKnownRoleSets = {
     // -- talent --
     // (end talent)
     // -- safety --
+    {"hazard rectifiers (staff and enterprises)", {Role::kSysadmin, Role::kParkAdmin, Role::kDepartment, Role::kEnterprise}},
     // (end safety)
     // -- risk --
     // (end risk)
@@ -98,6 +99,8 @@ const std::map<std::string, std::string> kIdTables = {
     // -- talent --
     // (end talent)
     // -- safety --
+    {"hazards", "safety_hazards"}, {"facilities", "safety_facilities"}, {"hazard-photos", "safety_hazard_files"},
+    {"inspections", "safety_inspections"},
     // (end safety)
     // -- risk --
     // (end risk)

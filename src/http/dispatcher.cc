@@ -100,6 +100,10 @@ constexpr ObjectPark kObjectParks[] = {
     // (end talent)
 
     // -- safety: safety: facilities, inspections, hazards (issue 14) --
+    {"/hazards/{id}", "id", "SELECT park_id, park_id FROM safety_hazards WHERE id = ?"},
+    {"/hazard-photos/{id}", "id", "SELECT park_id, park_id FROM safety_hazard_files WHERE id = ?"},
+    {"/facilities/{id}", "id", "SELECT park_id, park_id FROM safety_facilities WHERE id = ?"},
+    {"/inspections/{id}", "id", "SELECT park_id, park_id FROM safety_inspections WHERE id = ?"},
     // (end safety)
 
     // -- risk: risk profiles, emergency resources, energy (issue 14) --

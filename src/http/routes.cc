@@ -12,6 +12,7 @@
 #include "http/handlers/task_handlers.h"  // management loop (issue 19)
 #include "http/handlers/ops_handlers.h"
 #include "http/handlers/sme_handlers.h"  // SME park (issue 16)
+#include "http/handlers/safety_handlers.h"  // safety (issue 14)
 #include "http/router.h"
 
 namespace parkhq::http {
@@ -342,6 +343,34 @@ std::vector<Route> AllRoutes() {
   // (end talent)
 
   // -- safety: safety: facilities, inspections, hazards (issue 14) --
+  // Facilities: staff and leaders read, park admins keep the register, staff record operations.
+  // Hazards: enterprise users see and rectify their own; staff record and re-check; park admins escalate.
+  r.insert(r.end(), {
+      {"GET", "/api/v1/parks/{park_id}/facilities", h::kSafetyReaders, h::ListFacilities},
+      {"POST", "/api/v1/parks/{park_id}/facilities", kParkStaff, h::CreateFacility},
+      {"GET", "/api/v1/parks/{park_id}/facility-warnings", h::kSafetyReaders, h::FacilityWarnings},
+      {"GET", "/api/v1/parks/{park_id}/facility-export", h::kSafetyReaders, h::ExportFacilities},
+      {"GET", "/api/v1/facilities/{id}", h::kSafetyReaders, h::GetFacility},
+      {"PATCH", "/api/v1/facilities/{id}", kParkStaff, h::UpdateFacility},
+      {"GET", "/api/v1/facilities/{id}/records", h::kSafetyReaders, h::ListFacilityRecords},
+      {"GET", "/api/v1/facilities/{id}/records/export", h::kSafetyReaders, h::ExportFacilityRecords},
+      {"POST", "/api/v1/facilities/{id}/records", kStaff, h::AddFacilityRecord},
+      {"GET", "/api/v1/inspections", h::kSafetyReaders, h::ListInspections},
+      {"POST", "/api/v1/inspections", kStaff, h::CreateInspection},
+      {"POST", "/api/v1/inspections/{id}/complete", kStaff, h::CompleteInspection},
+      {"GET", "/api/v1/inspection-export", h::kSafetyReaders, h::ExportInspections},
+      {"GET", "/api/v1/hazards", kAnyRole, h::ListHazards},
+      {"POST", "/api/v1/hazards", kStaff, h::CreateHazard},
+      {"GET", "/api/v1/hazard-export", kAnyRole, h::ExportHazards},
+      {"GET", "/api/v1/hazards/{id}", kAnyRole, h::GetHazard},
+      {"POST", "/api/v1/hazards/{id}/rectify", h::kHazardRectifiers, h::RectifyHazard},
+      {"POST", "/api/v1/hazards/{id}/recheck", kStaff, h::RecheckHazard},
+      {"POST", "/api/v1/hazards/{id}/escalate", kParkStaff, h::EscalateHazard},
+      {"GET", "/api/v1/hazards/{id}/photos", kAnyRole, h::ListHazardPhotos},
+      {"POST", "/api/v1/hazards/{id}/photos", h::kHazardRectifiers, h::AddHazardPhoto, true},
+      {"GET", "/api/v1/hazard-photos/{id}", kAnyRole, h::DownloadHazardPhoto},
+      {"GET", "/api/v1/parks/{park_id}/hazard-stats", h::kSafetyReaders, h::HazardStats},
+  });
   // (end safety)
 
   // -- risk: risk profiles, emergency resources, energy (issue 14) --

@@ -27,6 +27,9 @@ class TaskService;  // management loop (issue 19)
 namespace figures {
 class ReconciliationService;  // figures (issue 11)
 }
+namespace safety {
+class SafetyService;  // safety (issue 14)
+}
 }  // namespace parkhq
 
 namespace parkhq::http {
@@ -67,6 +70,7 @@ struct Services {
   // (end talent)
 
   // -- safety: safety: facilities, inspections, hazards (issue 14) --
+  safety::SafetyService* safety = nullptr;  // domain/safety/safety_service.h
   // (end safety)
 
   // -- risk: risk profiles, emergency resources, energy (issue 14) --

@@ -13,6 +13,7 @@
 #include "common/time.h"
 #include "app/evaluation_demo.h"  // evaluation module
 #include "app/task_demo.h"        // management loop (issue 19)
+#include "app/talent_demo.h"      // talent and rewards (issue 13)
 
 namespace parkhq::app {
 namespace {
@@ -243,6 +244,7 @@ Status SeedDemo(storage::Database& db, bool fast_hash, Period until) {
   // (end parks)
 
   // -- talent: talent demand and rewards (issue 13) --
+  PARKHQ_RETURN_IF_ERROR(SeedTalentDemo(db, fast_hash));
   // (end talent)
 
   // -- safety: safety: facilities, inspections, hazards (issue 14) --

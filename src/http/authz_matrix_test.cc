@@ -43,6 +43,7 @@ const std::vector<std::pair<std::string, std::set<Role>>> kKnownRoleSets = {
     // -- parks --
     // (end parks)
     // -- talent --
+    {"staff and enterprises (talent posts)", {Role::kSysadmin, Role::kParkAdmin, Role::kDepartment, Role::kEnterprise}},
     // (end talent)
     // -- safety --
     // (end safety)
@@ -96,6 +97,9 @@ const std::map<std::string, std::string> kIdTables = {
     // -- parks --
     // (end parks)
     // -- talent --
+    {"talent-posts", "talent_posts"}, {"talent-candidates", "talent_candidates"},
+    {"reward-types", "reward_types"}, {"reward-applications", "reward_applications"},
+    {"reward-files", "reward_files"},
     // (end talent)
     // -- safety --
     // (end safety)

@@ -17,8 +17,8 @@ using storage::Connection;
 using storage::Value;
 
 // Demo enterprises by their index in the registry (id order, enterprise_demo.cc kFirms): 0 煤制甲醇
-// (high_tech), 1 焦化, 2 煤制油 (high_tech), 5 精细化工, 6 涂料, 8 电厂, 9 热电, 23 矿山机械 (qiye),
-// 26 啤酒 (qiye2). "past" posts were made in 2024 (the registry's flags were valid then) and are
+// (high_tech), 1 焦化, 2 煤制油 (high_tech), 6 精细化工, 7 涂料, 9 电厂 (water_saving), 10 热电,
+// 23 矿山机械 (qiye), 26 啤酒 (qiye2). "past" posts were made in 2024 (the registry's flags were valid then) and are
 // filled; the others are open now.
 struct PostSeed {
   size_t firm;
@@ -36,16 +36,16 @@ const PostSeed kPosts[] = {
     {0, "化工工艺工程师（演示）", 3, "化学工程", "bachelor", 2, 6000, 9000, "urgent", "none", false},
     {0, "DCS操作员（支企，演示）", 4, "化工技术", "college", 0, 4500, 6000, "normal", "support", true},
     {2, "煤制油工艺技术员（就业见习，演示）", 5, "化学工程与工艺", "college", 0, 3500, 4500, "normal", "internship", true},
-    {8, "电气运行值班员（演示）", 2, "电气工程", "college", 1, 5000, 7000, "normal", "none", false},
-    {8, "见习电气技术员（演示）", 3, "电气自动化", "college", 0, 3000, 4000, "normal", "internship", true},
-    {5, "精细化工研发员（演示）", 1, "应用化学", "master", 0, 8000, 12000, "urgent", "none", false},
-    {6, "涂料配方见习生（演示）", 2, "高分子材料", "bachelor", 0, 3500, 4500, "normal", "internship", true},
+    {9, "电气运行值班员（演示）", 2, "电气工程", "college", 1, 5000, 7000, "normal", "none", false},
+    {9, "见习电气技术员（演示）", 3, "电气自动化", "college", 0, 3000, 4000, "normal", "internship", true},
+    {6, "精细化工研发员（演示）", 1, "应用化学", "master", 0, 8000, 12000, "urgent", "none", false},
+    {7, "涂料配方见习生（演示）", 2, "高分子材料", "bachelor", 0, 3500, 4500, "normal", "internship", true},
     {1, "焦化设备维修工（支企，演示）", 3, "机械设计", "secondary", 2, 4500, 6000, "normal", "support", true},
     {23, "数控机床操作工（演示）", 4, "机械制造", "secondary", 1, 4500, 6500, "urgent", "none", false},
     {23, "机械设计工程师（演示）", 1, "机械设计", "bachelor", 3, 7000, 10000, "normal", "none", false},
     {26, "酿造技术员（演示）", 2, "食品科学", "college", 1, 4000, 5500, "normal", "none", false},
     {26, "质检见习生（演示）", 2, "食品检测", "college", 0, 3000, 3800, "normal", "internship", false},
-    {9, "热电运行见习生（演示）", 3, "热能动力", "college", 0, 3200, 4000, "normal", "internship", false},
+    {10, "热电运行见习生（演示）", 3, "热能动力", "college", 0, 3200, 4000, "normal", "internship", false},
 };
 
 struct CandidateSeed {
@@ -98,13 +98,13 @@ struct AppSeed {
 const AppSeed kApps[] = {
     {0, "green_factory", 2024, 20, "approved", 20, "材料齐全，同意（演示）"},
     {2, "high_tech_new", 2024, 30, "approved", 30, "证书有效，同意（演示）"},
-    {8, "water_saving", 2024, 10, "approved", 10, "同意（演示）"},
+    {9, "water_saving", 2024, 10, "approved", 10, "同意（演示）"},
     {23, "energy_retrofit", 2024, 45, "approved", 40, "按核定投资额 400 万元的 10%（演示）"},
-    {5, "new_above_scale", 2024, 10, "rejected", 0, "当年未纳入规上统计（演示）"},
+    {6, "new_above_scale", 2024, 10, "rejected", 0, "当年未纳入规上统计（演示）"},
     {26, "new_above_scale", 2024, 10, "approved", 10, "同意（演示）"},
     {2, "internship_subsidy", 2024, 9, "approved", 9, "5 人见习 12 个月（演示）"},
     {23, "high_tech_new", 0, 30, "submitted", 0, ""},
-    {9, "energy_retrofit", 0, 60, "submitted", 0, ""},
+    {10, "energy_retrofit", 0, 60, "submitted", 0, ""},
     {26, "water_saving", 0, 10, "submitted", 0, ""},
 };
 

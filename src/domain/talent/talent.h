@@ -29,7 +29,7 @@ struct Post {
   int64_t enterprise_id = 0;
   std::string enterprise_name;  // read-only, from the registry
   std::string leading_group;    // read-only: the enterprise's industry group code
-  bool high_tech = false;       // read-only: the enterprise holds a valid high_tech flag
+  bool high_tech = false;       // read-only: a valid high_tech flag on the day the post was made
   std::string post;
   int64_t headcount = 1;
   std::string major;
@@ -94,8 +94,8 @@ struct RewardApplication {
   std::string reviewed_at, reviewed_by;
   bool is_demo = false;
   std::string created_by, created_at, updated_at;
-  // Read-only links: the enterprise's flags (valid on the day asked) and its class in the latest
-  // published evaluation of the application's year or before.
+  // Read-only links: the enterprise's flags (held at some time in the application's year) and its
+  // class in the latest published evaluation of the application's year or before.
   std::vector<std::string> flags;
   std::optional<std::string> eval_class;
   std::optional<int64_t> eval_year;

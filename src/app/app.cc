@@ -112,6 +112,10 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   // (end parks)
 
   // -- talent: talent demand and rewards (issue 13) --
+  a->talent_repo = std::make_unique<storage::SqlTalentRepository>(*a->db);
+  a->talent = std::make_unique<talent::TalentService>(*a->talent_repo);
+  a->talent_module.service = a->talent.get();
+  services.talent = &a->talent_module;
   // (end talent)
 
   // -- safety: safety: facilities, inspections, hazards (issue 14) --

@@ -36,6 +36,9 @@
 // -- parks --
 // (end parks)
 // -- talent --
+#include "domain/talent/talent_service.h"
+#include "http/handlers/talent_module.h"
+#include "storage/talent/sql_talent_repository.h"
 // (end talent)
 // -- safety --
 #include "domain/safety/safety_service.h"
@@ -122,6 +125,9 @@ struct App {
   // -- parks --
   // (end parks)
   // -- talent --
+  std::unique_ptr<storage::SqlTalentRepository> talent_repo;
+  std::unique_ptr<talent::TalentService> talent;
+  http::TalentModule talent_module;
   // (end talent)
   // -- safety --
   std::unique_ptr<storage::SqlSafetyRepository> safety_repo;

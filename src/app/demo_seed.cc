@@ -15,6 +15,7 @@
 #include "app/safety_demo.h"  // safety (issue 14)
 #include "app/task_demo.h"        // management loop (issue 19)
 #include "app/sme_demo.h"         // SME park (issue 16)
+#include "app/talent_demo.h"      // talent and rewards (issue 13)
 
 namespace parkhq::app {
 namespace {
@@ -245,6 +246,7 @@ Status SeedDemo(storage::Database& db, bool fast_hash, Period until) {
   // (end parks)
 
   // -- talent: talent demand and rewards (issue 13) --
+  PARKHQ_RETURN_IF_ERROR(SeedTalentDemo(db, fast_hash));
   // (end talent)
 
   // -- safety: safety: facilities, inspections, hazards (issue 14) --

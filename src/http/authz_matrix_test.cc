@@ -43,6 +43,7 @@ const std::vector<std::pair<std::string, std::set<Role>>> kKnownRoleSets = {
     // -- parks --
     // (end parks)
     // -- talent --
+    {"staff and enterprises (talent posts)", {Role::kSysadmin, Role::kParkAdmin, Role::kDepartment, Role::kEnterprise}},
     // (end talent)
     // -- safety --
     {"hazard rectifiers (staff and enterprises)", {Role::kSysadmin, Role::kParkAdmin, Role::kDepartment, Role::kEnterprise}},
@@ -97,6 +98,9 @@ const std::map<std::string, std::string> kIdTables = {
     // -- parks --
     // (end parks)
     // -- talent --
+    {"talent-posts", "talent_posts"}, {"talent-candidates", "talent_candidates"},
+    {"reward-types", "reward_types"}, {"reward-applications", "reward_applications"},
+    {"reward-files", "reward_files"},
     // (end talent)
     // -- safety --
     {"hazards", "safety_hazards"}, {"facilities", "safety_facilities"}, {"hazard-photos", "safety_hazard_files"},

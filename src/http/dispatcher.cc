@@ -97,6 +97,11 @@ constexpr ObjectPark kObjectParks[] = {
     // (end parks)
 
     // -- talent: talent demand and rewards (issue 13) --
+    {"/talent-posts/{id}", "id", "SELECT park_id, park_id FROM talent_posts WHERE id = ?"},
+    {"/talent-candidates/{id}", "id", "SELECT park_id, park_id FROM talent_candidates WHERE id = ?"},
+    {"/reward-types/{id}", "id", "SELECT park_id, park_id FROM reward_types WHERE id = ?"},
+    {"/reward-applications/{id}", "id", "SELECT park_id, park_id FROM reward_applications WHERE id = ?"},
+    {"/reward-files/{id}", "id", "SELECT park_id, park_id FROM reward_files WHERE id = ?"},
     // (end talent)
 
     // -- safety: safety: facilities, inspections, hazards (issue 14) --

@@ -10,6 +10,7 @@
 #include "http/handlers/crm_handlers.h"
 #include "http/handlers/project_handlers.h"
 #include "http/handlers/task_handlers.h"  // management loop (issue 19)
+#include "http/handlers/talent_handlers.h"  // talent and rewards (issue 13)
 #include "http/handlers/ops_handlers.h"
 #include "http/handlers/sme_handlers.h"  // SME park (issue 16)
 #include "http/handlers/safety_handlers.h"  // safety (issue 14)
@@ -340,6 +341,38 @@ std::vector<Route> AllRoutes() {
   // (end parks)
 
   // -- talent: talent demand and rewards (issue 13) --
+  {
+    const RoleSet& rd = h::kTalentReaders;   // staff and leaders
+    const RoleSet& wr = h::kTalentWriters;   // staff and enterprises (the service checks which)
+    r.insert(r.end(), {
+        {"GET", "/api/v1/parks/{park_id}/talent-posts", kAnyRole, h::ListTalentPosts},
+        {"GET", "/api/v1/parks/{park_id}/talent-posts.xlsx", kAnyRole, h::TalentPostsXlsx},
+        {"POST", "/api/v1/parks/{park_id}/talent-posts", wr, h::CreateTalentPost},
+        {"GET", "/api/v1/talent-posts/{id}", kAnyRole, h::GetTalentPost},
+        {"PATCH", "/api/v1/talent-posts/{id}", wr, h::UpdateTalentPost},
+        {"GET", "/api/v1/parks/{park_id}/talent-demand", rd, h::TalentDemand},
+        {"GET", "/api/v1/parks/{park_id}/talent-candidates", rd, h::ListTalentCandidates},
+        {"GET", "/api/v1/parks/{park_id}/talent-candidates.xlsx", rd, h::TalentCandidatesXlsx},
+        {"POST", "/api/v1/parks/{park_id}/talent-candidates", kStaff, h::CreateTalentCandidate},
+        {"PATCH", "/api/v1/talent-candidates/{id}", kStaff, h::UpdateTalentCandidate},
+        {"GET", "/api/v1/parks/{park_id}/talent-matches", rd, h::ListTalentMatches},
+        {"GET", "/api/v1/parks/{park_id}/talent-matches.xlsx", rd, h::TalentMatchesXlsx},
+        {"GET", "/api/v1/parks/{park_id}/reward-types", kAnyRole, h::ListRewardTypes},
+        {"GET", "/api/v1/parks/{park_id}/reward-types.xlsx", kAnyRole, h::RewardTypesXlsx},
+        {"POST", "/api/v1/parks/{park_id}/reward-types", kParkStaff, h::CreateRewardType},
+        {"PATCH", "/api/v1/reward-types/{id}", kParkStaff, h::UpdateRewardType},
+        {"GET", "/api/v1/parks/{park_id}/reward-applications", kAnyRole, h::ListRewardApplications},
+        {"GET", "/api/v1/parks/{park_id}/reward-applications.xlsx", kAnyRole, h::RewardApplicationsXlsx},
+        {"POST", "/api/v1/parks/{park_id}/reward-applications", kReporters, h::CreateRewardApplication},
+        {"GET", "/api/v1/reward-applications/{id}", kAnyRole, h::GetRewardApplication},
+        {"POST", "/api/v1/reward-applications/{id}/review", kStaff, h::ReviewRewardApplication},
+        {"GET", "/api/v1/reward-applications/{id}/files", kAnyRole, h::ListRewardFiles},
+        {"POST", "/api/v1/reward-applications/{id}/files", kReporters, h::AddRewardFile, true},
+        {"GET", "/api/v1/reward-files/{id}", kAnyRole, h::DownloadRewardFile},
+        {"GET", "/api/v1/parks/{park_id}/rewards/{year}.xlsx", rd, h::RewardYearXlsx},
+        {"GET", "/api/v1/parks/{park_id}/rewards/{year}", rd, h::RewardYear},
+    });
+  }
   // (end talent)
 
   // -- safety: safety: facilities, inspections, hazards (issue 14) --

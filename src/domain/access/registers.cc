@@ -9,6 +9,7 @@ const std::vector<RegisterInfo>& AllRegisters() {
       {kRegisterTechPools, "高新技术与科技型中小企业培育库", "High-tech and S&T SME pools", {4}, {"科技局"}},
       {kRegisterParcels, "地块与标准地合同", "Parcels and standard-land contracts", {16}, {"自然资源局"}},
       {kRegisterCrm, "招商客商库", "Investor CRM", {23}, {"招商服务中心"}},
+      {kRegisterTalent, "人才需求信息库", "Talent-demand database", {18}, {"人社局"}},  // issue 13
   };
   return kAll;
 }

@@ -21,6 +21,7 @@ inline constexpr char kRegisterScalePools[] = "scale_pools";            // 入�
 inline constexpr char kRegisterTechPools[] = "tech_pools";              // 高新技术企业、科技型中小企业培育库
 inline constexpr char kRegisterParcels[] = "parcels";                   // 地块与标准地合同
 inline constexpr char kRegisterCrm[] = "crm";                           // 客商 (招商 CRM)
+inline constexpr char kRegisterTalent[] = "talent";                     // 人才需求信息库 (人社局, issue 13)
 
 struct RegisterInfo {
   const char* code;

@@ -67,6 +67,7 @@ struct Services {
   // (end parks)
 
   // -- talent: talent demand and rewards (issue 13) --
+  struct TalentModule* talent = nullptr;  // http/handlers/talent_module.h
   // (end talent)
 
   // -- safety: safety: facilities, inspections, hazards (issue 14) --

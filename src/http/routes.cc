@@ -11,6 +11,7 @@
 #include "http/handlers/project_handlers.h"
 #include "http/handlers/task_handlers.h"  // management loop (issue 19)
 #include "http/handlers/ops_handlers.h"
+#include "http/handlers/gates_handlers.h"  // gates and money (issue 15)
 #include "http/router.h"
 
 namespace parkhq::http {
@@ -339,6 +340,15 @@ std::vector<Route> AllRoutes() {
   // (end risk)
 
   // -- gates: gates and money: admission, funding, land quota, powers, policies (issue 15) --
+  {
+    // 项目准入评审 on the project routes (object gate /projects/{id}); the service lets park admins
+    // decide (403 for other staff) and the project readers read.
+    static const RoleSet kAdmissionReaders = {Role::kSysadmin, Role::kParkAdmin, Role::kDepartment, Role::kLeader};
+    r.insert(r.end(), {
+        {"POST", "/api/v1/projects/{id}/admission", kStaff, h::PostProjectAdmission},
+        {"GET", "/api/v1/projects/{id}/admission", kAdmissionReaders, h::GetProjectAdmission},
+    });
+  }
   // (end gates)
 
   // -- sme: SME park: space, leases, bills, repairs, financing (issue 16) --

@@ -42,6 +42,7 @@
 // -- risk --
 // (end risk)
 // -- gates --
+#include "app/gates_wiring.h"
 // (end gates)
 // -- sme --
 // (end sme)
@@ -124,6 +125,7 @@ struct App {
   // -- risk --
   // (end risk)
   // -- gates --
+  std::unique_ptr<GatesWiring> gates;  // app/gates_wiring.h: policies (惠企政策)
   // (end gates)
   // -- sme --
   // (end sme)

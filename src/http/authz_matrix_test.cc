@@ -102,6 +102,7 @@ const std::map<std::string, std::string> kIdTables = {
     // -- risk --
     // (end risk)
     // -- gates --
+    {"policies", "policies"}, {"policy-applications", "policy_applications"},
     // (end gates)
     // -- sme --
     // (end sme)

@@ -347,6 +347,30 @@ std::vector<Route> AllRoutes() {
     r.insert(r.end(), {
         {"POST", "/api/v1/projects/{id}/admission", kStaff, h::PostProjectAdmission},
         {"GET", "/api/v1/projects/{id}/admission", kAdmissionReaders, h::GetProjectAdmission},
+        {"GET", "/api/v1/parks/{park_id}/admissions", kAdmissionReaders, h::ListParkAdmissions},
+        {"GET", "/api/v1/parks/{park_id}/admissions/export", kAdmissionReaders, h::ExportParkAdmissions},
+    });
+    // 惠企政策: everyone signed in reads (enterprise users only what fits them: the service);
+    // park admins write; the match list and sums are for staff and leaders.
+    static const RoleSet kPolicyApplicants = {Role::kSysadmin, Role::kParkAdmin, Role::kEnterprise};
+    r.insert(r.end(), {
+        {"GET", "/api/v1/policies", kAnyRole, h::ListPolicies},
+        {"POST", "/api/v1/policies", kParkStaff, h::CreatePolicy},
+        {"GET", "/api/v1/policies/export", kAnyRole, h::ExportPolicies},
+        {"GET", "/api/v1/policies/{id}", kAnyRole, h::GetPolicy},
+        {"PATCH", "/api/v1/policies/{id}", kParkStaff, h::UpdatePolicy},
+        {"GET", "/api/v1/policies/{id}/matches", kAdmissionReaders, h::GetPolicyMatches},
+        {"POST", "/api/v1/policies/{id}/notify", kParkStaff, h::NotifyPolicyMatches},
+        {"POST", "/api/v1/policies/{id}/applications", kPolicyApplicants, h::CreatePolicyApplication},
+        {"GET", "/api/v1/policy-applications", kAnyRole, h::ListPolicyApplications},
+        {"GET", "/api/v1/policy-applications/export", kAnyRole, h::ExportPolicyApplications},
+        {"PATCH", "/api/v1/policy-applications/{id}", kParkStaff, h::UpdatePolicyApplication},
+        {"GET", "/api/v1/parks/{park_id}/policy-sums", kAdmissionReaders, h::GetPolicySums},
+        // 用地计划单列
+        {"GET", "/api/v1/parks/{park_id}/land-quotas/{year}", kAdmissionReaders, h::GetLandQuota},
+        {"PUT", "/api/v1/parks/{park_id}/land-quotas/{year}", kParkStaff, h::PutLandQuota},
+        {"POST", "/api/v1/parks/{park_id}/land-quotas/{year}/allocations", kParkStaff, h::AddLandAllocation},
+        {"GET", "/api/v1/parks/{park_id}/land-quotas/{year}/export", kAdmissionReaders, h::ExportLandQuota},
     });
   }
   // (end gates)

@@ -34,7 +34,7 @@ def test_admission_contract_and_signing_gate(api):
     admin, pa = api.as_user("admin"), api.as_user("parkadmin")
     park = _park(api)
     p = _project(api, park, "准入测试项目（拒绝）")
-    pid = p["id"]
+    pid, d = p["id"], p["actual"]["reserve"]
     r = pa.post(f"/api/v1/projects/{pid}/admission",
                 {"decision": "rejected", "reasons": ["属《产业结构调整指导目录》限制类"],
                  "scores": {"industry_policy": False, "energy_per_output": 35,
@@ -51,9 +51,9 @@ def test_admission_contract_and_signing_gate(api):
     expect(got["decision"] == "rejected" and got["total"] == 1, f"GET shows the decision to a reader: {got}")
 
     # Signing a rejected project: 409 for everyone without the override, even a park admin.
-    r = pa.post(f"/api/v1/projects/{pid}/stage", {"stage": "signed", "date": "2023-01-10"})
+    r = pa.post(f"/api/v1/projects/{pid}/stage", {"stage": "signed", "date": d})
     expect(r.status == 409, f"signing a rejected project: {r.status} {r.body[:200]!r}")
-    r = pa.post(f"/api/v1/projects/{pid}/stage", {"stage": "started", "date": "2023-01-10"})
+    r = pa.post(f"/api/v1/projects/{pid}/stage", {"stage": "started", "date": d})
     expect(r.status == 409, f"skipping past 签约 is signing too: {r.status}")
     expect(admin.get(f"/api/v1/projects/{pid}").json()["stage"] == "reserve", "nothing written")
     # A responsible department asking for the override is refused (only park admins override).
@@ -61,12 +61,12 @@ def test_admission_contract_and_signing_gate(api):
     gxj_unit = [u["id"] for u in units if u["name"] == "工信局"][0]
     expect(admin.patch(f"/api/v1/projects/{pid}", {"responsible_unit_id": gxj_unit}).status == 200, "assign")
     r = api.as_user("gxj").post(f"/api/v1/projects/{pid}/stage",
-                                {"stage": "signed", "date": "2023-01-10", "override_admission": True, "reason": "急"})
+                                {"stage": "signed", "date": d, "override_admission": True, "reason": "急"})
     expect(r.status == 409, f"department override refused: {r.status}")
     # The park admin's override needs a reason (422 naming it), then goes through, logged and audited.
-    r = pa.post(f"/api/v1/projects/{pid}/stage", {"stage": "signed", "date": "2023-01-10", "override_admission": True})
+    r = pa.post(f"/api/v1/projects/{pid}/stage", {"stage": "signed", "date": d, "override_admission": True})
     expect(r.status == 422 and "reason" in _fields(r), f"override without a reason: {r.status} {r.body[:200]!r}")
-    r = pa.post(f"/api/v1/projects/{pid}/stage", {"stage": "signed", "date": "2023-01-10",
+    r = pa.post(f"/api/v1/projects/{pid}/stage", {"stage": "signed", "date": d,
                                                   "override_admission": True, "reason": "市政府专题会议同意引进"})
     expect(r.status == 200 and r.json()["stage"] == "signed", f"override: {r.status} {r.body[:200]!r}")
     log = admin.get(f"/api/v1/projects/{pid}/stage-log").json()["items"]
@@ -84,13 +84,14 @@ def test_admission_contract_and_signing_gate(api):
 
 def test_admission_approved_and_redecided(api):
     pa = api.as_user("parkadmin")
-    pid = _project(api, _park(api), "准入测试项目（复议）")["id"]
+    p = _project(api, _park(api), "准入测试项目（复议）")
+    pid, d = p["id"], p["actual"]["reserve"]
     expect(pa.post(f"/api/v1/projects/{pid}/admission", {"decision": "rejected", "reasons": "能耗超标"}).status == 200,
            "rejected (reasons as a string)")
     r = pa.post(f"/api/v1/projects/{pid}/admission",
                 {"decision": "conditional", "reasons": ["落实节能措施后准入"], "scores": {"energy_per_output": 70}})
     expect(r.status == 200 and r.json()["total"] == 2 and r.json()["decision"] == "conditional", r.body[:300])
-    r = pa.post(f"/api/v1/projects/{pid}/stage", {"stage": "signed", "date": "2023-01-10"})
+    r = pa.post(f"/api/v1/projects/{pid}/stage", {"stage": "signed", "date": d})
     expect(r.status == 200, f"the latest decision counts: signing a conditional project: {r.status}")
 
 
@@ -141,3 +142,278 @@ def test_admission_refusals(api):
     expect(api.anon().get(f"/api/v1/projects/{mine}/admission").status == 401, "anonymous 401")
     expect(admin.post("/api/v1/projects/999999/admission", body).status == 404, "unknown project 404")
     expect(admin.get(f"/api/v1/projects/{mine}/admission").json()["total"] == 0, "nothing written")
+
+
+# ---- 惠企政策 (policies to enterprises) ----------------------------------------------------------
+import random
+
+CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_RUN = random.choice("ABCDEFGHJKLMNPQRTUWXY") + random.choice("ABCDEFGHJKLMNPQRTUWXY")
+_seq = [0]
+
+
+def _uscc():
+    _seq[0] += 1
+    first17 = "91620824GT%s%05d" % (_RUN, _seq[0])
+    total = sum(CHARSET.index(c) * pow(3, i, 31) for i, c in enumerate(first17))
+    return first17 + CHARSET[(31 - total % 31) % 31]
+
+
+def _firm(api, park, name, **extra):
+    body = {"uscc": _uscc(), "name": name, "park_id": park, "industry_code": "2614"}
+    body.update(extra)
+    r = api.as_user("admin").post("/api/v1/enterprises", body)
+    expect(r.status == 201, f"create enterprise {name}: {r.status} {r.body[:300]!r}")
+    return r.json()["id"]
+
+
+def _ent_user(api, park, eid, username):
+    r = api.as_user("admin").post("/api/v1/users", {"username": username, "password": "Ent@2023demo",
+                                                    "role": "enterprise", "park_id": park, "enterprise_id": eid})
+    expect(r.status == 201, f"create enterprise user: {r.status} {r.body[:200]!r}")
+    return api.as_user(username, "Ent@2023demo")
+
+
+def _world(api, tag):
+    """A fresh park with hand-built firms: A 高新 规上 120 persons 3985; B tech_sme 规下 30 persons 2614;
+    C 高新 but closed."""
+    park = _new_park(api, f"政策测试园区{tag}")
+    a = _firm(api, park, f"甲电子{tag}（演示）", industry_code="3985", above_scale=True, employees=120,
+              flags=[{"code": "high_tech", "since": "2022-11-01", "until": "2099-10-31"}])
+    b = _firm(api, park, f"乙化工{tag}（演示）", industry_code="2614", employees=30,
+              flags=[{"code": "tech_sme", "since": "2022-01-01"}])
+    c = _firm(api, park, f"丙停业{tag}（演示）", industry_code="3985", above_scale=True, employees=200,
+              flags=[{"code": "high_tech", "since": "2022-11-01"}])
+    r = api.as_user("admin").patch(f"/api/v1/enterprises/{c}", {"status": "closed", "status_changed_on": "2023-06-30",
+                                                                "reason": "注销"})
+    expect(r.status == 200, f"close C: {r.status} {r.body[:200]!r}")
+    return park, a, b, c
+
+
+def _policy(api, park, title, criteria, who="admin"):
+    r = api.as_user(who).post("/api/v1/policies", {"park_id": park, "title": title, "issuer": "市税务局",
+                                                   "category": "tax", "benefit": "按规定减免", "criteria": criteria})
+    expect(r.status == 201, f"create policy {title}: {r.status} {r.body[:300]!r}")
+    return r.json()
+
+
+def _matched(api, pid):
+    r = api.as_user("admin").get(f"/api/v1/policies/{pid}/matches")
+    expect(r.status == 200, f"matches: {r.status} {r.body[:200]!r}")
+    return {m["enterprise_id"]: m["reasons"] for m in r.json()["items"]}
+
+
+def test_policy_matches_each_criterion_kind(api):
+    park, a, b, c = _world(api, "M")
+    cases = [
+        ([{"kind": "flag", "code": "high_tech"}], {a}),
+        ([{"kind": "flag", "code": "tech_sme"}], {b}),
+        ([{"kind": "above_scale", "expect": True}], {a}),
+        ([{"kind": "above_scale", "expect": False}], {b}),
+        ([{"kind": "industry", "prefixes": ["26", "27"]}], {b}),
+        ([{"kind": "employees", "op": "le", "value": 100}], {b}),
+        ([{"kind": "employees", "op": "ge", "value": 120}], {a}),
+        ([{"kind": "flag", "code": "high_tech"}, {"kind": "employees", "op": "lt", "value": 100}], set()),
+        ([], {a, b}),
+    ]
+    for criteria, want in cases:
+        p = _policy(api, park, f"匹配测试{criteria}", criteria)
+        got = _matched(api, p["id"])
+        expect(set(got) == want, f"{criteria}: matched {sorted(got)}, want {sorted(want)}")
+        for eid, reasons in got.items():
+            expect(len(reasons) == max(1, len(criteria)), f"one reason per criterion: {reasons}")
+    p = _policy(api, park, "高企减免", [{"kind": "flag", "code": "high_tech"}])
+    expect(_matched(api, p["id"])[a] == ["高新技术企业（有效期至2099-10-31）"], "the reason says what was checked")
+
+
+def test_policy_validation_422(api):
+    admin = api.as_user("admin")
+    park = _park(api)
+    cases = [
+        ({"park_id": park, "criteria": []}, "title"),
+        ({"park_id": park, "title": "x", "category": "gift"}, "category"),
+        ({"park_id": park, "title": "x", "criteria": [{"kind": "magic"}]}, "criteria[0].kind"),
+        ({"park_id": park, "title": "x", "criteria": [{"kind": "flag", "code": "unicorn"}]}, "criteria[0].code"),
+        ({"park_id": park, "title": "x", "criteria": [{"kind": "figure", "code": "rnd", "op": "eq"}]}, "criteria[0].op"),
+        ({"park_id": park, "title": "x", "criteria": [{"kind": "ratio", "code": "rnd"}]}, "criteria[0].code2"),
+        ({"park_id": park, "title": "x", "criteria": [{"kind": "industry", "prefixes": []}]}, "criteria[0].prefixes"),
+        ({"park_id": park, "title": "x", "criteria": [{"kind": "figure", "code": "rnd", "value": 1e12}]},
+         "criteria[0].value"),
+        ({"park_id": park, "title": "x", "criteria": "flag"}, "criteria"),
+        ({"park_id": park, "title": "x", "valid_from": "2024-01-01", "valid_until": "2023-01-01"}, "valid_until"),
+        ({"title": "x"}, "park_id"),
+    ]
+    before = admin.get(f"/api/v1/policies?park_id={park}").json()["total"]
+    for body, field in cases:
+        r = admin.post("/api/v1/policies", body)
+        expect(r.status == 422 and field in _fields(r), f"{body}: {r.status} {_fields(r)} {r.body[:200]!r}")
+    expect(admin.get(f"/api/v1/policies?park_id={park}").json()["total"] == before, "nothing written")
+
+
+def test_enterprise_sees_only_its_policies_and_applications(api):
+    park, a, b, c = _world(api, "E")
+    ua, ub = _ent_user(api, park, a, f"gates_ent_a{_RUN}"), _ent_user(api, park, b, f"gates_ent_b{_RUN}")
+    for_a = _policy(api, park, "高企所得税减免（测试）", [{"kind": "flag", "code": "high_tech"}])
+    for_b = _policy(api, park, "小微普惠减免（测试）", [{"kind": "above_scale", "expect": False}])
+    seen_a = {p["id"] for p in ua.get("/api/v1/policies").json()["items"]}
+    expect(for_a["id"] in seen_a and for_b["id"] not in seen_a, f"A sees the policies that fit it: {seen_a}")
+    expect(ua.get(f"/api/v1/policies/{for_b['id']}").status == 404, "a policy not fitting A is 404 to A")
+    expect(ua.get(f"/api/v1/policies/{for_a['id']}").status == 200, "a fitting one is readable")
+    expect(ua.get(f"/api/v1/policies/{for_a['id']}/matches").status == 403, "enterprises see no match lists")
+    # Applications: each applies for itself; a non-fitting policy cannot be applied for.
+    r = ua.post(f"/api/v1/policies/{for_a['id']}/applications", {"enterprise_id": b, "note": "申请"})
+    expect(r.status == 201 and r.json()["enterprise_id"] == a, f"A applies for itself only: {r.status} {r.body[:200]!r}")
+    app_a = r.json()["id"]
+    expect(ub.post(f"/api/v1/policies/{for_a['id']}/applications", {}).status == 404, "B cannot apply for A's policy")
+    r = ub.post(f"/api/v1/policies/{for_b['id']}/applications", {})
+    expect(r.status == 201, f"B applies: {r.status}")
+    app_b = r.json()["id"]
+    mine = [x["id"] for x in ua.get("/api/v1/policy-applications").json()["items"]]
+    expect(mine == [app_a], f"A sees only its own applications: {mine}")
+    expect(ua.patch(f"/api/v1/policy-applications/{app_b}", {"status": "paid"}).status in (403, 404),
+           "A cannot touch B's application")
+    expect(ua.patch(f"/api/v1/policy-applications/{app_a}", {"status": "paid", "amount": 99,
+                                                             "paid_on": "2024-01-01"}).status == 403,
+           "an enterprise does not record its own 兑现")
+    # The park admin records 兑现; the sums per policy and year follow.
+    admin = api.as_user("admin")
+    r = admin.patch(f"/api/v1/policy-applications/{app_a}", {"status": "paid"})
+    expect(r.status == 422 and {"amount", "paid_on"} <= set(_fields(r)), f"paid needs amount and date: {_fields(r)}")
+    applied_on = admin.get(f"/api/v1/policy-applications?park_id={park}").json()["items"]
+    applied_on = [x for x in applied_on if x["id"] == app_a][0]["applied_on"]
+    r = admin.patch(f"/api/v1/policy-applications/{app_a}", {"status": "paid", "amount": 35.5, "paid_on": applied_on})
+    expect(r.status == 200 and r.json()["amount"] == 35.5, f"兑现 recorded: {r.status} {r.body[:200]!r}")
+    sums = admin.get(f"/api/v1/parks/{park}/policy-sums").json()["items"]
+    row = [x for x in sums if x["policy_id"] == for_a["id"] and x["year"] == int(applied_on[:4])][0]
+    expect(row["applications"] == 1 and row["paid"] == 1 and row["amount"] == 35.5, f"sums: {row}")
+    audit = admin.get(f"/api/v1/audit?entity=policy_application&entity_id={app_a}").json()["items"]
+    expect(len(audit) >= 2, f"application writes audited: {[x['action'] for x in audit]}")
+    expect(ua.get(f"/api/v1/parks/{park}/policy-sums").status in (403, 404), "enterprise: no sums")
+
+
+def test_policy_notify_and_refusals(api):
+    park, a, b, c = _world(api, "N")
+    ua = _ent_user(api, park, a, f"gates_ent_n{_RUN}")
+    p = _policy(api, park, "研发费用加计扣除（测试）", [{"kind": "flag", "code": "high_tech"}])
+    admin = api.as_user("admin")
+    r = admin.post(f"/api/v1/policies/{p['id']}/notify", {})
+    expect(r.status == 200 and r.json()["enterprises"] == 1 and r.json()["notified"] == 1, f"notify: {r.body[:200]!r}")
+    notes = ua.get("/api/v1/notifications").json()["items"]
+    expect(any("研发费用加计扣除" in n["title"] for n in notes), f"A was told: {[n['title'] for n in notes]}")
+    r = admin.post(f"/api/v1/policies/{p['id']}/notify", {})
+    expect(r.json()["notified"] == 0, "notified once per policy version")
+    audit = admin.get(f"/api/v1/audit?entity=policy&entity_id={p['id']}").json()["items"]
+    expect({"create", "notify"} <= {x["action"] for x in audit}, f"audited: {[x['action'] for x in audit]}")
+    # Other park's staff: 404; departments and leaders: no writes; enterprises: no policy writes.
+    demo_policy = _policy(api, _park(api), "演示园区政策（测试）", [])
+    pa = api.as_user("parkadmin")
+    expect(pa.get(f"/api/v1/policies/{p['id']}").status == 404, "other park's policy is 404")
+    expect(pa.get(f"/api/v1/policies/{p['id']}/matches").status == 404, "other park's matches 404")
+    expect(pa.patch(f"/api/v1/policies/{p['id']}", {"title": "x"}).status == 404, "other park's policy write 404")
+    expect(pa.post(f"/api/v1/policies/{p['id']}/notify", {}).status == 404, "other park notify 404")
+    r = pa.post("/api/v1/policies", {"park_id": park, "title": "越权"})
+    expect(r.status in (404, 422), f"park admin creating in another park: {r.status}")
+    for user in ("gxj", "leader"):
+        who = api.as_user(user)
+        expect(who.get(f"/api/v1/policies/{demo_policy['id']}").status == 200, f"{user} reads")
+        expect(who.post("/api/v1/policies", {"park_id": _park(api), "title": "x"}).status == 403, f"{user} create 403")
+        expect(who.patch(f"/api/v1/policies/{demo_policy['id']}", {"title": "x"}).status == 403, f"{user} edit 403")
+        expect(who.post(f"/api/v1/policies/{demo_policy['id']}/notify", {}).status == 403, f"{user} notify 403")
+    expect(api.as_user("gxj").get(f"/api/v1/policies/{demo_policy['id']}/matches").status == 200, "dept reads matches")
+    expect(ua.post("/api/v1/policies", {"park_id": park, "title": "x"}).status == 403, "enterprise create 403")
+    expect(ua.patch(f"/api/v1/policies/{p['id']}", {"title": "x"}).status == 403, "enterprise edit 403")
+    expect(ua.post(f"/api/v1/policies/{p['id']}/notify", {}).status == 403, "enterprise notify 403")
+    expect(api.as_user("qiye").get(f"/api/v1/policies/{p['id']}").status == 404, "another park's enterprise: 404")
+    expect(api.anon().get("/api/v1/policies").status == 401, "anonymous 401")
+    expect(admin.get("/api/v1/policies/999999").status == 404, "unknown policy 404")
+    r = admin.get("/api/v1/policies/export")
+    expect(r.status == 200 and r.body[:2] == b"PK", f"XLSX export: {r.status}")
+    r = admin.get(f"/api/v1/policy-applications/export?park_id={park}")
+    expect(r.status == 200 and r.body[:2] == b"PK", f"applications XLSX export: {r.status}")
+    expect(admin.get("/api/v1/policy-applications?park_id=abc").status == 422, "malformed park_id 422")
+
+
+def test_park_admissions_list_and_export(api):
+    park = _park(api)
+    pa = api.as_user("parkadmin")
+    pid = _project(api, park, "准入测试项目（清单）")["id"]
+    expect(pa.post(f"/api/v1/projects/{pid}/admission", {"decision": "conditional", "reasons": ["须节能改造"]}).status == 200,
+           "decision")
+    rows = api.as_user("leader").get(f"/api/v1/parks/{park}/admissions").json()["items"]
+    row = [r for r in rows if r["project_id"] == pid]
+    expect(row and row[0]["decision"] == "conditional" and row[0]["reasons"] == ["须节能改造"], f"row: {row}")
+    demo = [r for r in rows if r["decision"] == "rejected"]
+    expect(demo, "the demo world has a refused reserve project")
+    r = pa.get(f"/api/v1/parks/{park}/admissions/export")
+    expect(r.status == 200 and r.body[:2] == b"PK", f"XLSX: {r.status}")
+    other = _new_park(api, "他园区（准入清单）")
+    expect(pa.get(f"/api/v1/parks/{other}/admissions").status == 404, "other park 404")
+    expect(api.as_user("qiye").get(f"/api/v1/parks/{park}/admissions").status == 403, "enterprise 403")
+
+
+def test_demo_policies_match_the_demo_world(api):
+    admin = api.as_user("admin")
+    park = _park(api)
+    pols = [p for p in admin.get(f"/api/v1/policies?park_id={park}").json()["items"] if p["is_demo"]]
+    expect(len(pols) == 4 and all("（演示）" in p["title"] for p in pols), f"demo policies: {[p['title'] for p in pols]}")
+    high_tech = [p for p in pols if p["criteria"] and p["criteria"][0]["kind"] == "flag"][0]
+    matched = _matched(api, high_tech["id"])
+    firms = admin.get(f"/api/v1/enterprises?park_id={park}&page_size=500").json()["items"]
+    flagged = {e["id"] for e in firms if e["status"] == "operating" and e["park_id"] == park
+               and any(f["code"] == "high_tech" for f in e["flags"])}
+    expect(set(matched) <= flagged and matched, f"matched firms hold the flag: {sorted(matched)} vs {sorted(flagged)}")
+    apps = admin.get(f"/api/v1/policy-applications?policy_id={high_tech['id']}").json()["items"]
+    expect(apps and {a["enterprise_id"] for a in apps} <= set(matched), "demo applications are by matched firms")
+
+
+# ---- 用地计划单列 (land quota) --------------------------------------------------------------------
+def test_land_quota_never_below_zero_without_exception(api):
+    import datetime
+    admin, pa = api.as_user("admin"), api.as_user("parkadmin")
+    park = _new_park(api, "用地指标测试园区")
+    year = datetime.date.today().year - 1
+    base = f"/api/v1/parks/{park}/land-quotas/{year}"
+    pid = _project(api, park, "用地测试项目")["id"]
+    r = admin.post(f"{base}/allocations", {"project_id": pid, "area_mu": 10, "allocated_on": f"{year}-03-01"})
+    expect(r.status == 409, f"no quota yet: {r.status} {r.body[:200]!r}")
+    r = admin.put(base, {"quota_mu": 100, "note": "市下达"})
+    expect(r.status == 200 and r.json()["quota_mu"] == 100 and r.json()["remaining_mu"] == 100, r.body[:200])
+    r = admin.post(f"{base}/allocations", {"project_id": pid, "area_mu": 60, "allocated_on": f"{year}-03-01"})
+    expect(r.status == 201 and r.json()["remaining_mu"] == 40, f"allocated: {r.status} {r.body[:300]!r}")
+    expect(r.json()["items"][0]["title"] == "用地测试项目", "title defaults to the project's name")
+    r = admin.post(f"{base}/allocations", {"title": "超量", "area_mu": 40.01, "allocated_on": f"{year}-04-01"})
+    expect(r.status == 409, f"beyond the remainder without an exception: {r.status}")
+    r = admin.post(f"{base}/allocations", {"title": "刚好", "area_mu": 40, "allocated_on": f"{year}-04-01"})
+    expect(r.status == 201 and r.json()["remaining_mu"] == 0, f"exactly the remainder: {r.body[:200]!r}")
+    r = admin.post(f"{base}/allocations", {"title": "例外", "area_mu": 15, "allocated_on": f"{year}-05-01",
+                                           "exception_reason": "省重点项目，市政府专题会议同意"})
+    expect(r.status == 201 and r.json()["remaining_mu"] == -15 and r.json()["exceptions"] == 1,
+           f"a recorded exception: {r.body[:300]!r}")
+    audit = admin.get("/api/v1/audit?entity=land_quota_allocation&page_size=50").json()["items"]
+    expect(any(a["action"] == "create_exception" and "专题会议" in a["reason"] for a in audit), "exception audited")
+    got = admin.get(base).json()
+    expect(got["allocated_mu"] == 115 and len(got["items"]) == 3, f"use: {got}")
+    # 422 naming the field, nothing written.
+    for body, field in [({"title": "x", "area_mu": 0}, "area_mu"), ({"title": "x", "area_mu": -1}, "area_mu"),
+                        ({"title": "x"}, "area_mu"), ({"title": "x", "area_mu": 1, "allocated_on": f"{year - 1}-12-31"},
+                                                      "allocated_on"),
+                        ({"area_mu": 1, "allocated_on": f"{year}-05-01"}, "title"),
+                        ({"project_id": 999999, "area_mu": 1}, "project_id")]:
+        r = admin.post(f"{base}/allocations", body)
+        expect(r.status == 422 and field in _fields(r), f"{body}: {r.status} {_fields(r)}")
+    expect(admin.put(base, {"quota_mu": -5}).status == 422, "negative quota 422")
+    expect(admin.put(f"/api/v1/parks/{park}/land-quotas/1999", {"quota_mu": 5}).status == 422, "absurd year 422")
+    expect(len(admin.get(base).json()["items"]) == 3, "nothing written by refusals")
+    r = admin.get(f"{base}/export")
+    expect(r.status == 200 and r.body[:2] == b"PK", f"XLSX: {r.status}")
+    # Refusals: another park's admin 404, department/leader writes 403, enterprise 403.
+    expect(pa.get(base).status == 404, "other park 404")
+    expect(pa.put(base, {"quota_mu": 1}).status == 404, "other park write 404")
+    demo_base = f"/api/v1/parks/{_park(api)}/land-quotas/{year}"
+    expect(api.as_user("gxj").get(demo_base).status == 200, "department reads")
+    expect(api.as_user("gxj").put(demo_base, {"quota_mu": 1}).status == 403, "department write 403")
+    expect(api.as_user("leader").post(f"{demo_base}/allocations", {"title": "x", "area_mu": 1}).status == 403,
+           "leader 403")
+    expect(api.as_user("qiye").get(demo_base).status == 403, "enterprise 403")
+    demo = admin.get(demo_base).json()
+    expect(demo["quota_mu"] and demo["items"] and demo["is_demo"], f"demo quota from the demo world: {demo}")

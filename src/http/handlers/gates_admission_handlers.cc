@@ -6,6 +6,7 @@
 #include "http/handlers/gates_handlers.h"
 #include "http/handlers/project_module.h"
 #include "http/json/json_util.h"
+#include "io/xlsx_writer.h"
 
 namespace parkhq::http::handlers {
 namespace {
@@ -130,7 +131,76 @@ Response AdmissionsResponse(const std::vector<Admission>& list) {
   return Json(out);
 }
 
+// The projects of a park with their current decision (none: not reviewed yet).
+struct ParkAdmissionRow {
+  project::ProjectRecord project;
+  std::optional<Admission> current;
+};
+
+StatusOr<std::vector<ParkAdmissionRow>> ParkRows(RequestContext& ctx, const Services& s) {
+  auto park = ctx.IdParam("park_id");
+  if (!park) return Status::NotFound("园区不存在或无权访问");
+  project::ProjectFilter f;
+  f.limit = 0;
+  PARKHQ_ASSIGN_OR_RETURN(auto page, Svc(s).List(ctx.caller(), f, *park));
+  std::vector<ParkAdmissionRow> out;
+  for (auto& p : page.items) {
+    PARKHQ_ASSIGN_OR_RETURN(auto list, Svc(s).Admissions(ctx.caller(), p.core.id));
+    ParkAdmissionRow row{std::move(p), std::nullopt};
+    if (!list.empty()) row.current = list.front();
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 }  // namespace
+
+StatusOr<Response> ListParkAdmissions(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(auto rows, ParkRows(ctx, s));
+  json::array items;
+  for (const auto& r : rows) {
+    json::object o{{"project_id", r.project.core.id},
+                   {"project_name", r.project.core.name},
+                   {"stage", project::StageCode(r.project.core.stage)},
+                   {"total_investment", r.project.core.total_investment}};
+    o["decision"] = r.current ? json::value(project::AdmissionDecisionCode(r.current->decision)) : json::value(nullptr);
+    o["decided_on"] = r.current ? json::value(r.current->decided_on.ToString()) : json::value(nullptr);
+    json::array reasons;
+    if (r.current)
+      for (const auto& x : r.current->reasons) reasons.emplace_back(x);
+    o["reasons"] = std::move(reasons);
+    items.push_back(std::move(o));
+  }
+  return JsonList(std::move(items), static_cast<int64_t>(rows.size()));
+}
+
+StatusOr<Response> ExportParkAdmissions(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(auto rows, ParkRows(ctx, s));
+  using io::Column;
+  io::Sheet sheet;
+  sheet.name = "项目准入评审";
+  sheet.title = "项目准入评审";
+  sheet.columns = {Column{"项目", 36}, Column{"阶段", 10}, Column{"总投资(万元)", 14, io::ColumnKind::kNumber},
+                   Column{"评审结论", 12}, Column{"评审日期", 12}, Column{"理由", 50}};
+  bool demo = false;
+  for (const auto& r : rows) {
+    std::string reasons;
+    if (r.current) {
+      demo = demo || r.current->is_demo;
+      for (const auto& x : r.current->reasons) reasons += (reasons.empty() ? "" : "；") + x;
+    }
+    sheet.rows.push_back({r.project.core.name, project::StageNameZh(r.project.core.stage),
+                          r.project.core.total_investment,
+                          r.current ? project::AdmissionDecisionNameZh(r.current->decision) : "未评审",
+                          r.current ? r.current->decided_on.ToString() : "", reasons});
+  }
+  if (demo) sheet.notes.push_back("含演示数据（DEMO）");
+  Response resp;
+  PARKHQ_ASSIGN_OR_RETURN(resp.body, io::WriteXlsx({sheet}));
+  resp.content_type = io::kXlsxContentType;
+  resp.AddHeader("Content-Disposition", io::AttachmentDisposition("项目准入评审.xlsx"));
+  return resp;
+}
 
 StatusOr<Response> PostProjectAdmission(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(int64_t id, Id(ctx));

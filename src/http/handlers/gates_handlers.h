@@ -11,5 +11,34 @@ namespace parkhq::http::handlers {
 StatusOr<Response> PostProjectAdmission(RequestContext& ctx, const Services& s);
 // GET /projects/{id}/admission → {"current": decision or null, "items": [history]}.
 StatusOr<Response> GetProjectAdmission(RequestContext& ctx, const Services& s);
+// GET /parks/{park_id}/admissions: the park's projects with their current decision; /export as XLSX.
+StatusOr<Response> ListParkAdmissions(RequestContext& ctx, const Services& s);
+StatusOr<Response> ExportParkAdmissions(RequestContext& ctx, const Services& s);
+
+// 惠企政策: GET/POST /policies (?park_id=), GET/PATCH /policies/{id}, GET /policies/{id}/matches
+// {"items":[{"enterprise_id","enterprise_name","reasons":[..]}]}, POST /policies/{id}/notify,
+// GET /policies/export (XLSX).
+StatusOr<Response> ListPolicies(RequestContext& ctx, const Services& s);
+StatusOr<Response> CreatePolicy(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetPolicy(RequestContext& ctx, const Services& s);
+StatusOr<Response> UpdatePolicy(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetPolicyMatches(RequestContext& ctx, const Services& s);
+StatusOr<Response> NotifyPolicyMatches(RequestContext& ctx, const Services& s);
+StatusOr<Response> ExportPolicies(RequestContext& ctx, const Services& s);
+// Applications and 兑现: GET /policy-applications (?park_id=&policy_id=), POST
+// /policies/{id}/applications, PATCH /policy-applications/{id}, GET /policy-applications/export,
+// GET /parks/{park_id}/policy-sums.
+StatusOr<Response> ListPolicyApplications(RequestContext& ctx, const Services& s);
+StatusOr<Response> CreatePolicyApplication(RequestContext& ctx, const Services& s);
+StatusOr<Response> UpdatePolicyApplication(RequestContext& ctx, const Services& s);
+StatusOr<Response> ExportPolicyApplications(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetPolicySums(RequestContext& ctx, const Services& s);
+
+// 用地计划单列: GET/PUT /parks/{park_id}/land-quotas/{year}, POST .../allocations (409 beyond the
+// remainder without a park admin's exception), GET .../export (XLSX).
+StatusOr<Response> GetLandQuota(RequestContext& ctx, const Services& s);
+StatusOr<Response> PutLandQuota(RequestContext& ctx, const Services& s);
+StatusOr<Response> AddLandAllocation(RequestContext& ctx, const Services& s);
+StatusOr<Response> ExportLandQuota(RequestContext& ctx, const Services& s);
 
 }  // namespace parkhq::http::handlers

@@ -3,6 +3,8 @@
 // projects an 准入 dated on their signing), four policies of the plan (研发费用加计扣除, 高新技术企业
 // 所得税减免, 小微企业普惠性税收减免, a “一事一议” award) labelled （演示）, and applications with
 // 兑现 by the demo firms the policies fit. Runs after the projects and enterprises are seeded.
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -10,6 +12,8 @@
 #include "domain/gates/policy_match_calc.h"
 #include "domain/project/admission.h"
 #include "storage/database.h"
+#include "storage/gates/sql_delegated_power_repository.h"
+#include "storage/gates/sql_funding_repository.h"
 #include "storage/gates/sql_land_quota_repository.h"
 #include "storage/gates/sql_policy_repository.h"
 #include "storage/project/sql_project_repository.h"
@@ -98,6 +102,75 @@ Status SeedLandQuota(storage::Connection& c, int64_t park, Date today) {
   return Status::Ok();
 }
 
+// 承接事项清单: approval powers the city delegated to the park, with handling counts for the
+// accepted ones over the last six complete months.
+Status SeedPowers(storage::Connection& c, int64_t park, Date today) {
+  struct Item {
+    const char* name;
+    const char* basis;
+    const char* unit;
+    const char* status;
+    int per_month;
+  };
+  const Item kItems[] = {
+      {"企业投资项目备案（演示）", "《企业投资项目核准和备案管理条例》", "市发改局", "accepted", 6},
+      {"建设工程规划许可（演示）", "《中华人民共和国城乡规划法》第四十条", "市自然资源局", "accepted", 3},
+      {"建筑工程施工许可（演示）", "《中华人民共和国建筑法》第七条", "市住建局", "accepted", 4},
+      {"排污许可证核发（演示）", "《排污许可管理条例》", "市生态环境局", "in_progress", 0},
+      {"危险化学品经营许可（演示）", "《危险化学品安全管理条例》第三十五条", "市应急管理局", "not_accepted", 0},
+  };
+  const Period now{today.year, today.month};
+  int k = 0;
+  for (const auto& it : kItems) {
+    gates::DelegatedPower p;
+    p.park_id = park;
+    p.name = it.name;
+    p.legal_basis = it.basis;
+    p.delegating_unit = it.unit;
+    p.status = it.status;
+    p.delegated_on = Date{2023, 3 + k, 1};
+    p.is_demo = true;
+    std::vector<gates::PowerCount> counts;
+    if (it.per_month > 0)
+      for (int m = 6; m >= 1; --m) counts.push_back({now.AddMonths(-m), it.per_month + (m + k) % 3});
+    PARKHQ_RETURN_IF_ERROR(storage::SqlDelegatedPowerRepository::InsertDemo(c, p, counts).status());
+    ++k;
+  }
+  return Status::Ok();
+}
+
+// 资金来源: this year's funding of the park's first projects — a special bond for the first two
+// (infrastructure and a public platform), 债贷组合 for the third, 企业自筹 and bank loans — planned
+// in January and in place month by month up to the current month.
+Status SeedFunding(storage::Connection& c, int64_t park, Date today) {
+  PARKHQ_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, total_investment FROM projects WHERE park_id = ? ORDER BY id "
+                                             "LIMIT 5",
+                                             {park}));
+  const Period jan{today.year, 1};
+  const int months = today.month;  // January .. the current month
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const int64_t pid = rows[i].Int(0);
+    const double total = std::max(1000.0, rows[i].Double(1));
+    struct Share {
+      const char* source;
+      double share;
+    };
+    std::vector<Share> shares;
+    if (i < 2) shares = {{"special_bond", 0.4}, {"budget", 0.1}, {"self", 0.3}, {"bank_loan", 0.2}};
+    else if (i == 2) shares = {{"bond_loan", 0.5}, {"self", 0.5}};
+    else shares = {{"self", 0.6}, {"bank_loan", 0.4}};
+    for (const auto& sh : shares) {
+      const double planned = std::round(total * sh.share * 0.25);  // this year's quarter of the total
+      PARKHQ_RETURN_IF_ERROR(
+          storage::SqlFundingRepository::InsertDemo(c, park, {pid, jan, sh.source, planned, 0}));
+      for (int m = 1; m < months && m <= 10; ++m)
+        PARKHQ_RETURN_IF_ERROR(storage::SqlFundingRepository::InsertDemo(
+            c, park, {pid, jan.AddMonths(m), sh.source, 0, std::round(planned / 12 * (1 + (m + i) % 2))}));
+    }
+  }
+  return Status::Ok();
+}
+
 std::vector<gates::Policy> DemoPolicies(int64_t park) {
   auto policy = [&](const char* title, const char* issuer, const char* category, const char* benefit,
                     std::vector<Criterion> criteria) {
@@ -154,6 +227,8 @@ Status SeedGatesDemo(storage::Database& db) {
   PARKHQ_RETURN_IF_ERROR(tx.status());
   PARKHQ_RETURN_IF_ERROR(SeedAdmissions(c, park));
   PARKHQ_RETURN_IF_ERROR(SeedLandQuota(c, park, today));
+  PARKHQ_RETURN_IF_ERROR(SeedPowers(c, park, today));
+  PARKHQ_RETURN_IF_ERROR(SeedFunding(c, park, today));
   const int year = today.year - 1;
   for (size_t i = 0; i < policies.size(); ++i) {
     PARKHQ_ASSIGN_OR_RETURN(int64_t pid, storage::SqlPolicyRepository::InsertPolicy(c, policies[i]));

@@ -103,6 +103,7 @@ const std::map<std::string, std::string> kIdTables = {
     // (end risk)
     // -- gates --
     {"policies", "policies"}, {"policy-applications", "policy_applications"},
+    {"delegated-powers", "delegated_powers"},
     // (end gates)
     // -- sme --
     // (end sme)

@@ -371,6 +371,20 @@ std::vector<Route> AllRoutes() {
         {"PUT", "/api/v1/parks/{park_id}/land-quotas/{year}", kParkStaff, h::PutLandQuota},
         {"POST", "/api/v1/parks/{park_id}/land-quotas/{year}/allocations", kParkStaff, h::AddLandAllocation},
         {"GET", "/api/v1/parks/{park_id}/land-quotas/{year}/export", kAdmissionReaders, h::ExportLandQuota},
+        // 承接事项清单
+        {"GET", "/api/v1/parks/{park_id}/delegated-powers", kAdmissionReaders, h::ListDelegatedPowers},
+        {"POST", "/api/v1/parks/{park_id}/delegated-powers", kParkStaff, h::CreateDelegatedPower},
+        {"GET", "/api/v1/parks/{park_id}/delegated-powers/log", kAdmissionReaders, h::ListDelegatedPowerLog},
+        {"GET", "/api/v1/parks/{park_id}/delegated-powers/export", kAdmissionReaders, h::ExportDelegatedPowers},
+        {"PATCH", "/api/v1/delegated-powers/{id}", kParkStaff, h::UpdateDelegatedPower},
+        {"GET", "/api/v1/delegated-powers/{id}/counts", kAdmissionReaders, h::ListDelegatedPowerCounts},
+        {"PUT", "/api/v1/delegated-powers/{id}/counts", kParkStaff, h::PutDelegatedPowerCount},
+        // 资金来源
+        {"GET", "/api/v1/projects/{id}/funding", kAdmissionReaders, h::GetProjectFunding},
+        {"PUT", "/api/v1/projects/{id}/funding", kParkStaff, h::PutProjectFunding},
+        {"GET", "/api/v1/parks/{park_id}/funding-totals", kAdmissionReaders, h::GetParkFundingTotals},
+        {"GET", "/api/v1/parks/{park_id}/bond-projects", kAdmissionReaders, h::GetParkBondProjects},
+        {"GET", "/api/v1/parks/{park_id}/bond-projects/export", kAdmissionReaders, h::ExportParkBondProjects},
     });
   }
   // (end gates)

@@ -417,3 +417,121 @@ def test_land_quota_never_below_zero_without_exception(api):
     expect(api.as_user("qiye").get(demo_base).status == 403, "enterprise 403")
     demo = admin.get(demo_base).json()
     expect(demo["quota_mu"] and demo["items"] and demo["is_demo"], f"demo quota from the demo world: {demo}")
+
+
+# ---- 承接事项清单 (delegated powers) -------------------------------------------------------------
+def test_delegated_powers_list_counts_and_adjustment_log(api):
+    import datetime
+    admin = api.as_user("admin")
+    park = _new_park(api, "承接事项测试园区")
+    base = f"/api/v1/parks/{park}/delegated-powers"
+    r = admin.post(base, {"name": "企业投资项目备案", "legal_basis": "《企业投资项目核准和备案管理条例》",
+                          "delegating_unit": "市发改局", "delegated_on": "2023-03-01", "status": "in_progress"})
+    expect(r.status == 201 and r.json()["status_name"] == "承接中", f"create: {r.status} {r.body[:200]!r}")
+    pid = r.json()["id"]
+    r = admin.patch(f"/api/v1/delegated-powers/{pid}", {"status": "accepted"})
+    expect(r.status == 422 and "reason" in _fields(r), f"an adjustment needs a reason: {r.status} {_fields(r)}")
+    r = admin.patch(f"/api/v1/delegated-powers/{pid}", {"status": "accepted", "reason": "已完成人员培训和系统对接"})
+    expect(r.status == 200 and r.json()["status"] == "accepted", f"adjusted: {r.status} {r.body[:200]!r}")
+    r = admin.patch(f"/api/v1/delegated-powers/{pid}", {"status": "accepted", "reason": "重复"})
+    expect(r.status == 409, f"nothing changed: {r.status}")
+    log = admin.get(f"{base}/log").json()["items"]
+    expect([e["action"] for e in log] == ["update", "add"], f"log: {log}")
+    expect("承接中 → 已承接" in log[0]["changes"] and log[0]["reason"] == "已完成人员培训和系统对接", f"log row: {log[0]}")
+    month = datetime.date.today().strftime("%Y-%m")
+    r = admin.put(f"/api/v1/delegated-powers/{pid}/counts", {"period": month, "handled": 7})
+    expect(r.status == 200 and r.json()["items"] == [{"period": month, "handled": 7}], r.body[:200])
+    r = admin.put(f"/api/v1/delegated-powers/{pid}/counts", {"period": month, "handled": 9})
+    expect(r.json()["items"] == [{"period": month, "handled": 9}], "a month's count is replaced, not added")
+    expect(admin.get(base).json()["items"][0]["handled_total"] == 9, "total")
+    for body, field in [({"period": "2999-01", "handled": 1}, "period"), ({"period": month, "handled": -1}, "handled"),
+                        ({"period": "2024/01", "handled": 1}, "period")]:
+        r = admin.put(f"/api/v1/delegated-powers/{pid}/counts", body)
+        expect(r.status == 422 and field in _fields(r), f"{body}: {r.status} {_fields(r)}")
+    for body, field in [({"name": ""}, "name"), ({"name": "x", "status": "done"}, "status"),
+                        ({"name": "x", "delegated_on": "2999-01-01"}, "delegated_on")]:
+        r = admin.post(base, body)
+        expect(r.status == 422 and field in _fields(r), f"{body}: {r.status} {_fields(r)}")
+    expect(len(admin.get(base).json()["items"]) == 1, "nothing written by refusals")
+    r = admin.get(f"{base}/export")
+    expect(r.status == 200 and r.body[:2] == b"PK", f"XLSX: {r.status}")
+    audit = admin.get(f"/api/v1/audit?entity=delegated_power&entity_id={pid}").json()["items"]
+    expect({"create", "update", "count"} <= {a["action"] for a in audit}, f"audited: {[a['action'] for a in audit]}")
+    # Refusals.
+    pa = api.as_user("parkadmin")
+    expect(pa.get(base).status == 404 and pa.post(base, {"name": "x"}).status == 404, "other park 404")
+    expect(pa.patch(f"/api/v1/delegated-powers/{pid}", {"name": "y", "reason": "z"}).status == 404, "other park item 404")
+    demo_base = f"/api/v1/parks/{_park(api)}/delegated-powers"
+    demo = api.as_user("gxj").get(demo_base).json()["items"]
+    expect(len(demo) >= 5 and all("（演示）" in d["name"] for d in demo), "department reads the demo list")
+    expect(any(d["handled_total"] > 0 for d in demo), "demo counts")
+    for user in ("gxj", "leader"):
+        who = api.as_user(user)
+        expect(who.post(demo_base, {"name": "x"}).status == 403, f"{user} create 403")
+        expect(who.patch(f"/api/v1/delegated-powers/{demo[0]['id']}", {"name": "x", "reason": "y"}).status == 403,
+               f"{user} edit 403")
+        expect(who.put(f"/api/v1/delegated-powers/{demo[0]['id']}/counts", {"period": month, "handled": 1}).status == 403,
+               f"{user} count 403")
+    expect(api.as_user("qiye").get(demo_base).status == 403, "enterprise 403")
+
+
+# ---- 资金来源 (funding sources) ------------------------------------------------------------------
+def test_funding_sources_totals_and_bond_projects(api):
+    import datetime
+    admin = api.as_user("admin")
+    park = _new_park(api, "资金来源测试园区")
+    a = _project(api, park, "园区污水处理厂（测试）")["id"]
+    b = _project(api, park, "标准化厂房（测试）")["id"]
+    today = datetime.date.today()
+    year, month = today.year, today.strftime("%Y-%m")
+    jan = f"{year}-01"
+    rows = [(a, jan, "special_bond", 500, 200), (a, month, "special_bond", 0, 100) if month != jan else None,
+            (a, jan, "self", 300, 300), (b, jan, "bond_loan", 800, 400), (b, jan, "bank_loan", 200, 0)]
+    for row in filter(None, rows):
+        pid, period, source, planned, in_place = row
+        r = admin.put(f"/api/v1/projects/{pid}/funding", {"period": period, "source": source, "planned": planned,
+                                                          "in_place": in_place})
+        expect(r.status == 200, f"{row}: {r.status} {r.body[:200]!r}")
+    got = admin.get(f"/api/v1/projects/{a}/funding?year={year}").json()
+    bond = [t for t in got["totals"] if t["source"] == "special_bond"][0]
+    drawn = 200 + (100 if month != jan else 0)
+    expect(bond["planned"] == 500 and bond["in_place"] == drawn, f"project totals: {bond}")
+    # A month's row is replaced, not added.
+    r = admin.put(f"/api/v1/projects/{a}/funding", {"period": jan, "source": "self", "planned": 300, "in_place": 250})
+    expect([t for t in r.json()["totals"] if t["source"] == "self"][0]["in_place"] == 250, "replaced")
+    totals = {t["source"]: t for t in admin.get(f"/api/v1/parks/{park}/funding-totals?year={year}").json()["items"]}
+    expect(len(totals) == 6 and totals["bond_loan"]["planned"] == 800 and totals["bank_loan"]["in_place"] == 0,
+           f"park totals by source: {totals}")
+    expect(totals["bond_loan"]["in_place_pct"] == 50, f"到位率: {totals['bond_loan']}")
+    bonds = admin.get(f"/api/v1/parks/{park}/bond-projects?year={year}").json()["items"]
+    expect([x["project_id"] for x in bonds] == [b, a], f"bond projects, largest first: {bonds}")
+    expect(bonds[1]["bond_planned"] == 500 and bonds[1]["bond_drawn"] == drawn, f"bond row: {bonds[1]}")
+    r = admin.get(f"/api/v1/parks/{park}/bond-projects/export?year={year}")
+    expect(r.status == 200 and r.body[:2] == b"PK", f"XLSX: {r.status}")
+    audit = admin.get(f"/api/v1/audit?entity=project&entity_id={a}").json()["items"]
+    expect(any(x["action"] == "funding" for x in audit), "funding writes audited")
+    # 422, nothing written.
+    future = (today.replace(day=28) + datetime.timedelta(days=10)).strftime("%Y-%m")
+    for body, field in [({"period": jan, "source": "gift", "planned": 1}, "source"),
+                        ({"period": jan, "source": "self", "planned": -1}, "planned"),
+                        ({"period": future, "source": "self", "in_place": 5}, "period"),
+                        ({"period": "2024/01", "source": "self"}, "period"),
+                        ({"source": "self"}, "period")]:
+        r = admin.put(f"/api/v1/projects/{a}/funding", body)
+        expect(r.status == 422 and field in _fields(r), f"{body}: {r.status} {_fields(r)}")
+    expect(admin.get(f"/api/v1/parks/{park}/funding-totals?year=20x4").status == 422, "bad year 422")
+    # Refusals.
+    pa = api.as_user("parkadmin")
+    expect(pa.get(f"/api/v1/projects/{a}/funding").status == 404, "other park's project 404")
+    expect(pa.put(f"/api/v1/projects/{a}/funding", {"period": jan, "source": "self"}).status == 404, "write 404")
+    expect(pa.get(f"/api/v1/parks/{park}/bond-projects").status == 404, "other park 404")
+    demo_park = _park(api)
+    demo = admin.get(f"/api/v1/parks/{demo_park}/bond-projects?year={year}").json()["items"]
+    expect(demo and demo[0]["bond_planned"] > 0, f"the demo world has bond-funded projects: {demo[:1]}")
+    pid = demo[0]["project_id"]
+    for user in ("gxj", "leader"):
+        who = api.as_user(user)
+        expect(who.get(f"/api/v1/projects/{pid}/funding").status == 200, f"{user} reads")
+        expect(who.put(f"/api/v1/projects/{pid}/funding", {"period": jan, "source": "self"}).status == 403,
+               f"{user} write 403")
+    expect(api.as_user("qiye").get(f"/api/v1/parks/{demo_park}/funding-totals").status == 403, "enterprise 403")

@@ -40,5 +40,22 @@ StatusOr<Response> GetLandQuota(RequestContext& ctx, const Services& s);
 StatusOr<Response> PutLandQuota(RequestContext& ctx, const Services& s);
 StatusOr<Response> AddLandAllocation(RequestContext& ctx, const Services& s);
 StatusOr<Response> ExportLandQuota(RequestContext& ctx, const Services& s);
+// 承接事项清单: GET/POST /parks/{park_id}/delegated-powers, PATCH /delegated-powers/{id} (with a
+// reason; logged), GET/PUT /delegated-powers/{id}/counts (办件量 by month), GET
+// /parks/{park_id}/delegated-powers/log, GET /parks/{park_id}/delegated-powers/export (XLSX).
+StatusOr<Response> ListDelegatedPowers(RequestContext& ctx, const Services& s);
+StatusOr<Response> CreateDelegatedPower(RequestContext& ctx, const Services& s);
+StatusOr<Response> UpdateDelegatedPower(RequestContext& ctx, const Services& s);
+StatusOr<Response> ListDelegatedPowerCounts(RequestContext& ctx, const Services& s);
+StatusOr<Response> PutDelegatedPowerCount(RequestContext& ctx, const Services& s);
+StatusOr<Response> ListDelegatedPowerLog(RequestContext& ctx, const Services& s);
+StatusOr<Response> ExportDelegatedPowers(RequestContext& ctx, const Services& s);
+// 资金来源: GET/PUT /projects/{id}/funding (?year=), GET /parks/{park_id}/funding-totals (?year=),
+// GET /parks/{park_id}/bond-projects (?year=) and its /export (XLSX).
+StatusOr<Response> GetProjectFunding(RequestContext& ctx, const Services& s);
+StatusOr<Response> PutProjectFunding(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetParkFundingTotals(RequestContext& ctx, const Services& s);
+StatusOr<Response> GetParkBondProjects(RequestContext& ctx, const Services& s);
+StatusOr<Response> ExportParkBondProjects(RequestContext& ctx, const Services& s);
 
 }  // namespace parkhq::http::handlers

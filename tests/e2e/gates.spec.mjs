@@ -57,3 +57,22 @@ export async function enterpriseSeesOnlyFittingPolicies({ newPage, login, expect
   for (const t of mine) await page.getByText(t).first().waitFor()
   expect(all < 4, `an enterprise sees only the demo policies that fit it (${all} of 4)`)
 }
+
+export async function fundingAndPowersPagesFitPhones({ newPage, login, expect, hasHorizontalScroll, baseUrl }) {
+  const page = await newPage({ viewport: PHONE })
+  await login(page, 'parkadmin', 'Park@2023demo')
+  await page.goto(`${baseUrl}/gates/funding`)
+  await page.getByTestId('source-special_bond').waitFor()
+  await page.locator('[data-testid^="bond-"]').first().waitFor()
+  expect(!(await hasHorizontalScroll(page)), 'no sideways scroll at 390 px (funding)')
+  await page.goto(`${baseUrl}/gates/powers`)
+  await page.getByText('企业投资项目备案（演示）').first().waitFor()
+  expect(!(await hasHorizontalScroll(page)), 'no sideways scroll at 390 px (powers)')
+  // Adjust an item with a reason; the log shows it.
+  await page.getByText('排污许可证核发（演示）').first().click()
+  await page.locator('input[data-testid="power-note"]').fill('已完成系统对接（测试）')
+  await page.locator('input[data-testid="power-reason"]').fill('完成承接准备（测试）')
+  await page.getByTestId('power-save').click()
+  await page.getByText('动态调整记录').click()
+  await page.getByText('完成承接准备（测试）').first().waitFor()
+}

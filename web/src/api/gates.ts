@@ -162,3 +162,74 @@ export const landQuotaApi = {
     api.post<LandQuotaYear>(`/api/v1/parks/${parkId}/land-quotas/${year}/allocations`, body),
   exportUrl: (parkId: number, year: number) => buildUrl(`/api/v1/parks/${parkId}/land-quotas/${year}/export`),
 }
+
+export const POWER_STATUSES = ['accepted', 'in_progress', 'not_accepted'] as const
+export interface DelegatedPower {
+  id: number
+  park_id: number
+  name: string
+  legal_basis: string
+  delegating_unit: string
+  delegated_on: string | null
+  status: (typeof POWER_STATUSES)[number]
+  status_name: string
+  note: string
+  handled_total: number
+  is_demo: boolean
+}
+export interface PowerLogEntry {
+  id: number
+  power_id: number
+  power_name: string
+  at: string
+  username: string
+  action: 'add' | 'update'
+  changes: string
+  reason: string
+}
+export const powersApi = {
+  list: (parkId: number) => api.get<ListResponse<DelegatedPower>>(`/api/v1/parks/${parkId}/delegated-powers`),
+  create: (parkId: number, body: Partial<DelegatedPower>) => api.post<DelegatedPower>(`/api/v1/parks/${parkId}/delegated-powers`, body),
+  update: (id: number, body: Partial<DelegatedPower> & { reason: string }) => api.patch<DelegatedPower>(`/api/v1/delegated-powers/${id}`, body),
+  counts: (id: number) => api.get<ListResponse<{ period: string; handled: number }>>(`/api/v1/delegated-powers/${id}/counts`),
+  setCount: (id: number, period: string, handled: number) =>
+    api.put<ListResponse<{ period: string; handled: number }>>(`/api/v1/delegated-powers/${id}/counts`, { period, handled }),
+  log: (parkId: number) => api.get<ListResponse<PowerLogEntry>>(`/api/v1/parks/${parkId}/delegated-powers/log`),
+  exportUrl: (parkId: number) => buildUrl(`/api/v1/parks/${parkId}/delegated-powers/export`),
+}
+
+export const FUNDING_SOURCES = ['special_bond', 'budget', 'self', 'bank_loan', 'bond_loan', 'other'] as const
+export interface SourceTotal {
+  source: (typeof FUNDING_SOURCES)[number]
+  source_name: string
+  planned: number
+  in_place: number
+  in_place_pct: number
+}
+export interface BondProjectRow {
+  project_id: number
+  project_name: string
+  stage: string
+  stage_name: string
+  total_investment: number
+  bond_planned: number
+  bond_drawn: number
+  drawn_pct: number
+  drawdowns: { period: string; amount: number }[]
+}
+export interface ProjectFunding {
+  year: number
+  items: { period: string; source: string; source_name: string; planned: number; in_place: number }[]
+  total: number
+  totals: SourceTotal[]
+}
+export const fundingApi = {
+  totals: (parkId: number, year: number) => api.get<ListResponse<SourceTotal>>(`/api/v1/parks/${parkId}/funding-totals`, { year }),
+  bonds: (parkId: number, year: number) => api.get<ListResponse<BondProjectRow>>(`/api/v1/parks/${parkId}/bond-projects`, { year }),
+  bondsExportUrl: (parkId: number, year: number) => buildUrl(`/api/v1/parks/${parkId}/bond-projects/export`, { year }),
+  project: (id: number, year: number) => api.get<ProjectFunding>(`/api/v1/projects/${id}/funding`, { year }),
+  save: (id: number, body: { period: string; source: string; planned: number; in_place: number }) =>
+    api.put<ProjectFunding>(`/api/v1/projects/${id}/funding`, body),
+  projects: (parkId: number) =>
+    api.get<ListResponse<{ id: number; name: string }>>('/api/v1/projects', { park_id: parkId, page_size: 500 }),
+}

@@ -128,6 +128,8 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   // (end risk)
 
   // -- gates: gates and money: admission, funding, land quota, powers, policies (issue 15) --
+  a->gates = std::make_unique<GatesWiring>(*a->db, &a->briefings->notifications);
+  services.gates = &a->gates->module;
   // (end gates)
 
   // -- sme: SME park: space, leases, bills, repairs, financing (issue 16) --

@@ -47,6 +47,7 @@
 // -- risk --
 // (end risk)
 // -- gates --
+#include "app/gates_wiring.h"
 // (end gates)
 // -- sme --
 #include "http/handlers/sme_handlers.h"
@@ -136,6 +137,7 @@ struct App {
   // -- risk --
   // (end risk)
   // -- gates --
+  std::unique_ptr<GatesWiring> gates;  // app/gates_wiring.h: policies (惠企政策)
   // (end gates)
   // -- sme --
   std::unique_ptr<storage::SmeStore> sme_store;

@@ -257,6 +257,10 @@ Status SeedDemo(storage::Database& db, bool fast_hash, Period until) {
   // (end risk)
 
   // -- gates: gates and money: admission, funding, land quota, powers, policies (issue 15) --
+  {
+    Status SeedGatesDemo(storage::Database & db);  // app/gates_demo.cc
+    PARKHQ_RETURN_IF_ERROR(SeedGatesDemo(db));
+  }
   // (end gates)
 
   // -- sme: SME park: space, leases, bills, repairs, financing (issue 16) --

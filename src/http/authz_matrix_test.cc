@@ -109,6 +109,8 @@ const std::map<std::string, std::string> kIdTables = {
     // -- risk --
     // (end risk)
     // -- gates --
+    {"policies", "policies"}, {"policy-applications", "policy_applications"},
+    {"delegated-powers", "delegated_powers"},
     // (end gates)
     // -- sme --
     {"sme-buildings", "sme_buildings"}, {"sme-units", "sme_units"}, {"leases", "sme_leases"},

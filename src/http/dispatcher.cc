@@ -115,6 +115,9 @@ constexpr ObjectPark kObjectParks[] = {
     // (end risk)
 
     // -- gates: gates and money: admission, funding, land quota, powers, policies (issue 15) --
+    {"/policies/{id}", "id", "SELECT park_id, park_id FROM policies WHERE id = ?"},
+    {"/policy-applications/{id}", "id", "SELECT park_id, park_id FROM policy_applications WHERE id = ?"},
+    {"/delegated-powers/{id}", "id", "SELECT park_id, park_id FROM delegated_powers WHERE id = ?"},
     // (end gates)
 
     // -- sme: SME park: space, leases, bills, repairs, financing (issue 16) --

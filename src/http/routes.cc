@@ -14,6 +14,7 @@
 #include "http/handlers/ops_handlers.h"
 #include "http/handlers/sme_handlers.h"  // SME park (issue 16)
 #include "http/handlers/safety_handlers.h"  // safety (issue 14)
+#include "http/handlers/gates_handlers.h"  // gates and money (issue 15)
 #include "http/router.h"
 
 namespace parkhq::http {
@@ -410,6 +411,53 @@ std::vector<Route> AllRoutes() {
   // (end risk)
 
   // -- gates: gates and money: admission, funding, land quota, powers, policies (issue 15) --
+  {
+    // 项目准入评审 on the project routes (object gate /projects/{id}); the service lets park admins
+    // decide (403 for other staff) and the project readers read.
+    static const RoleSet kAdmissionReaders = {Role::kSysadmin, Role::kParkAdmin, Role::kDepartment, Role::kLeader};
+    r.insert(r.end(), {
+        {"POST", "/api/v1/projects/{id}/admission", kStaff, h::PostProjectAdmission},
+        {"GET", "/api/v1/projects/{id}/admission", kAdmissionReaders, h::GetProjectAdmission},
+        {"GET", "/api/v1/parks/{park_id}/admissions", kAdmissionReaders, h::ListParkAdmissions},
+        {"GET", "/api/v1/parks/{park_id}/admissions/export", kAdmissionReaders, h::ExportParkAdmissions},
+    });
+    // 惠企政策: everyone signed in reads (enterprise users only what fits them: the service);
+    // park admins write; the match list and sums are for staff and leaders.
+    static const RoleSet kPolicyApplicants = {Role::kSysadmin, Role::kParkAdmin, Role::kEnterprise};
+    r.insert(r.end(), {
+        {"GET", "/api/v1/policies", kAnyRole, h::ListPolicies},
+        {"POST", "/api/v1/policies", kParkStaff, h::CreatePolicy},
+        {"GET", "/api/v1/policies/export", kAnyRole, h::ExportPolicies},
+        {"GET", "/api/v1/policies/{id}", kAnyRole, h::GetPolicy},
+        {"PATCH", "/api/v1/policies/{id}", kParkStaff, h::UpdatePolicy},
+        {"GET", "/api/v1/policies/{id}/matches", kAdmissionReaders, h::GetPolicyMatches},
+        {"POST", "/api/v1/policies/{id}/notify", kParkStaff, h::NotifyPolicyMatches},
+        {"POST", "/api/v1/policies/{id}/applications", kPolicyApplicants, h::CreatePolicyApplication},
+        {"GET", "/api/v1/policy-applications", kAnyRole, h::ListPolicyApplications},
+        {"GET", "/api/v1/policy-applications/export", kAnyRole, h::ExportPolicyApplications},
+        {"PATCH", "/api/v1/policy-applications/{id}", kParkStaff, h::UpdatePolicyApplication},
+        {"GET", "/api/v1/parks/{park_id}/policy-sums", kAdmissionReaders, h::GetPolicySums},
+        // 用地计划单列
+        {"GET", "/api/v1/parks/{park_id}/land-quotas/{year}", kAdmissionReaders, h::GetLandQuota},
+        {"PUT", "/api/v1/parks/{park_id}/land-quotas/{year}", kParkStaff, h::PutLandQuota},
+        {"POST", "/api/v1/parks/{park_id}/land-quotas/{year}/allocations", kParkStaff, h::AddLandAllocation},
+        {"GET", "/api/v1/parks/{park_id}/land-quotas/{year}/export", kAdmissionReaders, h::ExportLandQuota},
+        // 承接事项清单
+        {"GET", "/api/v1/parks/{park_id}/delegated-powers", kAdmissionReaders, h::ListDelegatedPowers},
+        {"POST", "/api/v1/parks/{park_id}/delegated-powers", kParkStaff, h::CreateDelegatedPower},
+        {"GET", "/api/v1/parks/{park_id}/delegated-powers/log", kAdmissionReaders, h::ListDelegatedPowerLog},
+        {"GET", "/api/v1/parks/{park_id}/delegated-powers/export", kAdmissionReaders, h::ExportDelegatedPowers},
+        {"PATCH", "/api/v1/delegated-powers/{id}", kParkStaff, h::UpdateDelegatedPower},
+        {"GET", "/api/v1/delegated-powers/{id}/counts", kAdmissionReaders, h::ListDelegatedPowerCounts},
+        {"PUT", "/api/v1/delegated-powers/{id}/counts", kParkStaff, h::PutDelegatedPowerCount},
+        // 资金来源
+        {"GET", "/api/v1/projects/{id}/funding", kAdmissionReaders, h::GetProjectFunding},
+        {"PUT", "/api/v1/projects/{id}/funding", kParkStaff, h::PutProjectFunding},
+        {"GET", "/api/v1/parks/{park_id}/funding-totals", kAdmissionReaders, h::GetParkFundingTotals},
+        {"GET", "/api/v1/parks/{park_id}/bond-projects", kAdmissionReaders, h::GetParkBondProjects},
+        {"GET", "/api/v1/parks/{park_id}/bond-projects/export", kAdmissionReaders, h::ExportParkBondProjects},
+    });
+  }
   // (end gates)
 
   // -- sme: SME park: space, leases, bills, repairs, financing (issue 16) --

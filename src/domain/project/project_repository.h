@@ -12,6 +12,7 @@
 
 #include "common/status_or.h"
 #include "domain/access/scope.h"
+#include "domain/project/admission.h"
 #include "domain/project/project.h"
 #include "domain/project/stage_rules.h"
 
@@ -156,6 +157,10 @@ class ProjectRepository {
   // entity: "milestone" | "approval" | "problem". NotFound when the row is not the project's.
   virtual Status DeleteChild(const std::string& entity, int64_t project_id, int64_t id,
                              const Scope& who) = 0;
+  // Admission review (项目准入评审, issue 15): inserts a decision with its audit row; the
+  // project's decisions, newest first (the first is the current one).
+  virtual StatusOr<int64_t> SaveAdmission(const Admission& a, const Scope& who) = 0;
+  virtual StatusOr<std::vector<Admission>> Admissions(int64_t project_id) = 0;
 };
 
 }  // namespace parkhq::project

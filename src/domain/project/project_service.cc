@@ -154,6 +154,13 @@ StatusOr<ProjectPage> ProjectService::List(const Scope& s, ProjectFilter f, std:
 StatusOr<ProjectRecord> ProjectService::ChangeStage(const Scope& s, int64_t id, StageChangeRequest r) const {
   PARKHQ_ASSIGN_OR_RETURN(auto p, Writable(s, id));
   r.by_admin = s.CanAdminPark(p.core.park_id);
+  // The admission gate (项目准入): a project refused admission is not signed without an override.
+  PARKHQ_ASSIGN_OR_RETURN(auto admissions, repo_.Admissions(id));
+  std::optional<AdmissionDecision> current;
+  if (!admissions.empty()) current = admissions.front().decision;
+  bool admission_override = false;
+  PARKHQ_RETURN_IF_ERROR(CheckSigningGate(p.core, r.to, current, r.override_admission, r.by_admin, r.reason,
+                                          &admission_override));
   PARKHQ_ASSIGN_OR_RETURN(auto change, CheckStageChange(p.core, r, Today()));
   ApplyStageChange(p.core, change);
   StageLogEntry log;
@@ -162,9 +169,31 @@ StatusOr<ProjectRecord> ProjectService::ChangeStage(const Scope& s, int64_t id, 
   log.to = change.to;
   log.date = change.date;
   log.reason = change.reason;
-  log.override_used = change.override_used;
+  log.override_used = change.override_used || admission_override;
+  if (admission_override) log.reason = "越过「不予准入不得签约」：" + r.reason;
   PARKHQ_RETURN_IF_ERROR(repo_.SaveStageChange(p.core, log, s));
   return Readable(s, id);
+}
+
+StatusOr<std::vector<Admission>> ProjectService::RecordAdmission(const Scope& s, int64_t id, Admission a) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto p, Writable(s, id));
+  if (!s.CanAdminPark(p.core.park_id)) return Status::PermissionDenied("只有园区管理员可以作出准入评审结论");
+  if (p.core.terminated_on) return Status::Conflict("规则「终止项目不可变更」：项目已终止，不能再作准入评审");
+  if (StageIndex(p.core.stage) >= StageIndex(Stage::kSigned))
+    return Status::Conflict("项目已签约，准入评审应在签约前作出");
+  a.id = 0;
+  a.project_id = id;
+  a.park_id = p.core.park_id;
+  if (a.decided_on == Date{}) a.decided_on = Today();
+  a.decided_by = s.username;
+  PARKHQ_RETURN_IF_ERROR(ValidateAdmission(a, Today()));
+  PARKHQ_RETURN_IF_ERROR(repo_.SaveAdmission(a, s).status());
+  return repo_.Admissions(id);
+}
+
+StatusOr<std::vector<Admission>> ProjectService::Admissions(const Scope& s, int64_t id) const {
+  PARKHQ_RETURN_IF_ERROR(Readable(s, id).status());
+  return repo_.Admissions(id);
 }
 
 StatusOr<ProjectRecord> ProjectService::ChangeFlag(const Scope& s, int64_t id, const FlagChangeRequest& r) const {

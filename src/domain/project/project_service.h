@@ -60,6 +60,13 @@ class ProjectService {
   StatusOr<ProjectRecord> ChangeStage(const Scope& s, int64_t id, StageChangeRequest r) const;
   StatusOr<ProjectRecord> ChangeFlag(const Scope& s, int64_t id, const FlagChangeRequest& r) const;
   StatusOr<std::vector<StageLogEntry>> StageLog(const Scope& s, int64_t id) const;
+
+  // Admission review (项目准入评审, admission.h): records a decision on a project before 签约.
+  // Park admins only (403 for other writers, 404 outside the scope); 409 when the project is
+  // terminated or already signed; 422 with the fields of ValidateAdmission. decided_on defaults to
+  // today. Returns the project's decisions, newest first.
+  StatusOr<std::vector<Admission>> RecordAdmission(const Scope& s, int64_t id, Admission a) const;
+  StatusOr<std::vector<Admission>> Admissions(const Scope& s, int64_t id) const;
   StatusOr<ProjectRecord> ReportInvestment(const Scope& s, int64_t id, const MonthlyInvestment& m) const;
 
   StatusOr<std::vector<Milestone>> Milestones(const Scope& s, int64_t id) const;

@@ -32,6 +32,8 @@ struct StageChangeRequest {
   StageDates skipped_dates;  // optional actual dates of the skipped stages ("dates" in the API)
   bool by_admin = false;     // the caller may administer the project's park
   std::string reason;        // required for overrides (R4) and backward moves (R5)
+  // Asks a park admin's override of the admission gate (admission.h CheckSigningGate), with reason.
+  bool override_admission = false;
 };
 
 enum class ChangeType { kForward, kBackward, kResume };

@@ -148,6 +148,7 @@ StatusOr<Response> ChangeProjectStage(RequestContext& ctx, const Services& s) {
   }
   if (auto d = ReadDate(f, "date", true)) r.date = *d;
   r.reason = f.String("reason", false, 1000).value_or("");
+  r.override_admission = f.Bool("override_admission", false).value_or(false);  // issue 15
   {
     json::object only;
     if (auto* v = body.if_contains("dates")) only["planned"] = *v;

@@ -78,6 +78,7 @@ struct Services {
   // (end risk)
 
   // -- gates: gates and money: admission, funding, land quota, powers, policies (issue 15) --
+  struct GatesModule* gates = nullptr;  // http/handlers/gates_module.h
   // (end gates)
 
   // -- sme: SME park: space, leases, bills, repairs, financing (issue 16) --

@@ -34,6 +34,11 @@ class SqlProjectRepository final : public project::ProjectRepository {
   StatusOr<std::map<std::string, double>> Settings(int64_t park_id) override;
   Status SaveSettings(int64_t park_id, const std::map<std::string, double>& values, const Scope& who) override;
   Status DeleteChild(const std::string& entity, int64_t project_id, int64_t id, const Scope& who) override;
+  // sql_project_admissions.cc
+  StatusOr<int64_t> SaveAdmission(const project::Admission& a, const Scope& who) override;
+  StatusOr<std::vector<project::Admission>> Admissions(int64_t project_id) override;
+  // Inserts a decision inside the caller's transaction (demo seed): no audit row.
+  static StatusOr<int64_t> InsertAdmission(Connection& c, const project::Admission& a);
 
   // Inserts a project inside the caller's transaction (demo seed, import): no audit row.
   static StatusOr<int64_t> InsertProject(Connection& c, const project::ProjectRecord& p, const std::string& username,

@@ -173,7 +173,7 @@ Status Monitoring(Ctx& x) {
   return Status::Ok();
 }
 
-// Enterprises, their approved monthly reports and the last year's evaluation inputs.
+// Enterprises, their approved monthly reports and every year's evaluation inputs.
 Status Enterprises(Ctx& x) {
   Batch firms(x.c, "INSERT INTO enterprises(park_id, uscc, name, industry_code, leading_group, above_scale, "
                    "employees, is_demo, created_at, updated_at)", 10);
@@ -208,14 +208,15 @@ Status Enterprises(Ctx& x) {
   Batch reports(x.c, "INSERT INTO enterprise_reports(park_id, enterprise_id, period, state, first_submitted_on, "
                      "submitted_at, reviewed_at, reviewed_by, is_demo, updated_at, values_json)", 11);
   Batch inputs(x.c, "INSERT INTO eval_inputs(park_id, year, enterprise_id, enterprise_name, industry, group_code, "
-                    "land_mu, tax, value_added, revenue, output, energy_tce, employees_avg, rnd, electricity_kwh, "
-                    "updated_at)", 16);
+                    "land_mu, tax, value_added, revenue, output, energy_tce, emissions_t, employees_avg, rnd, "
+                    "electricity_kwh, updated_at)", 17);
   for (size_t e = 0; e < list.size(); ++e) {
     const Firm& f = list[e];
     const int64_t id = ids[e].Int(0);
-    double year_output = 0, year_tax = 0, year_va = 0, year_revenue = 0, year_energy = 0, year_power = 0;
+    const double land_mu = R2(f.above ? x.rng.Between(20, 300) : x.rng.Between(2, 20));
     for (int y = x.first_year; y <= x.o.last_year; ++y) {
       const double growth = 1 + 0.05 * (y - x.first_year);
+      double year_output = 0, year_tax = 0, year_va = 0, year_revenue = 0, year_energy = 0, year_power = 0;
       for (int m = 1; m <= 12; ++m) {
         const double out = R2(f.output * growth * (1 + 0.08 * std::sin(m + static_cast<double>(e % 7))) *
                               x.rng.Between(0.9, 1.1));
@@ -229,20 +230,23 @@ Status Enterprises(Ctx& x) {
         const std::string p = Period2(y, m);
         PARKHQ_RETURN_IF_ERROR(reports.Add({f.park, id, p, std::string("approved"), p + "-10", x.ts, x.ts,
                                             std::string("gen"), int64_t{1}, x.ts, json}));
-        if (y == x.o.last_year) {
-          year_output += out, year_tax += tax, year_va += va, year_revenue += revenue;
-          year_energy += energy, year_power += power;
-        }
+        year_output += out;
+        year_tax += tax;
+        year_va += va;
+        year_revenue += revenue;
+        year_energy += energy;
+        year_power += power;
       }
+      // Every year's 亩均 inputs (the default scheme's benchmarks are k × the previous year's average).
+      const Value none;
+      PARKHQ_RETURN_IF_ERROR(inputs.Add(
+          {f.park, int64_t{y}, id, f.name, std::string(f.industry->group),
+           std::string(f.above ? "above_scale" : "below_scale"), land_mu, R2(year_tax),
+           f.above ? Value(R2(year_va)) : none, f.above ? Value(R2(year_revenue)) : none, R2(year_output),
+           f.above ? Value(R2(year_energy)) : none, f.above ? Value(R2(year_energy * 0.01)) : none,
+           static_cast<double>(f.employees), f.above ? Value(R2(year_revenue * 0.02)) : none,
+           R2(year_power * 10000), x.ts}));
     }
-    const double land_mu = R2(f.above ? x.rng.Between(20, 300) : x.rng.Between(2, 20));
-    const Value none;
-    PARKHQ_RETURN_IF_ERROR(inputs.Add(
-        {f.park, int64_t{x.o.last_year}, id, f.name, std::string(f.industry->group),
-         std::string(f.above ? "above_scale" : "below_scale"), land_mu, R2(year_tax),
-         f.above ? Value(R2(year_va)) : none, f.above ? Value(R2(year_revenue)) : none, R2(year_output),
-         f.above ? Value(R2(year_energy)) : none, static_cast<double>(f.employees),
-         f.above ? Value(R2(year_revenue * 0.02)) : none, f.above ? Value(R2(year_power * 10000)) : none, x.ts}));
   }
   PARKHQ_RETURN_IF_ERROR(reports.Flush());
   PARKHQ_RETURN_IF_ERROR(inputs.Flush());
@@ -318,7 +322,7 @@ Adds to the database (seeded with the Huating demo world first when it is empty)
   --parks N              parks (1-2000, default 100), spread over the cities
   --years N              years of data (1-20, default 5) ending with --last-year (default: last year)
   --enterprises N        enterprises (0-1000000, default 20000) spread over the parks, each with an
-                         approved monthly report for every month of those years, and the last
+                         approved monthly report for every month of those years, and each
                          year's 亩均 evaluation inputs
   --projects-per-park N  projects per park (default 20) with annual plans and monthly investment
   --seed N               the random seed (default 1)

@@ -3,7 +3,7 @@
 // a province region （演示） with ten cities, `parks` parks spread over them, and for each park
 // `years` years of approved monthly monitoring figures with targets, enterprises
 // (`enterprises` in all) with approved monthly reports for those years, projects with annual plans
-// and monthly investment, and the last year's 亩均 evaluation inputs. Everything is labelled demo
+// and monthly investment, and every year's 亩均 evaluation inputs. Everything is labelled demo
 // (（演示） in names, is_demo = 1).
 //
 // Deterministic: the same options (seed included) on the same engine give the same rows — every

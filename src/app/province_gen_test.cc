@@ -58,7 +58,7 @@ TEST_P(ProvinceGenTest, SameSeedSameRowsOtherSeedOtherRows) {
   EXPECT_EQ(sa->indicator_values, 3 * 24 * 9);
   EXPECT_EQ(sa->projects, 6);
   EXPECT_EQ(sa->project_months, 6 * 24);
-  EXPECT_EQ(sa->eval_inputs, 12);
+  EXPECT_EQ(sa->eval_inputs, 12 * 2);  // every year
   ASSERT_TRUE(GenerateProvince(*b, Small(7)).ok());
   ASSERT_TRUE(GenerateProvince(*c, Small(8)).ok());
   const std::string da = Digest(*a);

@@ -98,7 +98,9 @@ per year after the first read (dropped on every write), so steady state computes
 A region result is kept as one immutable object and its JSON (~200 KB for the dashboard of 100 parks)
 is rendered once per object (src/http/json/render_cache.h; before that the dashboard ran at 216 req/s,
 p50 146 ms). Results live 2 s (a park may take indicators from enterprise reports or project investment, read
-live), so the dashboard's p99 includes a recompute (~50 ms) every 2 s.
+live); past them the last result is served while a background thread computes the next (issue 18,
+docs/scale.md), so no request waits for the recompute. On a machine this loaded (other builds running)
+p99 is set by the scheduler: compare each p99 with the bare responder's in the same run.
 
 | endpoint | requests/s | p50 ms | p99 ms | parkhq / bare (req/s) |
 |---|---:|---:|---:|---:|

@@ -139,6 +139,7 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   // (end sme)
 
   // -- scale: scale (issue 18) --
+  a->refresh_guard.monitoring = a->monitoring.get();
   // (end scale)
 
   a->dispatcher = std::make_unique<http::Dispatcher>(http::Router(http::AllRoutes()), services,

@@ -144,6 +144,13 @@ struct App {
   std::unique_ptr<http::SmeModule> sme;
   // (end sme)
   // -- scale --
+  // Declared after the monitoring service's figures sources, so destroyed before them: waits for
+  // the service's background refreshes of region results (which read those sources) to finish.
+  struct RefreshGuard {
+    monitoring::MonitoringService* monitoring = nullptr;
+    ~RefreshGuard();  // app/scale_wiring.cc
+  };
+  RefreshGuard refresh_guard;
   // (end scale)
 
   std::unique_ptr<http::Dispatcher> dispatcher;

@@ -15,6 +15,7 @@
 #include "app/app.h"
 #include "app/config_file.h"
 #include "app/ops_cli.h"
+#include "app/province_gen.h"
 #include "app/demo_seed.h"
 #include "common/crypto.h"
 #include "common/deadline.h"
@@ -84,6 +85,9 @@ Every command also takes:
       --db PATH|URL
   restore FILE --yes    Replace the database with a backup from `parkhq backup` (stop the service
                         first), then apply newer migrations.  --db PATH|URL
+  gen                   Write a province-scale demo database for the scale benchmarks (parks,
+                        enterprises with monthly reports, projects, figures; deterministic by seed).
+      --db PATH|URL --parks 100 --enterprises 20000 --years 5 --seed N   (parkhq gen --help)
   config check          Read the configuration (file, environment, flags), print every key with
                         its value and where it came from; exit 1 when it is invalid.
   help, --help          This text.
@@ -226,6 +230,7 @@ int Serve(const Args& a, const Config& c) {
     return dispatcher.Handle(r);
   };
   hooks.is_upload = [&dispatcher](std::string_view m, std::string_view p) { return dispatcher.IsUpload(m, p); };
+  hooks.is_inline = parkhq::http::Dispatcher::IsInline;  // the health probe skips the worker pool
   hooks.pre_authorize = [&dispatcher](parkhq::http::Request& r) { return dispatcher.PreAuthorize(r); };
   hooks.on_listening = [&](uint16_t bound) {
     std::printf("parkhq %s serving http://%s:%u (db: %s)\n", PARKHQ_VERSION, host.c_str(), bound,
@@ -359,6 +364,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "parkhq: libsodium failed to start\n");
     return 1;
   }
+  if (!a.positional.empty() && a.positional[0] == "gen" &&
+      std::find(argv, argv + argc, std::string("--help")) != argv + argc) {
+    std::fputs(parkhq::app::GenHelp(), stdout);
+    return 0;
+  }
   if (a.positional.empty() || a.positional[0] == "help" || a.flags.count("help") ||
       std::find(argv, argv + argc, std::string("--help")) != argv + argc) {
     std::fputs(kHelp, stdout);
@@ -386,6 +396,7 @@ int main(int argc, char** argv) {
   if (cmd == "backup") return parkhq::app::BackupCommand(a.positional, c);
   if (cmd == "restore") return parkhq::app::RestoreCommand(a.positional, a.flags, c);
   if (cmd == "import-reports") return ImportReports(a, c);
+  if (cmd == "gen") return parkhq::app::GenCommand(a.flags, c.db, c.fast_hash);
   std::fprintf(stderr, "parkhq: unknown command '%s'\n\n%s", cmd.c_str(), kHelp);
   return 2;
 }

@@ -259,12 +259,13 @@ Status Dispatcher::Gate(const Route& route, Request& req, RequestContext& ctx, b
   return Status::Ok();
 }
 
-StatusOr<Response> Dispatcher::HandleApi(Request& req) {
+StatusOr<Response> Dispatcher::HandleApi(Request& req, const Route** matched) {
   Match m = router_.Find(req.method, req.path);
   if (!m.route) {
     if (m.method_mismatch) return Status(StatusCode::kMethodNotAllowed, "不支持的请求方法");
     return Status::NotFound("接口不存在：" + req.path.substr(0, 200));
   }
+  *matched = m.route;
   const Route& route = *m.route;
   RequestContext ctx{req, std::move(m.params), std::nullopt, "", false};
   if (route.is_public()) {
@@ -310,6 +311,7 @@ Response Dispatcher::Handle(Request& req) {
   const auto start = std::chrono::steady_clock::now();
   const std::string request_id = std::to_string(next_id_.fetch_add(1));
   Response resp;
+  const Route* matched = nullptr;
   bool https = services_.secure_cookies;
   try {
     https = ApplyProxy(req);
@@ -317,7 +319,7 @@ Response Dispatcher::Handle(Request& req) {
       // "/index.html%00.png" and friends: never served, whatever the suffix says.
       resp = ErrorWithStatus(400, "bad_request", "请求路径含有非法字符", req);
     } else if (IsApi(req.path)) {
-      StatusOr<Response> r = HandleApi(req);
+      StatusOr<Response> r = HandleApi(req, &matched);
       if (r.ok()) {
         resp = std::move(r).value();
       } else {
@@ -342,9 +344,10 @@ Response Dispatcher::Handle(Request& req) {
   AddSecurityHeaders(req, resp, https);
   const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
                       std::chrono::steady_clock::now() - start).count();
-  ObserveDispatch(router_, req, resp.status, static_cast<double>(us) / 1e6);  // ops: metrics hook
-  if (resp.status >= 400) spdlog::info("{} {} {} {}us", req.method, LoggablePath(req.path), resp.status, us);
-  else spdlog::debug("{} {} {} {}us", req.method, LoggablePath(req.path), resp.status, us);
+  ObserveMatched(req, matched, resp.status, static_cast<double>(us) / 1e6);  // ops: metrics hook
+  // The path is escaped only when the line is written (most successful requests log nothing).
+  const auto level = resp.status >= 400 ? spdlog::level::info : spdlog::level::debug;
+  if (spdlog::should_log(level)) spdlog::log(level, "{} {} {} {}us", req.method, LoggablePath(req.path), resp.status, us);
   LogTokenUse(req, resp.status);
   return resp;
 }

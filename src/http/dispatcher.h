@@ -30,6 +30,10 @@ class Dispatcher {
   // Never throws: an exception becomes a logged 500 with a request id.
   Response Handle(Request& req);
   bool IsUpload(std::string_view method, std::string_view path) const;
+  // Requests answered without blocking (ServerHooks::is_inline): GET/HEAD /api/v1/health only.
+  static bool IsInline(std::string_view method, std::string_view path) {
+    return (method == "GET" || method == "HEAD") && path == "/api/v1/health";
+  }
   // Runs the gates (authentication, role, read-only token, CSRF) on a request whose body has not
   // been read yet. Returns the refusal (401/403/404/415 ...) to send instead of reading the body,
   // or nullopt when the request may go on (also for public and unknown routes).
@@ -39,7 +43,8 @@ class Dispatcher {
   void TrustProxies(std::vector<std::string> proxies) { trusted_proxies_ = std::move(proxies); }
 
  private:
-  StatusOr<Response> HandleApi(Request& req);
+  // `matched` receives the route (for the metrics) when one matches.
+  StatusOr<Response> HandleApi(Request& req, const Route** matched);
   // The gates of a non-public route; fills ctx.scope on success.
   // record_use=false (the look before the body) does not count an API token's request.
   Status Gate(const Route& route, Request& req, RequestContext& ctx, bool record_use = true) const;

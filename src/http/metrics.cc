@@ -140,20 +140,22 @@ std::string Metrics::Render(storage::Database* db) {
 }
 
 void ObserveDispatch(const Router& router, const Request& req, int status, double seconds) {
-  std::string route;
+  const bool api = req.path.rfind("/api/", 0) == 0 || req.path == "/api";
+  ObserveMatched(req, api ? router.Find(req.method, req.path).route : nullptr, status, seconds);
+}
+
+void ObserveMatched(const Request& req, const Route* route, int status, double seconds) {
+  std::string_view label = "static";
   bool upload = false;
   if (req.path == "/metrics") {
-    route = "/metrics";
+    label = "/metrics";
   } else if (req.path.rfind("/api/", 0) == 0 || req.path == "/api") {
-    Match m = router.Find(req.method, req.path);
-    route = m.route ? m.route->pattern : "unmatched";
-    upload = m.route && m.route->upload && m.route->is_write();
-  } else {
-    route = "static";
+    label = route ? std::string_view(route->pattern) : std::string_view("unmatched");
+    upload = route && route->upload && route->is_write();
   }
   auto& metrics = Metrics::Global();
-  metrics.ObserveRequest(req.method, route, status, seconds);
-  if (upload) metrics.CountImport(route, status < 300);
+  metrics.ObserveRequest(req.method, label, status, seconds);
+  if (upload) metrics.CountImport(label, status < 300);
 }
 
 Response MetricsEndpoint(const Request& req, const Services& services) {

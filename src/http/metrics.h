@@ -20,6 +20,7 @@ class Database;
 namespace parkhq::http {
 
 class Router;
+struct Route;
 struct Services;
 
 // Who may read /metrics without logging in (config [metrics]).
@@ -71,6 +72,8 @@ class Metrics {
 // Records one handled request: finds the route pattern (so ids do not explode the label set),
 // counts it, and counts imports (upload routes). Called once at the end of Dispatcher::Handle.
 void ObserveDispatch(const Router& router, const Request& req, int status, double seconds);
+// The same, for a request whose route is already known (nullptr: an API path that matched none).
+void ObserveMatched(const Request& req, const Route* route, int status, double seconds);
 
 // GET /metrics: 404 when disabled, 403 for an address not allowed, else the text format.
 Response MetricsEndpoint(const Request& req, const Services& services);

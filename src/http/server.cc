@@ -228,8 +228,11 @@ asio::awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh, st
     const bool keep_alive = req_in.keep_alive();
     const unsigned version = req_in.version();
     Request req = ToRequest(req_in, ip);
-    // Run the (blocking) handler on the worker pool and resume on this connection's executor.
-    Response resp = co_await RunOnWorkers(sh, req, stream.get_executor());
+    // Run the (blocking) handler on the worker pool and resume on this connection's executor;
+    // a non-blocking one (is_inline) right here.
+    Response resp;
+    if (sh->hooks.is_inline && sh->hooks.is_inline(req.method, req.path)) resp = sh->hooks.handle(req);
+    else resp = co_await RunOnWorkers(sh, req, stream.get_executor());
     if (req.method == "HEAD") resp.body.clear();
     auto out = ToBeast(std::move(resp), version, keep_alive);
     stream.expires_after(opt.read_timeout);

@@ -40,6 +40,10 @@ struct ServerHooks {
   std::function<Response(Request&)> handle;
   // True when the route accepts bodies up to upload_limit.
   std::function<bool(std::string_view method, std::string_view path)> is_upload;
+  // True for a request `handle` answers without blocking (no database, no file: the health probe).
+  // Such a request is answered on the connection's I/O thread, without the two hops through the
+  // worker pool that a blocking handler needs.
+  std::function<bool(std::string_view method, std::string_view path)> is_inline;
   // Called with the headers only (empty body) of a request that has a body, before the body is
   // read: a returned response (401, 403, 415 ...) is sent instead and the body is never stored.
   std::function<std::optional<Response>(Request&)> pre_authorize;

@@ -1,5 +1,6 @@
 // Accounts: users, sessions and API tokens as plain values, and the rules on them.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -102,6 +103,14 @@ struct AccountPolicy {
   double token_rate = 0;   // API token requests per second (token bucket; 0 = no limit) ...
   int token_burst = 40;    // ... and the bucket's size; past it 429 with Retry-After. The server
                            // sets them from [api] token_rate / token_burst (20 and 40 by default)
+  // Sessions in memory (SessionCache): how many are kept, how long a cached session and its user
+  // are trusted before they are read again (changes made by another process show within this
+  // time; this process's own logout, revocation, password change and disable act at once), and
+  // how often a session's last_seen is written back (write-behind: at most once per this many
+  // seconds per session; a restart may forget up to this much activity).
+  size_t session_cache_size = 10000;
+  int64_t session_recheck_seconds = 2;
+  int64_t last_seen_flush_seconds = 60;
 };
 
 // Password policy: at least 10 characters, three of the four classes (lower case, upper case,

@@ -58,30 +58,50 @@ StatusOr<LoginResult> AccountService::Login(const std::string& username, const s
 
 Status AccountService::Logout(const std::string& session_token) const {
   if (session_token.empty()) return Status::Ok();
-  return accounts_.DeleteSession(Sha256Hex(session_token));
+  const std::string hash = Sha256Hex(session_token);
+  Status st = accounts_.DeleteSession(hash);
+  sessions_.Erase(hash);
+  return st;
 }
 
 StatusOr<Authenticated> AccountService::AuthenticateSession(const std::string& token,
                                                             const std::string& ip) const {
   if (token.empty()) return Status::Unauthenticated("请先登录");
   const std::string hash = Sha256Hex(token);
-  PARKHQ_ASSIGN_OR_RETURN(auto session, accounts_.FindSession(hash));
-  if (!session) return Status::Unauthenticated("登录已失效，请重新登录");
   const int64_t now = NowUnix();
-  if (now - session->last_seen > policy_.idle_timeout_seconds) {
+  std::optional<SessionCache::Entry> entry = sessions_.Find(hash, now);
+  if (!entry) {
+    // Read the generation first: an Erase during the reads below makes the Put a no-op.
+    const uint64_t generation = sessions_.generation();
+    PARKHQ_ASSIGN_OR_RETURN(auto session, accounts_.FindSession(hash));
+    if (!session) {
+      sessions_.Erase(hash);
+      return Status::Unauthenticated("登录已失效，请重新登录");
+    }
+    PARKHQ_ASSIGN_OR_RETURN(auto user, accounts_.FindUser(session->user_id));
+    if (!user) return Status::Unauthenticated("账号已停用");
+    entry = SessionCache::Entry{*session, *user, now, session->last_seen};
+    // Activity this process saw but has not written yet counts for the idle timeout.
+    entry->session.last_seen = std::max(session->last_seen, sessions_.LastSeen(hash));
+    sessions_.Put(*entry, generation);
+  }
+  const Session& session = entry->session;
+  if (now - session.last_seen > policy_.idle_timeout_seconds) {
     (void)accounts_.DeleteSession(hash);
+    sessions_.Erase(hash);
     return Status::Unauthenticated("长时间未操作，登录已超时，请重新登录");
   }
-  if (now - session->created_at > policy_.absolute_lifetime_seconds) {
+  if (now - session.created_at > policy_.absolute_lifetime_seconds) {
     (void)accounts_.DeleteSession(hash);
+    sessions_.Erase(hash);
     return Status::Unauthenticated("登录已到期，请重新登录");
   }
-  PARKHQ_ASSIGN_OR_RETURN(auto user, accounts_.FindUser(session->user_id));
-  if (!user || user->disabled) return Status::Unauthenticated("账号已停用");
-  // Touch at most once a minute to spare the database a write per request.
-  if (now - session->last_seen >= 60) PARKHQ_RETURN_IF_ERROR(accounts_.TouchSession(hash, now));
-  PARKHQ_ASSIGN_OR_RETURN(Scope scope, ScopeFor(*user, ip));
-  return Authenticated{*user, std::move(scope), session->csrf_token, std::nullopt, hash};
+  if (entry->user.disabled) return Status::Unauthenticated("账号已停用");
+  // Write-behind: last_seen goes to the database at most once per last_seen_flush_seconds.
+  if (sessions_.Touch(hash, now, policy_.last_seen_flush_seconds))
+    PARKHQ_RETURN_IF_ERROR(accounts_.TouchSession(hash, now));
+  PARKHQ_ASSIGN_OR_RETURN(Scope scope, ScopeFor(entry->user, ip));
+  return Authenticated{std::move(entry->user), std::move(scope), session.csrf_token, std::nullopt, hash};
 }
 
 StatusOr<Authenticated> AccountService::AuthenticateToken(const std::string& bearer, const std::string& ip,
@@ -224,7 +244,9 @@ StatusOr<User> AccountService::UpdateUser(const Scope& s, int64_t id, const User
     if (*patch.disabled && id == s.user_id) return Status::FieldInvalid("disabled", "不能停用自己的账号");
     u.disabled = *patch.disabled;
   }
-  PARKHQ_RETURN_IF_ERROR(accounts_.UpdateUser(u, s, "update"));
+  const Status updated = accounts_.UpdateUser(u, s, "update");
+  sessions_.EraseUser(id);  // role, name or disabled changed: read the user again
+  PARKHQ_RETURN_IF_ERROR(updated);
   if (u.disabled) PARKHQ_RETURN_IF_ERROR(accounts_.DeleteUserSessions(id));
   u.password_hash.clear();
   return u;
@@ -250,10 +272,13 @@ Status AccountService::SetPassword(const Scope& s, int64_t id, const std::string
   u.failed_logins = 0;
   u.locked_until = 0;
   PARKHQ_RETURN_IF_ERROR(accounts_.UpdateUser(u, s, "password"));
+  sessions_.EraseUser(id);  // the user's other sessions end below; the kept one is read again
   PARKHQ_RETURN_IF_ERROR(accounts_.ClearLoginThrottle(u.username, std::nullopt));
   PARKHQ_RETURN_IF_ERROR(accounts_.RevokeUserTokens(id, s));
-  if (own && !keep_session_hash.empty()) return accounts_.DeleteOtherSessions(id, keep_session_hash);
-  return accounts_.DeleteUserSessions(id);
+  const Status ended = own && !keep_session_hash.empty() ? accounts_.DeleteOtherSessions(id, keep_session_hash)
+                                                         : accounts_.DeleteUserSessions(id);
+  sessions_.EraseUser(id);
+  return ended;
 }
 
 StatusOr<std::vector<SessionInfo>> AccountService::ListOwnSessions(const Scope& s,
@@ -261,7 +286,8 @@ StatusOr<std::vector<SessionInfo>> AccountService::ListOwnSessions(const Scope& 
   PARKHQ_ASSIGN_OR_RETURN(auto sessions, accounts_.ListUserSessions(s.user_id));
   const int64_t now = NowUnix();
   std::vector<SessionInfo> out;
-  for (const auto& x : sessions) {
+  for (auto x : sessions) {
+    x.last_seen = std::max(x.last_seen, sessions_.LastSeen(x.token_hash));  // activity not yet written
     if (now - x.last_seen > policy_.idle_timeout_seconds || now - x.created_at > policy_.absolute_lifetime_seconds)
       continue;  // expired: ends on its next use
     out.push_back({SessionPublicId(x.token_hash), x.created_at, x.last_seen, x.ip, x.token_hash == current_hash});
@@ -272,7 +298,11 @@ StatusOr<std::vector<SessionInfo>> AccountService::ListOwnSessions(const Scope& 
 Status AccountService::RevokeOwnSession(const Scope& s, const std::string& public_id) const {
   PARKHQ_ASSIGN_OR_RETURN(auto sessions, accounts_.ListUserSessions(s.user_id));
   for (const auto& x : sessions)
-    if (ConstantTimeEquals(SessionPublicId(x.token_hash), public_id)) return accounts_.DeleteSession(x.token_hash);
+    if (ConstantTimeEquals(SessionPublicId(x.token_hash), public_id)) {
+      Status st = accounts_.DeleteSession(x.token_hash);
+      sessions_.Erase(x.token_hash);
+      return st;
+    }
   return Status::NotFound("会话不存在");
 }
 

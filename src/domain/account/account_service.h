@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/account/account_repository.h"
+#include "domain/account/session_cache.h"
 #include "domain/org/org_repository.h"
 
 namespace parkhq {
@@ -34,7 +35,10 @@ struct CreatedToken {
 class AccountService {
  public:
   AccountService(AccountRepository& accounts, OrgRepository& org, AccountPolicy policy)
-      : accounts_(accounts), org_(org), policy_(policy) {}
+      : accounts_(accounts),
+        org_(org),
+        policy_(policy),
+        sessions_(policy.session_cache_size, policy.session_recheck_seconds) {}
 
   // 401 for an unknown user, a wrong password or a disabled account (same message: no user
   // enumeration); 429 while this username is throttled from this IP (LoginThrottle), answered the
@@ -43,7 +47,9 @@ class AccountService {
                               const std::string& ip) const;
   Status Logout(const std::string& session_token) const;
   // 401 when the session is unknown, idle too long, older than its absolute lifetime or its user
-  // disabled.
+  // disabled. Served from the session cache when the session was read less than
+  // policy().session_recheck_seconds ago; last_seen is written back at most once per
+  // policy().last_seen_flush_seconds.
   StatusOr<Authenticated> AuthenticateSession(const std::string& session_token,
                                               const std::string& ip) const;
   // 401 when the token is unknown or revoked.
@@ -88,6 +94,8 @@ class AccountService {
   StatusOr<std::vector<TokenUse>> ListTokenUses(const Scope& s, int64_t id, int64_t limit) const;
 
   const AccountPolicy& policy() const { return policy_; }
+  // Sessions held in memory (tests, /metrics).
+  size_t cached_sessions() const { return sessions_.size(); }
 
  private:
   // Token bucket per API token (policy_.token_rate / token_burst); false when it is empty.
@@ -101,6 +109,9 @@ class AccountService {
   };
   mutable std::mutex rate_mu_;
   mutable std::map<int64_t, Bucket> buckets_;
+  // Validated sessions; every path that ends a session or changes a user erases here after the
+  // database write.
+  mutable SessionCache sessions_;
 };
 
 }  // namespace parkhq

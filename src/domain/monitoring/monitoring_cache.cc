@@ -104,13 +104,32 @@ void MonitoringService::InvalidateCatalog() const {
   ++generation_;
 }
 
-std::shared_ptr<const Dashboard> MonitoringService::CachedResult(const std::string& key) const {
+MonitoringService::CachedLookup MonitoringService::CachedResult(const std::string& key) const {
   const auto now = Clock::now();
   const auto ttl = std::chrono::seconds(sources_.empty() ? kCacheSeconds : kSourceResultSeconds);
   std::lock_guard<std::mutex> lock(cache_mu_);
   auto it = results_.find(key);
-  if (it == results_.end() || it->second.value.first != generation_ || now - it->second.at >= ttl) return nullptr;
-  return it->second.value.second;
+  if (it == results_.end() || it->second.value.first != generation_) return {};
+  const auto age = now - it->second.at;
+  if (age >= std::chrono::seconds(kMaxStaleSeconds)) return {};
+  return {it->second.value.second, age >= ttl};
+}
+
+void MonitoringService::RefreshLater(RegionJob job) const {
+  {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    if (!refreshing_.insert(job.key).second) return;  // already queued
+  }
+  const std::string key = job.key;
+  const bool queued = refresher_.Post([this, job = std::move(job)] {
+    (void)ComputeRegion(job);  // a failure leaves the last result; the next stale read retries
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    refreshing_.erase(job.key);
+  });
+  if (!queued) {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    refreshing_.erase(key);
+  }
 }
 
 std::shared_ptr<const Dashboard> MonitoringService::StoreResult(const std::string& key, uint64_t generation,

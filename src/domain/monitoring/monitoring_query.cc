@@ -268,36 +268,45 @@ StatusOr<std::shared_ptr<const Dashboard>> MonitoringService::Region(const Scope
                     (basis == Basis::kApproved ? "a" : "all") + "/" + (full ? "d" : "t") + "/" +
                     Today().ToString() + "/";
   for (int64_t id : ids) key += std::to_string(id) + ",";
-  if (auto hit = CachedResult(key)) return hit;
+  RegionJob job{std::move(key), region->id, region->name, std::move(ids), period, basis, full};
+  if (auto hit = CachedResult(job.key); hit.value) {
+    if (hit.stale) RefreshLater(job);
+    return hit.value;
+  }
+  return ComputeRegion(job);
+}
+
+StatusOr<std::shared_ptr<const Dashboard>> MonitoringService::ComputeRegion(const RegionJob& job) const {
   uint64_t generation;
   {
     std::lock_guard<std::mutex> lock(cache_mu_);
     generation = generation_;
   }
-  PARKHQ_ASSIGN_OR_RETURN(auto ctx, Load(ids, period, basis, true));
+  const std::vector<int64_t>& ids = job.ids;
+  PARKHQ_ASSIGN_OR_RETURN(auto ctx, Load(ids, job.period, job.basis, true));
   Dashboard d;
   bool all_demo = true;
   for (int64_t id : ids)
     if (const Park* p = ctx.FindPark(id); p && !p->is_demo) all_demo = false;
-  PARKHQ_ASSIGN_OR_RETURN(d.table, Table(s, ctx, "region", region->id, region->name, all_demo));
+  PARKHQ_ASSIGN_OR_RETURN(d.table, Table(Scope{}, ctx, "region", job.region_id, job.region_name, all_demo));
   d.table.park_ids = ids;
   int rank = 3;
   for (int64_t id : ids) {
-    const SubmissionState st = ctx.StateOf(id, period);
+    const SubmissionState st = ctx.StateOf(id, job.period);
     if (StateRank(st) <= rank) {
       rank = StateRank(st);
       d.table.state = st;
     }
   }
   PARKHQ_ASSIGN_OR_RETURN(d.table.rows, Compute(ctx, ids));
-  if (!full) return StoreResult(key, generation, std::move(d));
+  if (!job.full) return StoreResult(job.key, generation, std::move(d));
   for (int64_t id : ids) {
-    SubParkFigures sp{id, ctx.FindPark(id)->name, ctx.StateOf(id, period), {}};
+    SubParkFigures sp{id, ctx.FindPark(id)->name, ctx.StateOf(id, job.period), {}};
     PARKHQ_ASSIGN_OR_RETURN(sp.rows, Compute(ctx, {id}));
     d.sub_parks.push_back(std::move(sp));
   }
   PARKHQ_ASSIGN_OR_RETURN(d.warnings, Warnings(ctx, d.table));
-  return StoreResult(key, generation, std::move(d));
+  return StoreResult(job.key, generation, std::move(d));
 }
 
 }  // namespace parkhq::monitoring

@@ -16,16 +16,20 @@
 // kCacheSeconds, which bounds how stale a write made by another process can be. Region results
 // (the sum of many parks) are kept too, keyed by region, period, basis, the caller's parks and the
 // day, and dropped by any write (a generation counter); with a figures source registered they live
-// only kSourceResultSeconds, as the service cannot see that module's writes.
+// only kSourceResultSeconds, as the service cannot see that module's writes. A result past its
+// time to live is still served while one background thread computes the next (no request waits
+// for the recompute); a write through this service makes the next request recompute at once.
 #pragma once
 #include <array>
 #include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "common/background_worker.h"
 #include "domain/monitoring/figures_source.h"
 #include "domain/monitoring/monitoring.h"
 #include "domain/monitoring/monitoring_repository.h"
@@ -170,6 +174,20 @@ class MonitoringService {
   StatusOr<std::vector<LocatedWarning>> Warnings(Context& ctx, const MonitoringTable& t) const;
   StatusOr<std::shared_ptr<const Dashboard>> Region(const Scope& s, int64_t region_id, Period period, Basis basis,
                                                     bool full) const;
+  // What a region result is computed from (the parks already narrowed to the caller's scope, so
+  // the result does not depend on who asked and can be refreshed in the background).
+  struct RegionJob {
+    std::string key;
+    int64_t region_id = 0;
+    std::string region_name;
+    std::vector<int64_t> ids;
+    Period period;
+    Basis basis = Basis::kApproved;
+    bool full = false;
+  };
+  StatusOr<std::shared_ptr<const Dashboard>> ComputeRegion(const RegionJob& job) const;
+  // Queues a background recompute of a stale result (at most one per key at a time).
+  void RefreshLater(RegionJob job) const;
 
   // The cache (see above).
   struct ParkYear {
@@ -188,8 +206,16 @@ class MonitoringService {
   StatusOr<std::vector<Indicator>> Catalog() const;
   void Invalidate(int64_t park_id) const;
   void InvalidateCatalog() const;
-  // A cached region result for `key`, or nullptr.
-  std::shared_ptr<const Dashboard> CachedResult(const std::string& key) const;
+  // A cached region result for `key`: nullptr when there is none or the data changed since it was
+  // computed (a write in this service: the caller recomputes now, so a writer sees its change);
+  // `stale` when it is older than its time to live (figures read live from other modules): served
+  // as it is while RefreshLater computes the next one, up to kMaxStaleSeconds.
+  struct CachedLookup {
+    std::shared_ptr<const Dashboard> value;
+    bool stale = false;
+  };
+  static constexpr int kMaxStaleSeconds = 60;
+  CachedLookup CachedResult(const std::string& key) const;
   // Keeps `d`, computed from data read at `generation`, and returns it.
   std::shared_ptr<const Dashboard> StoreResult(const std::string& key, uint64_t generation, Dashboard d) const;
 
@@ -207,6 +233,15 @@ class MonitoringService {
   // the cache may drop it. Each entry remembers the generation it was computed in.
   mutable std::map<std::string, Cached<std::pair<uint64_t, std::shared_ptr<const Dashboard>>>>
       results_;  // guarded by cache_mu_
+  mutable std::set<std::string> refreshing_;  // keys queued or being refreshed; guarded by cache_mu_
+
+ public:
+  // Waits for queued background refreshes (tests).
+  void DrainRefreshes() const { refresher_.Drain(); }
+
+ private:
+  // Last member: destroyed first, so no refresh runs once the rest is gone.
+  mutable BackgroundWorker refresher_;
 };
 
 }  // namespace parkhq::monitoring

@@ -13,6 +13,7 @@
 #include "common/time.h"
 #include "app/evaluation_demo.h"  // evaluation module
 #include "app/task_demo.h"        // management loop (issue 19)
+#include "app/parks_demo.h"       // parks compared (issue 13)
 
 namespace parkhq::app {
 namespace {
@@ -240,6 +241,7 @@ Status SeedDemo(storage::Database& db, bool fast_hash, Period until) {
   // -- management loop (issue 19) --
   PARKHQ_RETURN_IF_ERROR(SeedTaskDemo(db));
   // -- parks: parks compared: region evaluation, chemical-park ledger (issue 13) --
+  PARKHQ_RETURN_IF_ERROR(SeedParksDemo(db, last));  // app/parks_demo.cc
   // (end parks)
 
   // -- talent: talent demand and rewards (issue 13) --

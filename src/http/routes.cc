@@ -11,6 +11,7 @@
 #include "http/handlers/project_handlers.h"
 #include "http/handlers/task_handlers.h"  // management loop (issue 19)
 #include "http/handlers/ops_handlers.h"
+#include "http/handlers/parks_handlers.h"  // parks compared (issue 13)
 #include "http/router.h"
 
 namespace parkhq::http {
@@ -327,6 +328,21 @@ std::vector<Route> AllRoutes() {
   }
 
   // -- parks: parks compared: region evaluation, chemical-park ledger (issue 13) --
+  {
+    const RoleSet& rd = h::kParksReaders;
+    r.insert(r.end(), {
+        {"GET", "/api/v1/park-evaluation-schemes", rd, h::ListParkEvalSchemes},
+        {"GET", "/api/v1/regions/{region_id}/park-evaluation/{year}", rd, h::GetRegionParkEvaluation},
+        {"GET", "/api/v1/regions/{region_id}/park-evaluation/{year}/export", rd, h::ExportRegionParkEvaluation},
+        {"GET", "/api/v1/parks/{park_id}/park-evaluation-entries/{year}", rd, h::GetParkEvalEntries},
+        {"PUT", "/api/v1/parks/{park_id}/park-evaluation-entries/{year}", kParkStaff, h::PutParkEvalEntries},
+        {"GET", "/api/v1/parks/{park_id}/chemical-park", rd, h::GetChemLedger},
+        {"GET", "/api/v1/parks/{park_id}/chemical-park/export", rd, h::ExportChemLedger},
+        {"POST", "/api/v1/parks/{park_id}/chemical-park/items", kParkStaff, h::CreateChemItem},
+        {"PUT", "/api/v1/chemical-park-items/{id}", kParkStaff, h::UpdateChemItem},
+        {"DELETE", "/api/v1/chemical-park-items/{id}", kParkStaff, h::DeleteChemItem},
+    });
+  }
   // (end parks)
 
   // -- talent: talent demand and rewards (issue 13) --

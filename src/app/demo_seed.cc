@@ -241,7 +241,7 @@ Status SeedDemo(storage::Database& db, bool fast_hash, Period until) {
   // -- management loop (issue 19) --
   PARKHQ_RETURN_IF_ERROR(SeedTaskDemo(db));
   // -- parks: parks compared: region evaluation, chemical-park ledger (issue 13) --
-  PARKHQ_RETURN_IF_ERROR(SeedParksDemo(db, last));  // app/parks_demo.cc
+  PARKHQ_RETURN_IF_ERROR(SeedParksDemo(db, fast_hash, last));  // app/parks_demo.cc
   // (end parks)
 
   // -- talent: talent demand and rewards (issue 13) --

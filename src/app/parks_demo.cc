@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/crypto.h"
 #include "common/time.h"
 #include "domain/access/scope.h"
 #include "storage/audit_store.h"
@@ -196,7 +197,7 @@ Status SeedChemLedger(Connection& c, int64_t park, const std::string& now) {
 
 }  // namespace
 
-Status SeedParksDemo(storage::Database& db, Period last) {
+Status SeedParksDemo(storage::Database& db, bool fast_hash, Period last) {
   PARKHQ_ASSIGN_OR_RETURN(auto conn, db.Acquire());
   Connection& c = *conn;
   PARKHQ_ASSIGN_OR_RETURN(auto huating, c.QueryOne("SELECT p.id, r.parent_id FROM parks p JOIN regions r ON r.id = "
@@ -226,6 +227,11 @@ Status SeedParksDemo(storage::Database& db, Period last) {
         InsertEntry(c, park, year, "foreign_capital", kHuating.foreign_capital * g, y + "年商务局外资统计（演示）"));
   }
   PARKHQ_RETURN_IF_ERROR(SeedChemLedger(c, park, now));
+  // A leader of the city (no park: reads every park, like the region's monitoring) to compare them.
+  PARKHQ_RETURN_IF_ERROR(c.Exec("INSERT INTO users(username, display_name, password_hash, role, park_id, unit_id, "
+                                "created_at) VALUES ('pingliang', '平凉市领导，只读（演示）', ?, 'leader', NULL, NULL, ?)",
+                                {HashPassword("City@2023demo", fast_hash), now})
+                             .status());
   Scope system;
   system.username = "system";
   system.role = Role::kSysadmin;

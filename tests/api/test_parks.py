@@ -39,7 +39,7 @@ def new_park_admin(api, region_id, label):
 
 def test_region_ranking_contract_and_traceable_figures(api):
     city, huating = city_of_demo(api)
-    leader = api.as_user("leader")
+    leader = api.as_user("pingliang", "City@2023demo")  # the demo's city leader (read-only, every park)
     r = leader.get(f"/api/v1/regions/{city}/park-evaluation/2024?scheme=plan8")
     expect(r.status == 200, f"evaluation: {r.status} {r.body[:300]!r}")
     body = r.json()
@@ -130,6 +130,10 @@ def test_evaluation_refusals_and_bad_input(api):
     # A park's own admin sees only the parks of their scope in the region.
     own = [p["park_id"] for p in api.as_user("parkadmin").get(url).json()["parks"]]
     expect(own == [huating], f"park admin: own park only: {own}")
+    own = [p["park_id"] for p in api.as_user("leader").get(url).json()["parks"]]
+    expect(own == [huating], f"the park's leader: own park only: {own}")
+    expect(api.as_user("pingliang", "City@2023demo").put(f"/api/v1/parks/{huating}/park-evaluation-entries/2024",
+                                                         {"entries": []}).status == 403, "city leader read-only: 403")
     province = [r for r in admin.get("/api/v1/regions").json()["items"] if r["parent_id"] is None][0]["id"]
     _, pk = new_park_admin(api, province, "评价范围测试园区")
     expect(pk.get(url).status == 404, "a park admin of a park outside the region: 404")

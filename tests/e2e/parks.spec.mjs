@@ -1,4 +1,4 @@
-// Parks compared (issue 13): a leader sees the region's park ranking and each park's radar chart,
+// Parks compared (issue 13): the city leader (demo account pingliang) sees the region's park ranking and each park's radar chart,
 // switches the scheme; the page fits a phone; a park admin adds an item to the chemical-park
 // ledger and sees the progress count it.
 import { PHONE } from './lib.mjs'
@@ -7,7 +7,7 @@ const rowsOf = (page, testId) => page.locator(`[data-testid="${testId}"] .el-tab
 
 export async function parkRankingAndRadar({ newPage, login, screenshot, expect, baseUrl }) {
   const page = await newPage()
-  await login(page, 'leader', 'Leader@2023demo')
+  await login(page, 'pingliang', 'City@2023demo')
   await page.goto(`${baseUrl}/park-evaluation`)
   const rows = rowsOf(page, 'eval-table')
   await rows.nth(3).waitFor()
@@ -32,7 +32,7 @@ export async function parkRankingAndRadar({ newPage, login, screenshot, expect, 
 
 export async function parkRankingOnAPhone({ newPage, login, screenshot, expect, baseUrl }) {
   const page = await newPage({ viewport: PHONE })
-  await login(page, 'leader', 'Leader@2023demo')
+  await login(page, 'pingliang', 'City@2023demo')
   await page.goto(`${baseUrl}/park-evaluation`)
   await rowsOf(page, 'eval-table').nth(3).waitFor()
   await page.locator('[data-testid="eval-radar"] canvas').first().waitFor()

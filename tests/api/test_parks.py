@@ -1,6 +1,7 @@
 """Parks compared (issue 13 items 1 and 2): the region's park evaluation (contract, scores that add
 up, figures traced to each park's own monitoring and parcels, recomputed after a change) and the
 chemical-park recognition ledger (contract, progress counts, writes with audit), with every refusal."""
+import json
 import time
 
 
@@ -87,32 +88,35 @@ def test_region_ranking_contract_and_traceable_figures(api):
 
 
 def test_region_ranking_changes_after_a_parks_data_changes(api):
-    city, huating = city_of_demo(api)
-    admin, pa = api.as_user("admin"), api.as_user("parkadmin")
-    other = parks_by_name(api)["平凉工业园区（演示）"]["id"]
-    year = 2031  # no other data that year: the scores follow the entered debt ratios alone
-    url = f"/api/v1/regions/{city}/park-evaluation/{year}?scheme=plan8"
+    admin = api.as_user("admin")
+    county = parks_by_name(api)["华亭工业园区"]["region_id"]
+    a = admin.post("/api/v1/parks", {"name": f"排名测试甲{time.time_ns() % 10**9}", "region_id": county}).json()["id"]
+    b = admin.post("/api/v1/parks", {"name": f"排名测试乙{time.time_ns() % 10**9}", "region_id": county}).json()["id"]
+    year = 2012  # the two new parks have no other data: they differ only in what is entered here
+    url = f"/api/v1/regions/{county}/park-evaluation/{year}?scheme=plan8"
 
-    def put(who, park, value):
-        r = who.put(f"/api/v1/parks/{park}/park-evaluation-entries/{year}",
-                    {"entries": [{"code": "debt_ratio", "value": value, "evidence": "审计报告（测试）"}]})
+    def put(park, value):
+        r = admin.put(f"/api/v1/parks/{park}/park-evaluation-entries/{year}",
+                      {"entries": [{"code": "debt_ratio", "value": value, "evidence": "审计报告（测试）"}]})
         expect(r.status == 200, f"put: {r.status} {r.body[:200]!r}")
 
-    def score(park):
+    def of(park):
         return [p for p in admin.get(url).json()["parks"] if p["park_id"] == park][0]
 
-    put(pa, huating, 30)
-    put(admin, other, 120)
+    put(a, 30)
+    put(b, 120)
     # 比值法, lower is better, benchmark 60, weight 12: 30 → 12; 120 → 12 × 60 / 120 = 6.
-    expect(score(huating)["score"] == 12 and score(other)["score"] == 6, "hand-checked ratio scores")
-    expect(score(huating)["rank"] < score(other)["rank"], "Huating ahead")
-    put(pa, huating, 240)  # 12 × 60 / 240 = 3
-    expect(score(huating)["score"] == 3, "recomputed at once")
-    expect(score(huating)["rank"] > score(other)["rank"], "the ranking changed")
+    expect(of(a)["indicators"]["debt_ratio"]["score"] == 12 and of(b)["indicators"]["debt_ratio"]["score"] == 6,
+           "hand-checked ratio scores")
+    expect(close(of(a)["score"] - of(b)["score"], 6, 1e-9), "the parks differ by the debt ratio points only")
+    expect(of(a)["rank"] < of(b)["rank"], "甲 ahead")
+    put(a, 240)  # 12 × 60 / 240 = 3
+    expect(of(a)["indicators"]["debt_ratio"]["score"] == 3, "recomputed at once")
+    expect(of(a)["rank"] > of(b)["rank"], "the ranking changed")
     audit = admin.get("/api/v1/audit?page_size=50").json()["items"]
-    expect(any(a["entity"] == "park_eval_entries" and a["entity_id"] == str(year) and '"value":240' in a["after"]
-               .replace(" ", "") for a in audit), "entry audited")
-    entries = {e["code"]: e for e in pa.get(f"/api/v1/parks/{huating}/park-evaluation-entries/{year}").json()["items"]}
+    expect(any(a_["entity"] == "park_eval_entries" and a_["park_id"] == a and "240" in json.dumps(a_["after"]) for a_ in audit),
+           "entry audited")
+    entries = {e["code"]: e for e in admin.get(f"/api/v1/parks/{a}/park-evaluation-entries/{year}").json()["items"]}
     expect(entries["debt_ratio"]["value"] == 240 and entries["debt_ratio"]["evidence"] == "审计报告（测试）", "stored")
 
 

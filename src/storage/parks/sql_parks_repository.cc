@@ -127,13 +127,15 @@ StatusOr<std::map<std::string, double, std::less<>>> SqlParksRepository::Platfor
     v["land_mu"] = land->Double(1);
     v["developed_mu"] = land->Double(2);
   }
-  // Approved reports of the park's firms: R&D and the leading groups' output.
+  // Approved reports of the park's above-scale firms (as monitoring's output): R&D and the leading
+  // groups' output.
   PARKHQ_ASSIGN_OR_RETURN(
       auto rep, c.QueryOne("SELECT COUNT(*), SUM(CASE WHEN x.field = 'rnd' THEN x.value ELSE 0 END), "
                            "SUM(CASE WHEN x.field = 'output' AND e.leading_group <> 'other' THEN x.value ELSE 0 END) "
                            "FROM enterprise_report_values x JOIN enterprise_reports r ON r.enterprise_id = x.enterprise_id "
                            "AND r.period = x.period JOIN enterprises e ON e.id = x.enterprise_id WHERE e.park_id = ? AND "
-                           "r.state = 'approved' AND x.period >= ? AND x.period <= ? AND x.field IN ('rnd', 'output')",
+                           "e.above_scale = 1 AND r.state = 'approved' AND x.period >= ? AND x.period <= ? AND "
+                           "x.field IN ('rnd', 'output')",
                            {park_id, from, to}));
   if (rep && rep->Int(0) > 0) {
     v["rnd"] = rep->Double(1);

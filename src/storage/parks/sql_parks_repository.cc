@@ -2,6 +2,7 @@
 
 #include "common/time.h"
 #include "storage/audit_store.h"
+#include "storage/enterprise/report_values_json.h"
 
 namespace parkhq::storage {
 namespace {
@@ -129,17 +130,21 @@ StatusOr<std::map<std::string, double, std::less<>>> SqlParksRepository::Platfor
   }
   // Approved reports of the park's above-scale firms (as monitoring's output): R&D and the leading
   // groups' output.
-  PARKHQ_ASSIGN_OR_RETURN(
-      auto rep, c.QueryOne("SELECT COUNT(*), SUM(CASE WHEN x.field = 'rnd' THEN x.value ELSE 0 END), "
-                           "SUM(CASE WHEN x.field = 'output' AND e.leading_group <> 'other' THEN x.value ELSE 0 END) "
-                           "FROM enterprise_report_values x JOIN enterprise_reports r ON r.enterprise_id = x.enterprise_id "
-                           "AND r.period = x.period JOIN enterprises e ON e.id = x.enterprise_id WHERE e.park_id = ? AND "
-                           "e.above_scale = 1 AND r.state = 'approved' AND x.period >= ? AND x.period <= ? AND "
-                           "x.field IN ('rnd', 'output')",
-                           {park_id, from, to}));
-  if (rep && rep->Int(0) > 0) {
-    v["rnd"] = rep->Double(1);
-    v["leading_output"] = rep->Double(2);
+  int64_t reports = 0;
+  double rnd = 0, leading = 0;
+  PARKHQ_RETURN_IF_ERROR(c.ForEach("SELECT e.leading_group, r.values_json FROM enterprise_reports r JOIN enterprises e ON "
+                                   "e.id = r.enterprise_id WHERE e.park_id = ? AND e.above_scale = 1 AND r.state = "
+                                   "'approved' AND r.period >= ? AND r.period <= ?",
+                                   {park_id, from, to}, [&](const Row& r) {
+                                     ++reports;
+                                     const std::string json = r.Text(1);
+                                     rnd += FindReportValue(json, "rnd").value_or(0);
+                                     if (r.Text(0) != "other") leading += FindReportValue(json, "output").value_or(0);
+                                     return true;
+                                   }));
+  if (reports > 0) {
+    v["rnd"] = rnd;
+    v["leading_output"] = leading;
   }
   PARKHQ_ASSIGN_OR_RETURN(
       auto ht, c.QueryOne("SELECT COUNT(*) FROM enterprise_flags f JOIN enterprises e ON e.id = f.enterprise_id WHERE "

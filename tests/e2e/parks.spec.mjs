@@ -42,7 +42,7 @@ export async function parkRankingOnAPhone({ newPage, login, screenshot, expect, 
   await screenshot(page, 'parks-ranking-phone')
 }
 
-export async function chemLedgerProgressCountsANewItem({ newPage, login, screenshot, expect, baseUrl }) {
+export async function chemLedgerProgressCountsANewItem({ newPage, login, input, screenshot, expect, baseUrl }) {
   const page = await newPage()
   await login(page, 'parkadmin', 'Park@2023demo')
   await page.goto(`${baseUrl}/chemical-park`)
@@ -54,7 +54,7 @@ export async function chemLedgerProgressCountsANewItem({ newPage, login, screens
   await page.getByTestId('chem-add-应急管理').click()
   const dialog = page.getByTestId('chem-dialog')
   await dialog.waitFor()
-  await dialog.getByTestId('chem-requirement').locator('textarea').fill('配备园区专职消防队（浏览器测试）')
+  await input(dialog, 'chem-requirement').fill('配备园区专职消防队（浏览器测试）')
   await dialog.getByTestId('chem-save').click()
   await page.getByText('配备园区专职消防队（浏览器测试）').waitFor()
   expect((await total()) === before + 1, 'the progress counts the new item')

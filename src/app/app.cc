@@ -109,6 +109,11 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   services.reconciliation = a->reconciliation.get();
 
   // -- parks: parks compared: region evaluation, chemical-park ledger (issue 13) --
+  a->parks_repo = std::make_unique<storage::SqlParksRepository>(*a->db);
+  a->parks = std::make_unique<parks::ParksService>(*a->org_repo, *a->parks_repo);
+  a->parks_module = std::make_unique<http::ParksModule>();
+  a->parks_module->service = a->parks.get();
+  services.parks = a->parks_module.get();
   // (end parks)
 
   // -- talent: talent demand and rewards (issue 13) --

@@ -34,6 +34,9 @@
 #include "domain/figures/reconciliation_service.h"
 #include "storage/figures/sql_reconciliation_repository.h"
 // -- parks --
+#include "domain/parks/parks_service.h"
+#include "http/handlers/parks_module.h"
+#include "storage/parks/sql_parks_repository.h"
 // (end parks)
 // -- talent --
 #include "domain/talent/talent_service.h"
@@ -124,6 +127,9 @@ struct App {
   std::unique_ptr<storage::SqlReconciliationRepository> reconciliation_repo;
   std::unique_ptr<figures::ReconciliationService> reconciliation;
   // -- parks --
+  std::unique_ptr<storage::SqlParksRepository> parks_repo;
+  std::unique_ptr<parks::ParksService> parks;
+  std::unique_ptr<http::ParksModule> parks_module;
   // (end parks)
   // -- talent --
   std::unique_ptr<storage::SqlTalentRepository> talent_repo;

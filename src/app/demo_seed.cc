@@ -16,6 +16,7 @@
 #include "app/task_demo.h"        // management loop (issue 19)
 #include "app/sme_demo.h"         // SME park (issue 16)
 #include "app/talent_demo.h"      // talent and rewards (issue 13)
+#include "app/parks_demo.h"       // parks compared (issue 13)
 
 namespace parkhq::app {
 namespace {
@@ -243,6 +244,7 @@ Status SeedDemo(storage::Database& db, bool fast_hash, Period until) {
   // -- management loop (issue 19) --
   PARKHQ_RETURN_IF_ERROR(SeedTaskDemo(db));
   // -- parks: parks compared: region evaluation, chemical-park ledger (issue 13) --
+  PARKHQ_RETURN_IF_ERROR(SeedParksDemo(db, fast_hash, last));  // app/parks_demo.cc
   // (end parks)
 
   // -- talent: talent demand and rewards (issue 13) --

@@ -96,6 +96,7 @@ const std::map<std::string, std::string> kIdTables = {
     {"task-items", "task_items"},   {"task-reports", "task_reports"}, {"task-plans", "task_plans"},
     {"task-attachments", "task_report_files"}, {"supervision", "supervisions"}, {"meetings", "meetings"},
     // -- parks --
+    {"chemical-park-items", "chem_items"},
     // (end parks)
     // -- talent --
     {"talent-posts", "talent_posts"}, {"talent-candidates", "talent_candidates"},

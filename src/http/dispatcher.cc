@@ -94,6 +94,7 @@ constexpr ObjectPark kObjectParks[] = {
     {"/task-plans/{id}", "id", "SELECT park_id, park_id FROM task_plans WHERE id = ?"},
     {"/task-attachments/{id}", "id", "SELECT park_id, park_id FROM task_report_files WHERE id = ?"},
     // -- parks: parks compared: region evaluation, chemical-park ledger (issue 13) --
+    {"/chemical-park-items/{id}", "id", "SELECT park_id, park_id FROM chem_items WHERE id = ?"},
     // (end parks)
 
     // -- talent: talent demand and rewards (issue 13) --

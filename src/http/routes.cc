@@ -15,6 +15,7 @@
 #include "http/handlers/sme_handlers.h"  // SME park (issue 16)
 #include "http/handlers/safety_handlers.h"  // safety (issue 14)
 #include "http/handlers/gates_handlers.h"  // gates and money (issue 15)
+#include "http/handlers/parks_handlers.h"  // parks compared (issue 13)
 #include "http/router.h"
 
 namespace parkhq::http {
@@ -339,6 +340,21 @@ std::vector<Route> AllRoutes() {
   }
 
   // -- parks: parks compared: region evaluation, chemical-park ledger (issue 13) --
+  {
+    const RoleSet& rd = h::kParksReaders;
+    r.insert(r.end(), {
+        {"GET", "/api/v1/park-evaluation-schemes", rd, h::ListParkEvalSchemes},
+        {"GET", "/api/v1/regions/{region_id}/park-evaluation/{year}", rd, h::GetRegionParkEvaluation},
+        {"GET", "/api/v1/regions/{region_id}/park-evaluation/{year}/export", rd, h::ExportRegionParkEvaluation},
+        {"GET", "/api/v1/parks/{park_id}/park-evaluation-entries/{year}", rd, h::GetParkEvalEntries},
+        {"PUT", "/api/v1/parks/{park_id}/park-evaluation-entries/{year}", kParkStaff, h::PutParkEvalEntries},
+        {"GET", "/api/v1/parks/{park_id}/chemical-park", rd, h::GetChemLedger},
+        {"GET", "/api/v1/parks/{park_id}/chemical-park/export", rd, h::ExportChemLedger},
+        {"POST", "/api/v1/parks/{park_id}/chemical-park/items", kParkStaff, h::CreateChemItem},
+        {"PUT", "/api/v1/chemical-park-items/{id}", kParkStaff, h::UpdateChemItem},
+        {"DELETE", "/api/v1/chemical-park-items/{id}", kParkStaff, h::DeleteChemItem},
+    });
+  }
   // (end parks)
 
   // -- talent: talent demand and rewards (issue 13) --

@@ -64,6 +64,7 @@ struct Services {
   figures::ReconciliationService* reconciliation = nullptr;
 
   // -- parks: parks compared: region evaluation, chemical-park ledger (issue 13) --
+  struct ParksModule* parks = nullptr;  // http/handlers/parks_module.h
   // (end parks)
 
   // -- talent: talent demand and rewards (issue 13) --

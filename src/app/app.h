@@ -40,6 +40,7 @@
 // -- safety --
 // (end safety)
 // -- risk --
+#include "app/risk_wiring.h"
 // (end risk)
 // -- gates --
 // (end gates)
@@ -122,6 +123,7 @@ struct App {
   // -- safety --
   // (end safety)
   // -- risk --
+  std::unique_ptr<RiskWiring> risk;  // app/risk_wiring.h
   // (end risk)
   // -- gates --
   // (end gates)

@@ -100,6 +100,7 @@ const std::map<std::string, std::string> kIdTables = {
     // -- safety --
     // (end safety)
     // -- risk --
+    {"risk-items", "risk_items"}, {"retrofits", "retrofits"},
     // (end risk)
     // -- gates --
     // (end gates)

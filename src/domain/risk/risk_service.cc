@@ -35,7 +35,10 @@ StatusOr<EnterpriseRef> RiskService::EnterpriseFor(const Scope& s, int64_t enter
 StatusOr<std::vector<RiskItem>> RiskService::ListItems(const Scope& s, int64_t park_id, const ItemFilter& f) const {
   PARKHQ_RETURN_IF_ERROR(RequireRead(s, park_id));
   std::vector<std::string> kinds = f.kinds;
-  if (kinds.empty()) kinds = KindsOf("profile"), kinds.insert(kinds.end(), {"team", "store", "equipment", "plan", "drill"});
+  if (kinds.empty()) {
+    kinds = KindsOf("profile");
+    for (auto& k : KindsOf("emergency")) kinds.push_back(std::move(k));
+  }
   if (IsEnterpriseUser(s)) {
     if (!s.enterprise_id) return std::vector<RiskItem>{};
     return repo_.ListItems(park_id, kinds, s.enterprise_id, true);

@@ -270,7 +270,7 @@ def test_risk_retrofits(api):
     expect(all(x["enterprise_id"] == own for x in mine) and any(x["id"] == rid for x in mine), "enterprise sees own")
     other_firm = [x for x in demo if x["enterprise_id"] != own]
     if other_firm:
-        expect(api.as_user("qiye").put(f"/api/v1/retrofits/{other_firm[0]['id']}", body).status == 404, "other's")
+        expect(api.as_user("qiye").put(f"/api/v1/retrofits/{other_firm[0]['id']}", body).status == 403, "other's")
 
 
 def test_risk_lists_export_xlsx(api):
@@ -282,7 +282,7 @@ def test_risk_lists_export_xlsx(api):
                         (f"/api/v1/parks/{pid}/energy-accounts.xlsx?year=2023", "能源消费"),
                         (f"/api/v1/parks/{pid}/retrofits.xlsx", "改造")]:
         r = admin.get(path)
-        expect(r.status == 200 and r.headers.get("content-type", "").startswith(
+        expect(r.status == 200 and r.headers.get("Content-Type", "").startswith(
             "application/vnd.openxmlformats-officedocument.spreadsheetml"), f"{path}: {r.status}")
         z = zipfile.ZipFile(io.BytesIO(r.body))
         text = z.read("xl/sharedStrings.xml").decode()

@@ -49,6 +49,7 @@ StatusOr<std::vector<RiskItem>> RiskService::ListItems(const Scope& s, int64_t p
 StatusOr<RiskItem> RiskService::CreateItem(const Scope& s, int64_t park_id, RiskItem item) const {
   PARKHQ_RETURN_IF_ERROR(RequireRead(s, park_id));
   item.park_id = park_id;
+  if (!IsKnownKind(item.kind)) return Status::Validation("记录有误", {{"kind", "未知的类型"}});
   if (IsEmergencyKind(item.kind) && !s.CanAdminPark(park_id))
     return Status::PermissionDenied("应急资源只能由园区管理人员维护");
   if (IsProfileKind(item.kind) && item.enterprise_id) {

@@ -232,6 +232,8 @@ def test_risk_energy_accounts_agree_with_reports(api):
                        ({"emissions": {"mercury": 1}}, "emissions.mercury")]:
         r = q.put(f"/api/v1/enterprises/{own}/energy-accounts/2032", bad)
         expect(r.status == 422 and field in [d["field"] for d in r.json()["error"]["details"]], f"{bad}: {r.body[:200]!r}")
+    r = q.put(f"/api/v1/enterprises/{own}/energy-accounts/2033", {})
+    expect(r.status == 200 and r.json()["energy_tce"] == 0 and r.json()["energy"] == {}, f"empty: {r.body[:200]!r}")
     mine = q.get(f"/api/v1/parks/{pid}/energy-accounts?year=2032").json()["items"]
     expect(len(mine) == 1 and mine[0]["energy"] == body["energy"], f"422s kept the account: {mine}")
     expect(len(audit_rows(api, "energy_account", f"{own}:2032")) == 1, "audited once")

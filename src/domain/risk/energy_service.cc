@@ -77,7 +77,11 @@ StatusOr<AccountRow> RiskService::PutAccount(const Scope& s, int64_t enterprise_
   PARKHQ_ASSIGN_OR_RETURN(auto rows, ListAccounts(s, e.park_id, a.year));
   for (auto& r : rows)
     if (r.account.enterprise_id == e.id) return std::move(r);
-  return Status::Internal("台账保存后读取失败");
+  // An empty account (no energy, no emissions) leaves no rows: answer it as saved.
+  AccountRow empty;
+  a.enterprise_name = e.name;
+  empty.account = std::move(a);
+  return empty;
 }
 
 StatusOr<RiskService::SummaryView> RiskService::Summary(const Scope& s, int64_t park_id, int year) const {

@@ -130,6 +130,8 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   // (end safety)
 
   // -- risk: risk profiles, emergency resources, energy (issue 14) --
+  a->risk = std::make_unique<RiskWiring>(*a->db, a->evaluation_platform_repo.get(), a->evaluation.get());
+  services.risk = &a->risk->module;
   // (end risk)
 
   // -- gates: gates and money: admission, funding, land quota, powers, policies (issue 15) --

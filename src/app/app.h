@@ -48,6 +48,7 @@
 #include "storage/safety/sql_safety_repository.h"
 // (end safety)
 // -- risk --
+#include "app/risk_wiring.h"
 // (end risk)
 // -- gates --
 #include "app/gates_wiring.h"
@@ -141,6 +142,7 @@ struct App {
   std::unique_ptr<safety::SafetyService> safety;
   // (end safety)
   // -- risk --
+  std::unique_ptr<RiskWiring> risk;  // app/risk_wiring.h
   // (end risk)
   // -- gates --
   std::unique_ptr<GatesWiring> gates;  // app/gates_wiring.h: policies (惠企政策)

@@ -256,6 +256,10 @@ Status SeedDemo(storage::Database& db, bool fast_hash, Period until) {
   // (end safety)
 
   // -- risk: risk profiles, emergency resources, energy (issue 14) --
+  {
+    Status SeedRiskDemo(storage::Database & db);  // app/risk_demo.cc
+    PARKHQ_RETURN_IF_ERROR(SeedRiskDemo(db));
+  }
   // (end risk)
 
   // -- gates: gates and money: admission, funding, land quota, powers, policies (issue 15) --

@@ -108,6 +108,7 @@ const std::map<std::string, std::string> kIdTables = {
     {"inspections", "safety_inspections"},
     // (end safety)
     // -- risk --
+    {"risk-items", "risk_items"}, {"retrofits", "retrofits"},
     // (end risk)
     // -- gates --
     {"policies", "policies"}, {"policy-applications", "policy_applications"},

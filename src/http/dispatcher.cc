@@ -113,6 +113,8 @@ constexpr ObjectPark kObjectParks[] = {
     // (end safety)
 
     // -- risk: risk profiles, emergency resources, energy (issue 14) --
+    {"/risk-items/{id}", "id", "SELECT park_id, park_id FROM risk_items WHERE id = ?"},
+    {"/retrofits/{id}", "id", "SELECT park_id, park_id FROM retrofits WHERE id = ?"},
     // (end risk)
 
     // -- gates: gates and money: admission, funding, land quota, powers, policies (issue 15) --

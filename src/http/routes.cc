@@ -16,6 +16,7 @@
 #include "http/handlers/safety_handlers.h"  // safety (issue 14)
 #include "http/handlers/gates_handlers.h"  // gates and money (issue 15)
 #include "http/handlers/parks_handlers.h"  // parks compared (issue 13)
+#include "http/handlers/risk_handlers.h"  // risk (issue 14)
 #include "http/router.h"
 
 namespace parkhq::http {
@@ -424,6 +425,35 @@ std::vector<Route> AllRoutes() {
   // (end safety)
 
   // -- risk: risk profiles, emergency resources, energy (issue 14) --
+  // Profiles: the enterprise keeps its own, park staff review them and set vetoes. Emergency
+  // resources, targets and retrofits: park staff write, everyone of the park reads (enterprises
+  // their own records and the park-level resources). The service checks the rest.
+  {
+    static const RoleSet kRiskReaders = {Role::kSysadmin, Role::kParkAdmin, Role::kDepartment, Role::kLeader};
+    r.insert(r.end(), {
+        {"GET", "/api/v1/parks/{park_id}/risk-items", kAnyRole, h::ListRiskItems},
+        {"GET", "/api/v1/parks/{park_id}/risk-items.xlsx", kAnyRole, h::RiskItemsXlsx},
+        {"POST", "/api/v1/parks/{park_id}/risk-items", kReporters, h::CreateRiskItem},
+        {"PUT", "/api/v1/risk-items/{id}", kReporters, h::UpdateRiskItem},
+        {"DELETE", "/api/v1/risk-items/{id}", kReporters, h::DeleteRiskItem},
+        {"GET", "/api/v1/parks/{park_id}/risk-profiles", kAnyRole, h::ListRiskProfiles},
+        {"GET", "/api/v1/parks/{park_id}/risk-profiles.xlsx", kAnyRole, h::RiskProfilesXlsx},
+        {"POST", "/api/v1/enterprises/{id}/risk-profile/submit", kReporters, h::SubmitRiskProfile},
+        {"POST", "/api/v1/enterprises/{id}/risk-profile/review", kParkStaff, h::ReviewRiskProfile},
+        {"GET", "/api/v1/parks/{park_id}/risk-vetoes", kRiskReaders, h::ListRiskVetoes},
+        {"POST", "/api/v1/parks/{park_id}/risk-vetoes/apply", kParkStaff, h::ApplyRiskVetoes},
+        {"GET", "/api/v1/energy-factors", kAnyRole, h::EnergyFactors},
+        {"GET", "/api/v1/parks/{park_id}/energy-accounts", kAnyRole, h::ListEnergyAccounts},
+        {"GET", "/api/v1/parks/{park_id}/energy-accounts.xlsx", kAnyRole, h::EnergyAccountsXlsx},
+        {"PUT", "/api/v1/enterprises/{id}/energy-accounts/{year}", kReporters, h::PutEnergyAccount},
+        {"GET", "/api/v1/parks/{park_id}/energy-summary", kRiskReaders, h::EnergySummary},
+        {"PUT", "/api/v1/parks/{park_id}/energy-targets/{year}", kParkStaff, h::PutEnergyTargets},
+        {"GET", "/api/v1/parks/{park_id}/retrofits", kAnyRole, h::ListRetrofits},
+        {"GET", "/api/v1/parks/{park_id}/retrofits.xlsx", kAnyRole, h::RetrofitsXlsx},
+        {"POST", "/api/v1/parks/{park_id}/retrofits", kParkStaff, h::CreateRetrofit},
+        {"PUT", "/api/v1/retrofits/{id}", kParkStaff, h::UpdateRetrofit},
+    });
+  }
   // (end risk)
 
   // -- gates: gates and money: admission, funding, land quota, powers, policies (issue 15) --

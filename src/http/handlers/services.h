@@ -76,6 +76,7 @@ struct Services {
   // (end safety)
 
   // -- risk: risk profiles, emergency resources, energy (issue 14) --
+  struct RiskModule* risk = nullptr;  // http/handlers/risk_module.h
   // (end risk)
 
   // -- gates: gates and money: admission, funding, land quota, powers, policies (issue 15) --

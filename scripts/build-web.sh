@@ -5,6 +5,12 @@ cd "$(dirname "$0")/../web"
 [ -f package.json ] || { echo "build-web: no web/package.json yet"; exit 0; }
 lock_sum=$(sha1sum package-lock.json | cut -d' ' -f1)
 if [ ! -f node_modules/.lock-sum ] || [ "$(cat node_modules/.lock-sum)" != "$lock_sum" ]; then
+  # A worktree sharing another checkout's packages through a symlink must not reinstall them (npm ci
+  # empties the target first, under every other user of it).
+  if [ -L node_modules ]; then
+    echo "build-web: web/node_modules is a symlink with other lock contents; run npm ci in its checkout" >&2
+    exit 1
+  fi
   npm ci --no-audit --no-fund --prefer-offline
   echo "$lock_sum" > node_modules/.lock-sum
 fi

@@ -86,7 +86,7 @@ std::vector<RouteDoc> Build() {
          "read_only":{"type":"boolean"},"scope_park_id":{"type":"integer"},
          "expires_at":{"type":"string","description":"YYYY-MM-DD (end of that day) or an ISO time"},
          "modules":{"type":"array","items":{"type":"string","enum":["monitoring","projects","enterprises",
-           "land","evaluation","tasks","briefings"]}}}})",
+           "land","evaluation","tasks","briefings","comparison","talent","safety","gates","sme"]}}}})",
        kToken, K::kObject, 201},
       {"DELETE", "/api/v1/tokens/{id}", "Revoke an API token", "", "", K::kObject, 204},
       {"GET", "/api/v1/tokens/{id}/uses", "Each use of a token: time, method, path, status, address (90 days)", "", "",

@@ -44,6 +44,18 @@ std::string_view ModuleOfRoute(std::string_view pattern) {
   if (starts("land")) return "land";
   if (starts("evaluation")) return "evaluation";
   if (starts("task")) return "tasks";
+  // Issues 13-16: parks compared, talent and rewards, safety and environment, gates and money, the
+  // SME park.
+  if (starts("park-evaluation") || starts("chemical-park")) return "comparison";
+  if (starts("talent") || starts("reward")) return "talent";
+  if (starts("hazard") || starts("facilit") || starts("inspection") || starts("risk") || starts("energy") ||
+      starts("retrofit"))
+    return "safety";
+  if (starts("admission") || starts("bond-project") || starts("delegated-power") || starts("funding") ||
+      starts("land-quota") || starts("polic"))
+    return "gates";
+  if (starts("sme-") || starts("lease") || starts("expiring-lease") || starts("occupancy") || starts("financing"))
+    return "sme";
   return "admin";
 }
 

@@ -91,8 +91,9 @@ struct TokenUse {
 
 // Modules a token may be limited to (the first path segment family of the routes, see
 // http/token_modules.cc). Shared reference routes (me, parks, regions, units) stay open.
-inline constexpr const char* kTokenModules[] = {"monitoring", "projects", "enterprises", "land",
-                                                "evaluation", "tasks", "briefings"};
+inline constexpr const char* kTokenModules[] = {"monitoring", "projects",   "enterprises", "land",
+                                                "evaluation", "tasks",      "briefings",   "comparison",
+                                                "talent",     "safety",     "gates",       "sme"};
 
 struct AccountPolicy {
   int max_failed_logins = 5;

@@ -16,7 +16,7 @@ export interface ApiToken {
   usage?: { day: string; requests: number }[]
 }
 
-export const TOKEN_MODULES = ['monitoring', 'projects', 'enterprises', 'land', 'evaluation', 'tasks', 'briefings'] as const
+export const TOKEN_MODULES = ['monitoring', 'projects', 'enterprises', 'land', 'evaluation', 'tasks', 'briefings', 'comparison', 'talent', 'safety', 'gates', 'sme'] as const
 
 export interface NewToken {
   name: string

@@ -270,6 +270,11 @@ const en: typeof zh = {
       evaluation: 'Evaluation',
       tasks: 'Tasks',
       briefings: 'Briefings',
+      comparison: 'Parks compared',
+      talent: 'Talent & rewards',
+      safety: 'Safety & environment',
+      gates: 'Gates & funding',
+      sme: 'SME park',
     },
   },
   errors: {

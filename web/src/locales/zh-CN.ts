@@ -268,6 +268,11 @@ export default {
       evaluation: '综合评价',
       tasks: '重点任务',
       briefings: '简报',
+      comparison: '园区评价与认定',
+      talent: '人才与奖补',
+      safety: '安全环保',
+      gates: '准入与资金',
+      sme: '创业园运营',
     },
   },
   errors: {

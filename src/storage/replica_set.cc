@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 namespace parkhq::storage {
 namespace {
@@ -27,17 +28,55 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+class RoutedConnection;
+
+// A replica statement that, when the replica's link is lost before the first row, runs again on
+// the primary (a plain SELECT outside a transaction is safe to repeat), so a standby going away
+// costs no failed request.
+class FallbackStatement final : public Statement {
+ public:
+  FallbackStatement(RoutedConnection* owner, Statement* replica, std::string sql)
+      : owner_(owner), current_(replica), sql_(std::move(sql)) {}
+  Status Bind(const std::vector<Value>& params) override {
+    params_ = params;
+    rows_ = 0;
+    return current_->Bind(params);
+  }
+  StatusOr<bool> Step() override;
+  Row CurrentRow() const override { return current_->CurrentRow(); }
+  int64_t AffectedRows() const override { return current_->AffectedRows(); }
+  std::vector<std::string> ColumnNames() const override { return current_->ColumnNames(); }
+
+ private:
+  RoutedConnection* owner_;
+  Statement* current_;
+  bool on_primary_ = false;
+  std::string sql_;
+  std::vector<Value> params_;
+  int64_t rows_ = 0;
+};
+
 // A connection of a read scope: plain SELECTs outside a transaction on the replica connection, the
 // rest on a primary connection borrowed on first need. Both go back to their pools with it.
 class RoutedConnection final : public Connection {
  public:
-  RoutedConnection(ConnectionHandle replica, Database& primary) : replica_(std::move(replica)), primary_(primary) {}
+  RoutedConnection(ConnectionHandle replica, Database& primary, std::function<void()> on_replica_lost)
+      : replica_(std::move(replica)), primary_(primary), on_replica_lost_(std::move(on_replica_lost)) {}
 
   Engine engine() const override { return Engine::kPostgres; }
   StatusOr<Statement*> Prepare(std::string_view sql) override {
-    if (!in_tx_ && IsReplicaSafe(sql)) return replica_->Prepare(sql);
-    PARKHQ_ASSIGN_OR_RETURN(Connection * p, Primary());
-    return p->Prepare(sql);
+    if (in_tx_ || replica_lost_ || !IsReplicaSafe(sql)) return PrimaryPrepare(sql);
+    std::string key(sql);
+    if (auto it = wrapped_.find(key); it != wrapped_.end()) return it->second.get();
+    auto st = replica_->Prepare(sql);
+    if (!st.ok()) {
+      if (!ReplicaLost()) return st.status();
+      return PrimaryPrepare(sql);
+    }
+    auto owned = std::make_unique<FallbackStatement>(this, *st, key);
+    Statement* raw = owned.get();
+    wrapped_.emplace(std::move(key), std::move(owned));
+    return raw;
   }
   Status ExecScript(std::string_view sql) override {
     PARKHQ_ASSIGN_OR_RETURN(Connection * p, Primary());
@@ -61,6 +100,18 @@ class RoutedConnection final : public Connection {
   }
   bool broken() const override { return false; }  // the inner handles judge their own connections
 
+  // True (once) when the replica's link is gone: the replica is then skipped for a while.
+  bool ReplicaLost() {
+    if (!replica_->broken()) return false;
+    if (!replica_lost_) on_replica_lost_();
+    replica_lost_ = true;
+    return true;
+  }
+  StatusOr<Statement*> PrimaryPrepare(std::string_view sql) {
+    PARKHQ_ASSIGN_OR_RETURN(Connection * p, Primary());
+    return p->Prepare(sql);
+  }
+
  private:
   StatusOr<Connection*> Primary() {
     if (!primary_conn_) {
@@ -71,9 +122,28 @@ class RoutedConnection final : public Connection {
   }
   ConnectionHandle replica_;
   Database& primary_;
+  std::function<void()> on_replica_lost_;
   std::optional<ConnectionHandle> primary_conn_;
+  std::unordered_map<std::string, std::unique_ptr<FallbackStatement>> wrapped_;
   bool in_tx_ = false;
+  bool replica_lost_ = false;
 };
+
+StatusOr<bool> FallbackStatement::Step() {
+  auto r = current_->Step();
+  if (r.ok()) {
+    if (*r) ++rows_;
+    return r;
+  }
+  if (on_primary_ || rows_ > 0 || !owner_->ReplicaLost()) return r;
+  PARKHQ_ASSIGN_OR_RETURN(Statement * p, owner_->PrimaryPrepare(sql_));
+  current_ = p;
+  on_primary_ = true;
+  PARKHQ_RETURN_IF_ERROR(current_->Bind(params_));
+  auto again = current_->Step();
+  if (again.ok() && *again) ++rows_;
+  return again;
+}
 
 StatusOr<uint64_t> QueryLsn(Connection& c, std::string_view sql) {
   PARKHQ_ASSIGN_OR_RETURN(auto row, c.QueryOne(sql));
@@ -181,7 +251,12 @@ StatusOr<ConnectionHandle> ReplicaSet::AcquireRead(Database& primary, const std:
     Replica& r = *replicas_[(start + i) % n];
     if (auto h = TryReplica(r, need, i + 1 == n ? deadline : NowMs())) {
       ++replica_reads_;
-      return ConnectionHandle(nullptr, std::make_unique<RoutedConnection>(std::move(*h), primary));
+      auto lost = [this, &r] {
+        spdlog::warn("read replica {} lost; reads go to the primary for {} ms", r.db->description(),
+                     options_.down_for.count());
+        r.down_until_ms.store(NowMs() + options_.down_for.count());
+      };
+      return ConnectionHandle(nullptr, std::make_unique<RoutedConnection>(std::move(*h), primary, lost));
     }
   }
   ++primary_reads_;

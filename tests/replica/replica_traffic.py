@@ -80,6 +80,10 @@ def main():
                 continue
             iid = r.json()["id"]
             ids.append((iid, name))
+            # Another session reads at once: served by the standby, which applies 400 ms late.
+            o = other.get(f"/api/v1/investors?park_id={park}&page_size=200&sort=-id")
+            if o.status == 200 and not any(x.get("id") == iid for x in o.json().get("items", [])):
+                stale_for_others += 1
             # The writer reads at once: it must see its write, by id and in the list.
             g = writer.get(f"/api/v1/investors/{iid}")
             lst = writer.get(f"/api/v1/investors?park_id={park}&page_size=200&sort=-id")
@@ -88,10 +92,6 @@ def main():
                 own_fresh += 1
             else:
                 errors.append(f"read-your-write {i}: GET {g.status}, in list {in_list}")
-            # Another session reads at once too: served by the standby, which applies 400 ms late.
-            o = other.get(f"/api/v1/investors?park_id={park}&page_size=200&sort=-id")
-            if o.status == 200 and not any(x.get("id") == iid for x in o.json().get("items", [])):
-                stale_for_others += 1
         check(not errors and own_fresh == a.rounds, f"read-your-writes: {own_fresh}/{a.rounds} reads after a write saw it",
               "; ".join(errors[:5]))
         check(stale_for_others > 0,

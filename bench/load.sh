@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load (issue 18, not a test): wrk at 256 connections for 60 s against a mixed read/write route set
-# (bench/load_mixed.lua: lists, reads by id, health, 15 % writes), three runs back to back on one
+# (bench/load_mixed.lua: lists, reads by id, health, 15 % audited writes), three runs back to back on one
 # server; reports requests, socket errors, non-2xx, p50/p99 and the server's RSS after each run.
 # Writes the "Load (issue 18)" section of bench/RESULTS.md.
 #   bench/load.sh   LOAD_ENGINES="sqlite postgresql" LOAD_CONNECTIONS=256 LOAD_DURATION=60s LOAD_RUNS=3
@@ -60,7 +60,7 @@ section="## Load (issue 18): bench/load.sh
 $(date -u +%Y-%m-%d), $(nproc) cores, **shared and busy** (load average $load when the runs ended: other
 engineers' builds ran at the same time, so the rates are low and the tail long; the pass criteria are
 zero errors and flat RSS, not the rate). wrk -t2 -c$CONN -d$DUR --timeout 10s, bench/load_mixed.lua: per 20
-requests 8 list reads (tasks, investors), 6 reads by id, 3 health, 3 writes (POST /api/v1/investors), one
+requests 8 list reads (tasks, investors), 6 reads by id, 3 health, 3 writes (PATCH /api/v1/investors/{id}, audited), one
 logged-in session; the server on the same machine, one process for the three runs of an engine.
 
 | engine | run | requests | req/s | socket errors | non-2xx | p50 ms | p99 ms | max ms | RSS after (MiB) |

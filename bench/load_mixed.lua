@@ -1,7 +1,8 @@
 -- wrk script for bench/load.sh: a mixed read/write route set on one logged-in session.
 -- Env: LOAD_COOKIE (phq_session=...), LOAD_CSRF, LOAD_PARK, LOAD_INVESTOR (an id to read).
 -- Per 20 requests: 8 list reads (tasks, investors), 6 reads by id, 3 health checks, 3 writes
--- (POST /api/v1/investors, each with a unique name).
+-- (PATCH /api/v1/investors/{id}: a new origin each time, so the data read does not grow from run to
+-- run and the server's RSS can be compared across runs; each write also adds an audit row).
 local cookie = os.getenv("LOAD_COOKIE")
 local csrf = os.getenv("LOAD_CSRF")
 local park = os.getenv("LOAD_PARK")
@@ -35,8 +36,8 @@ function request()
   end
   h["Content-Type"] = "application/json"
   h["X-CSRF-Token"] = csrf
-  local body = string.format('{"park_id":%s,"name":"压测客商-%d-%d（演示）"}', park, tid or 0, counter)
-  return wrk.format("POST", "/api/v1/investors", h, body)
+  local body = string.format('{"origin":"压测-%d-%d"}', tid or 0, counter)
+  return wrk.format("PATCH", "/api/v1/investors/" .. inv, h, body)
 end
 
 function done(summary, latency, requests)

@@ -105,7 +105,7 @@ def integrity(db):
     detail = ""
     amcheck = os.environ.get("PG_AMCHECK")
     if amcheck:
-        r = subprocess.run([amcheck, "--install-missing", "--heapallindexed", "-d", db], capture_output=True,
+        r = subprocess.run([amcheck, "--install-missing", "--heapallindexed", db], capture_output=True,
                            text=True, timeout=600)
         if r.returncode != 0:
             return False, "pg_amcheck: " + (r.stdout + r.stderr)[:500]
@@ -330,7 +330,7 @@ def disk_full(a):
         acked, failure, pad = [], None, "满" * 3000
         for k in range(20000):
             name = f"diskfull-{k}（演示）"
-            r = s.post("/api/v1/investors", {"park_id": park, "name": name, "industry": "x", "origin": pad[:90]})
+            r = s.post("/api/v1/investors", {"park_id": park, "name": name, "industry": "x", "origin": pad[:30]})
             if r.status == 201:
                 acked.append((r.json()["id"], name))
                 continue

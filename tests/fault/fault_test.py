@@ -167,7 +167,8 @@ def kill_import(a):
                 result["e"] = e
         t = threading.Thread(target=send)
         t.start()
-        time.sleep(random.uniform(0.05, max(0.1, took * 0.95)))
+        # Anywhere from the upload to just past the usual end: some imports die midway, some commit.
+        time.sleep(random.uniform(0.3 * took, 1.3 * took))
         srv.kill9()
         t.join(timeout=30)
         acked = "r" in result and result["r"].status == 200

@@ -193,7 +193,10 @@ def kill_import(a):
 # ---- kill -9 during a burst of writes ----
 
 def burst_writer(base, park, tag, acked, lock, stop):
-    s = Session(base, "zsfw").login(DEMO_PASSWORDS["zsfw"])
+    try:
+        s = Session(base, "zsfw").login(DEMO_PASSWORDS["zsfw"])
+    except Exception:  # the server was killed before this writer logged in
+        return
     k = 0
     while not stop.is_set():
         name = f"{tag}-{threading.get_ident() % 10000}-{k}（演示）"

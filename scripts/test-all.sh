@@ -52,6 +52,23 @@ for engine in sqlite postgresql; do
   record "api-$engine" "$p" "$f"
 done
 
+# Issue 18: read replicas (a primary and a streaming standby) and the fault tests, bounded
+# (FAULT_ROUNDS=3 here; the full run is FAULT_ROUNDS=20 tests/fault/run_fault_tests.sh).
+for suite in replica fault; do
+  if [ $suite = replica ]; then
+    echo "== read replicas (PostgreSQL primary + streaming standby)"
+    out=$(bash tests/replica/run_replica_test.sh $BIN 2>&1); rc=$?
+  else
+    echo "== fault tests (kill -9 during imports and writes, PostgreSQL restart, full disk)"
+    out=$(FAULT_ROUNDS=${FAULT_ROUNDS:-3} bash tests/fault/run_fault_tests.sh $BIN 2>&1); rc=$?
+  fi
+  echo "$out" | grep -vE '^ok ' | tail -30
+  line=$(echo "$out" | grep -E "^$suite: [0-9]+ passed" | tail -1)
+  p=$(echo "$line" | sed -n 's/.* \([0-9]*\) passed.*/\1/p'); f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+  p=${p:-0}; f=${f:-0}; [ $rc -ne 0 ] && [ "$f" -eq 0 ] && f=1
+  record "$suite" "$p" "$f"
+done
+
 if [ -f tests/e2e/run.mjs ] && [ -d web/node_modules/playwright-core ]; then
   echo "== browser tests (headless chromium)"
   tmp=$(mktemp -d)

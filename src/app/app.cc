@@ -5,6 +5,7 @@
 #include "common/embedded.h"
 #include "http/metrics.h"
 #include "storage/migrations.h"
+#include "storage/replica_set.h"
 
 namespace parkhq::app {
 
@@ -23,6 +24,12 @@ StatusOr<std::unique_ptr<App>> BuildApp(const Config& config) {
   auto a = std::make_unique<App>();
   PARKHQ_ASSIGN_OR_RETURN(a->db, storage::Database::Open(config.db, config.db_pool));
   PARKHQ_RETURN_IF_ERROR(storage::Migrate(*a->db).status());
+  if (!config.db_replicas.empty()) {  // read replicas (issue 18): PostgreSQL standbys of a->db
+    if (a->db->engine() != storage::Engine::kPostgres)
+      return Status::InvalidArgument("database.replicas (--db-replica) needs a PostgreSQL primary (--db postgresql://...)");
+    PARKHQ_ASSIGN_OR_RETURN(auto replicas, storage::ReplicaSet::Open(config.db_replicas, config.db_pool, {}));
+    a->db->SetReplicas(std::move(replicas));
+  }
   a->org_repo = std::make_unique<storage::SqlOrgRepository>(*a->db);
   a->account_repo = std::make_unique<storage::SqlAccountRepository>(*a->db);
   a->org = std::make_unique<OrgService>(*a->org_repo);

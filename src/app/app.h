@@ -71,6 +71,7 @@ struct Config {
   int64_t idle_timeout_seconds = 30 * 60;
   // -- ops (issue 17): see app/config_file.h and docs/configuration.md --
   int db_pool = 16;
+  std::vector<std::string> db_replicas;  // --db-replica postgresql://... (issue 18, docs/scaling.md)
   std::string log_level = "info";
   std::string log_format = "text";  // text | json
   bool metrics_enabled = true;

@@ -38,6 +38,10 @@ const std::vector<ConfigKey>& ConfigKeys() {
        "(packaged: /var/lib/parkhq/parkhq.db)."},
       {"database.pool_size", "PARKHQ_DB_POOL", "db-pool", "integer",
        "Most database connections the server opens (1..256). Default 16."},
+      {"database.replicas", "PARKHQ_DB_REPLICAS", "db-replica", "list",
+       "Read replicas: postgresql:// URLs of streaming standbys of the primary (the flag may be repeated; "
+       "env and flag comma-separated). GET/HEAD requests read from them, with read-your-writes for the "
+       "session that wrote (docs/scaling.md). Default none."},
       {"log.level", "PARKHQ_LOG", "log-level", "string", "trace, debug, info, warn, error or off. Default info."},
       {"log.format", "PARKHQ_LOG_FORMAT", "log-format", "string",
        "text (human-readable) or json (one JSON object per line, for journald/ELK). Default text."},
@@ -181,6 +185,11 @@ Status Apply(Config& c, const std::string& key, const std::string& v) {
   } else if (key == "database.pool_size") {
     PARKHQ_ASSIGN_OR_RETURN(auto n, ToInt(key, v, 1, 256));
     c.db_pool = static_cast<int>(n);
+  } else if (key == "database.replicas") {
+    c.db_replicas = SplitList(v);
+    for (const auto& u : c.db_replicas)
+      if (u.rfind("postgresql://", 0) != 0 && u.rfind("postgres://", 0) != 0)
+        return Status::InvalidArgument(key + ": each replica must be a postgresql:// URL");
   } else if (key == "log.level") {
     static const char* kLevels[] = {"trace", "debug", "info", "warn", "error", "critical", "off"};
     if (std::find(std::begin(kLevels), std::end(kLevels), v) == std::end(kLevels))
@@ -300,6 +309,7 @@ StatusOr<LoadedConfig> LoadConfig(const std::map<std::string, std::string>& flag
       {"server.max_connections_per_ip", std::to_string(c.max_connections_per_ip)},
       {"database.url", c.db},
       {"database.pool_size", std::to_string(c.db_pool)},
+      {"database.replicas", Join(c.db_replicas)},
       {"log.level", c.log_level},
       {"log.format", c.log_format},
       {"metrics.enabled", c.metrics_enabled ? "true" : "false"},

@@ -44,6 +44,8 @@ Commands:
       --trusted-proxy IP[,IP]  a reverse proxy whose X-Forwarded-For / X-Forwarded-Proto are believed
                           (X-Forwarded-Proto: https then turns on Secure and HSTS); ignored from others
       --max-connections-per-ip N  connections open at once from one address (default 64)
+      --db-replica URL    a PostgreSQL read replica (repeatable): GET/HEAD read from it, with
+                          read-your-writes for the session that wrote (docs/scaling.md) [env PARKHQ_DB_REPLICAS]
 Every command also takes:
       --time-zone ZONE    the deployment's time zone for "today", months and deadlines
                           (IANA name, default Asia/Shanghai)                                   [env PARKHQ_TIME_ZONE]
@@ -109,9 +111,13 @@ Args ParseArgs(int argc, char** argv) {
     std::string s = argv[i];
     if (s.rfind("--", 0) == 0 && s != "--help") {
       auto eq = s.find('=');
-      if (eq != std::string::npos) a.flags[s.substr(2, eq - 2)] = s.substr(eq + 1);
-      else if (i + 1 < argc && std::string_view(argv[i + 1]).rfind("--", 0) != 0) a.flags[s.substr(2)] = argv[++i];
-      else a.flags[s.substr(2)] = "";
+      std::string name = s.substr(2, eq == std::string::npos ? std::string::npos : eq - 2), value;
+      if (eq != std::string::npos) value = s.substr(eq + 1);
+      else if (i + 1 < argc && std::string_view(argv[i + 1]).rfind("--", 0) != 0) value = argv[++i];
+      // --db-replica may be repeated: the URLs join into one comma-separated list.
+      auto prev = a.flags.find(name);
+      if (name == "db-replica" && prev != a.flags.end() && !prev->second.empty()) a.flags[name] = prev->second + "," + value;
+      else a.flags[name] = value;
     } else {
       a.positional.push_back(s);
     }

@@ -12,6 +12,7 @@
 #include "http/token_modules.h"
 #include "http/metrics.h"
 #include "storage/database.h"
+#include "storage/replica_set.h"
 
 namespace parkhq::http {
 
@@ -278,7 +279,18 @@ StatusOr<Response> Dispatcher::HandleApi(Request& req, const Route** matched) {
   }
   PARKHQ_RETURN_IF_ERROR(Gate(route, req, ctx));
   if (NeedsJsonButIsNot(route, req)) return UnsupportedMediaType(req);
-  return RunListRoute(route, ctx, services_);  // page, page_size, sort on every list
+  storage::ReplicaSet* replicas = services_.db ? services_.db->replicas() : nullptr;
+  if (!replicas) return RunListRoute(route, ctx, services_);  // page, page_size, sort on every list
+  // Read replicas (docs/scaling.md): a read runs on a replica that has replayed this session's
+  // last write; a write notes the primary's WAL position for the session afterwards.
+  const std::string session = ctx.via_api_token ? req.Header("authorization") : ctx.session_token;
+  if (!route.is_write()) {
+    storage::ReadScope scope(*services_.db, session);
+    return RunListRoute(route, ctx, services_);
+  }
+  auto out = RunListRoute(route, ctx, services_);
+  replicas->NoteWrite(*services_.db, session);
+  return out;
 }
 
 std::optional<Response> Dispatcher::PreAuthorize(Request& req) {

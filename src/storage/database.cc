@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "storage/postgres/pg_connection.h"
+#include "storage/replica_set.h"
 #include "storage/sqlite/sqlite_connection.h"
 
 namespace parkhq::storage {
@@ -116,7 +117,7 @@ Status Connection::ForEach(std::string_view sql, const std::vector<Value>& param
 }
 
 ConnectionHandle::~ConnectionHandle() {
-  if (conn_) db_->Release(std::move(conn_));
+  if (conn_ && db_) db_->Release(std::move(conn_));
 }
 
 Database::Database(Engine engine, std::string description, Factory factory, int max_connections)
@@ -127,7 +128,16 @@ Database::Database(Engine engine, std::string description, Factory factory, int 
 
 Database::~Database() = default;
 
+void Database::SetReplicas(std::unique_ptr<ReplicaSet> replicas) { replicas_ = std::move(replicas); }
+
 StatusOr<ConnectionHandle> Database::Acquire() {
+  if (replicas_) {
+    if (const ReadScope* scope = ReadScope::Current(this)) return replicas_->AcquireRead(*this, scope->session());
+  }
+  return AcquirePrimary();
+}
+
+StatusOr<ConnectionHandle> Database::AcquirePrimary() {
   std::unique_lock lock(mu_);
   cv_.wait(lock, [&] { return !idle_.empty() || open_ < max_connections_; });
   if (!idle_.empty()) {
@@ -153,9 +163,21 @@ Database::PoolStats Database::pool_stats() {
 }
 
 void Database::Release(std::unique_ptr<Connection> c) {
-  std::lock_guard lock(mu_);
-  idle_.push_back(std::move(c));
-  cv_.notify_one();
+  std::vector<std::unique_ptr<Connection>> dropped;  // closed outside the lock
+  {
+    std::lock_guard lock(mu_);
+    if (!c->broken()) {
+      idle_.push_back(std::move(c));
+    } else {
+      // The server went away (a restart, a failover): the idle connections are as dead as this one,
+      // so they go too; the next Acquire opens fresh ones (or fails fast with 503 while it is down).
+      dropped.push_back(std::move(c));
+      for (auto& idle : idle_) dropped.push_back(std::move(idle));
+      idle_.clear();
+      open_ -= static_cast<int>(dropped.size());
+    }
+    cv_.notify_all();
+  }
 }
 
 StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& url, int pool_size) {

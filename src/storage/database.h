@@ -81,6 +81,9 @@ class Connection {
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;
+  // True once the link to the server is lost (PostgreSQL restarted or went away). The pool drops a
+  // broken connection instead of handing it out again, and opens a fresh one on the next Acquire.
+  virtual bool broken() const { return false; }
 
   // Conveniences built on Prepare/Bind/Step.
   StatusOr<std::vector<Row>> Query(std::string_view sql, const std::vector<Value>& params = {});
@@ -96,8 +99,10 @@ class Connection {
 };
 
 class Database;
+class ReplicaSet;
 
-// A connection borrowed from the pool; returned when destroyed.
+// A connection borrowed from the pool; returned when destroyed (a handle without a pool, as the
+// replica router hands out, just deletes its connection).
 class ConnectionHandle {
  public:
   ConnectionHandle(Database* db, std::unique_ptr<Connection> c) : db_(db), conn_(std::move(c)) {}
@@ -136,6 +141,15 @@ class Database {
   };
   PoolStats pool_stats();
 
+  // Read replicas (PostgreSQL streaming standbys, storage/replica_set.h). While a ReadScope on this
+  // database is active on the calling thread, Acquire() hands out a connection whose plain SELECTs
+  // outside a transaction run on a replica that has replayed the scope's session's last write, and
+  // everything else on this (the primary) database. Call before serving.
+  void SetReplicas(std::unique_ptr<ReplicaSet> replicas);
+  ReplicaSet* replicas() const { return replicas_.get(); }
+  // A connection of this database itself, never a replica (the router's own way in).
+  StatusOr<ConnectionHandle> AcquirePrimary();
+
  private:
   friend class ConnectionHandle;
   void Release(std::unique_ptr<Connection> c);
@@ -148,6 +162,7 @@ class Database {
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mu_
   int open_ = 0;                                    // guarded by mu_
+  std::unique_ptr<ReplicaSet> replicas_;            // set once before serving
 };
 
 // Scoped transaction: rolls back unless Commit() succeeded.
@@ -160,9 +175,13 @@ class Transaction {
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
   const Status& status() const { return status_; }
+  // A failed COMMIT (a full disk, a lost server) is rolled back so the connection goes back to
+  // the pool clean.
   Status Commit() {
     done_ = true;
-    return c_.Commit();
+    Status s = c_.Commit();
+    if (!s.ok()) (void)c_.Rollback();
+    return s;
   }
 
  private:

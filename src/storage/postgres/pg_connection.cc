@@ -20,12 +20,28 @@ Status ResultError(PGresult* res, const std::string& what) {
   if (code == "23505") return Status::Conflict(kDuplicateMessage);                    // unique_violation
   if (code.rfind("23", 0) == 0) return Status::Validation(kConstraintMessage);         // other integrity
   if (code == "40001" || code == "40P01") return Status::Unavailable(kBusyMessage);  // retryable
+  // Connection lost, server shutting down or starting up, read-only standby promoted away: 503.
+  if (code.rfind("08", 0) == 0 || code.rfind("57P", 0) == 0) {
+    spdlog::warn("postgresql {}: {}", code, msg);
+    return Status::Unavailable(kUnavailableMessage);
+  }
   return Status::Internal(msg);
+}
+
+// After a failed call: when the link itself is gone, the call is 503 (the pool then drops the
+// connection and opens a fresh one later), whatever error text libpq produced.
+Status Checked(PGconn* conn, bool* broken, Status s) {
+  if (!s.ok() && PQstatus(conn) == CONNECTION_BAD) {
+    *broken = true;
+    spdlog::warn("postgresql connection lost: {}", s.message());
+    return Status::Unavailable(kUnavailableMessage);
+  }
+  return s;
 }
 
 class PgStatement final : public Statement {
  public:
-  PgStatement(PGconn* c, std::string name) : conn_(c), name_(std::move(name)) {}
+  PgStatement(PGconn* c, bool* broken, std::string name) : conn_(c), broken_(broken), name_(std::move(name)) {}
   ~PgStatement() override { Clear(); }
 
   Status Bind(const std::vector<Value>& params) override {
@@ -62,7 +78,7 @@ class PgStatement final : public Statement {
       row_ = -1;
       auto st = PQresultStatus(res_);
       if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
-        Status s = ResultError(res_, "execute");
+        Status s = Checked(conn_, broken_, ResultError(res_, "execute"));
         Clear();
         return s;
       }
@@ -100,6 +116,7 @@ class PgStatement final : public Statement {
     res_ = nullptr;
   }
   PGconn* conn_;
+  bool* broken_;
   std::string name_;
   std::vector<std::string> params_;
   std::vector<bool> is_null_;
@@ -133,11 +150,17 @@ std::string RewritePlaceholders(std::string_view sql) {
 }
 
 StatusOr<std::unique_ptr<Connection>> PgConnection::Open(const std::string& url) {
-  PGconn* c = PQconnectdb(url.c_str());
+  // A server that does not answer fails the connect in 5 s (a 503), not a hung request; a
+  // connect_timeout in the URL wins over this default.
+  const char* keys[] = {"connect_timeout", "dbname", nullptr};
+  const char* values[] = {"5", url.c_str(), nullptr};
+  PGconn* c = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
   if (PQstatus(c) != CONNECTION_OK) {
     std::string msg = PQerrorMessage(c);
     PQfinish(c);
-    return Status::Unavailable("cannot connect to PostgreSQL: " + msg);
+    // The libpq text names hosts and ports: the log has it, a client only learns "unavailable".
+    spdlog::warn("cannot connect to PostgreSQL: {}", msg);
+    return Status::Unavailable(kUnavailableMessage);
   }
   std::unique_ptr<PgConnection> conn(new PgConnection(c));
   PARKHQ_RETURN_IF_ERROR(conn->ExecScript("SET client_min_messages TO WARNING; SET TIME ZONE 'UTC'"));
@@ -157,12 +180,12 @@ StatusOr<Statement*> PgConnection::Prepare(std::string_view sql) {
   std::string text = RewritePlaceholders(sql);
   PGresult* res = PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr);
   if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-    Status s = ResultError(res, "prepare");
+    Status s = Checked(conn_, &broken_, ResultError(res, "prepare"));
     PQclear(res);
     return s;
   }
   PQclear(res);
-  auto owned = std::make_unique<PgStatement>(conn_, name);
+  auto owned = std::make_unique<PgStatement>(conn_, &broken_, name);
   Statement* raw = owned.get();
   cache_.emplace(std::move(key), std::move(owned));
   return raw;
@@ -174,7 +197,7 @@ Status PgConnection::ExecScript(std::string_view sql) {
   auto st = PQresultStatus(res);
   Status out = (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY)
                    ? Status::Ok()
-                   : ResultError(res, "exec");
+                   : Checked(conn_, &broken_, ResultError(res, "exec"));
   PQclear(res);
   return out;
 }

@@ -25,12 +25,14 @@ class PgConnection final : public Connection {
   Status Begin() override;
   Status Commit() override;
   Status Rollback() override;
+  bool broken() const override { return broken_; }
 
  private:
   explicit PgConnection(pg_conn* c) : conn_(c) {}
   pg_conn* conn_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
   int next_id_ = 0;
+  bool broken_ = false;  // the link is gone: the pool drops this connection
 };
 
 }  // namespace parkhq::storage

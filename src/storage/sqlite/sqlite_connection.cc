@@ -22,6 +22,12 @@ Status Error(sqlite3* db, const std::string& what) {
     spdlog::warn("sqlite busy: {}", msg);
     return Status::Unavailable(kBusyMessage);
   }
+  // A full disk (or a file size limit, or a failing write): the transaction is rolled back by
+  // SQLite and the file stays consistent; the client gets 503, the log the engine's text.
+  if ((code & 0xff) == SQLITE_FULL || (code & 0xff) == SQLITE_IOERR) {
+    spdlog::error("sqlite storage error {}: {}", code, msg);
+    return Status::Unavailable(kStorageFullMessage);
+  }
   return Status::Internal(msg);
 }
 
@@ -137,9 +143,8 @@ Status SqliteConnection::ExecScript(std::string_view sql) {
   char* err = nullptr;
   std::string s(sql);
   if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    return Status::Internal("sqlite: " + msg);
+    return Error(db_, "exec");  // e.g. a COMMIT on a full disk is 503, not 500
   }
   return Status::Ok();
 }

@@ -251,6 +251,24 @@ Status SeedSmeDemo(storage::Database& db, bool fast_hash) {
                                   {std::string("弘达聚鑫运营公司用户（演示）"), HashPassword("Dept@2023demo", fast_hash),
                                    park, op->Int(0), now})
                                .status());
+  // Banks' contact persons (item 5): each bank of the demo's financing needs is a unit of kind "bank"
+  // serving the park; the demo contact of 甘肃银行平凉分行 (yinhang) sees the open needs and its bank's,
+  // and records its own matches and loans.
+  PARKHQ_ASSIGN_OR_RETURN(auto region, c.QueryOne("SELECT region_id FROM parks WHERE id = ?", {park}));
+  int64_t sort = 100;
+  std::optional<int64_t> contact_unit;
+  for (const char* bank : {"甘肃银行平凉分行（演示）", "平凉农商银行（演示）"}) {
+    PARKHQ_ASSIGN_OR_RETURN(int64_t unit, c.InsertId("INSERT INTO units(region_id, name, kind, sort) VALUES "
+                                                     "(?, ?, 'bank', ?) RETURNING id",
+                                                     {region ? Value(region->Int(0)) : Value(), std::string(bank), sort++}));
+    PARKHQ_RETURN_IF_ERROR(c.Exec("INSERT INTO unit_parks(unit_id, park_id) VALUES (?,?)", {unit, park}).status());
+    if (!contact_unit) contact_unit = unit;
+  }
+  PARKHQ_RETURN_IF_ERROR(c.Exec("INSERT INTO users(username, display_name, password_hash, role, park_id, unit_id, "
+                                "created_at) VALUES ('yinhang', ?, ?, 'department', ?, ?, ?)",
+                                {std::string("甘肃银行平凉分行客户经理（演示）"), HashPassword("Dept@2023demo", fast_hash),
+                                 park, *contact_unit, now})
+                             .status());
   return tx.Commit();
 }
 

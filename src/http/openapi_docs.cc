@@ -89,6 +89,7 @@ std::vector<RouteDoc> Build() {
            "land","evaluation","tasks","briefings","comparison","talent","safety","gates","sme"]}}}})",
        kToken, K::kObject, 201},
       {"DELETE", "/api/v1/tokens/{id}", "Revoke an API token", "", "", K::kObject, 204},
+      {"GET", "/api/v1/task-plans/{id}/tasks", "The tasks of a plan (实施方案的任务) by number", "", "", K::kList},
       {"GET", "/api/v1/tokens/{id}/uses", "Each use of a token: time, method, path, status, address (90 days)", "", "",
        K::kList},
       {"GET", "/api/v1/audit", "The audit log (paginated, newest first)", "", kAudit, K::kPagedList, 0,

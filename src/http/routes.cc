@@ -345,6 +345,9 @@ std::vector<Route> AllRoutes() {
     const RoleSet& rd = h::kParksReaders;
     r.insert(r.end(), {
         {"GET", "/api/v1/park-evaluation-schemes", rd, h::ListParkEvalSchemes},
+        {"PUT", "/api/v1/park-evaluation-schemes/{code}/indicators/{indicator}", kSysadmin, h::PutParkEvalIndicator},
+        {"DELETE", "/api/v1/park-evaluation-schemes/{code}/indicators/{indicator}", kSysadmin,
+         h::DeleteParkEvalIndicator},
         {"GET", "/api/v1/regions/{region_id}/park-evaluation/{year}", rd, h::GetRegionParkEvaluation},
         {"GET", "/api/v1/regions/{region_id}/park-evaluation/{year}/export", rd, h::ExportRegionParkEvaluation},
         {"GET", "/api/v1/parks/{park_id}/park-evaluation-entries/{year}", rd, h::GetParkEvalEntries},

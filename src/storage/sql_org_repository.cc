@@ -91,6 +91,11 @@ StatusOr<std::vector<int64_t>> SqlOrgRepository::ParksServedByUnit(int64_t unit_
   return out;
 }
 
+void SqlOrgRepository::InvalidateTasks(int64_t park_id) {
+  std::lock_guard lock(mu_);
+  tasks_cache_.erase(park_id);
+}
+
 StatusOr<std::vector<Task>> SqlOrgRepository::ListTasks(const std::vector<int64_t>& park_ids) {
   constexpr auto kTtl = std::chrono::seconds(5);
   std::vector<Task> out;

@@ -27,6 +27,7 @@ class SqlOrgRepository final : public OrgRepository {
   Status PutRegisterOverrides(int64_t park_id, const std::map<std::string, std::vector<int64_t>>& units,
                               const std::string& before, const std::string& after, const Scope& who) override;
   StatusOr<std::vector<Task>> ListTasks(const std::vector<int64_t>& park_ids) override;
+  void InvalidateTasks(int64_t park_id) override;
 
  private:
   StatusOr<std::vector<Task>> LoadTasks(const std::vector<int64_t>& park_ids);  // uncached

@@ -363,3 +363,39 @@ def test_sme_expiring_leases_graduation_unit_status_and_floor_plan(api):
     other = api.as_user("gxj").get(f"/api/v1/sme-buildings/{b['id']}/floor-plan").json()["units"]
     expect([u["status"] for u in other] == [u["status"] for u in units] and not any(u["tenant"] for u in other),
            "another department sees the statuses, not the tenants")
+
+
+def test_sme_bank_contact_sees_open_needs_and_records_its_own_bank(api):
+    """Banks' contact persons (item 5): a department user of a unit of kind "bank" (demo: yinhang of
+    甘肃银行平凉分行) sees the open needs and its bank's, matches and grants for its own bank only."""
+    pid = park_id(api)
+    bank = api.as_user("yinhang", "Dept@2023demo")
+    mine = "甘肃银行平凉分行（演示）"
+    q1 = api.as_user("qiye")
+    r = q1.post("/api/v1/financing-needs", {"amount": 90, "term_months": 6, "purpose": "银行对接测试",
+                                            "collateral": "credit", "channel": "bank"})
+    expect(r.status == 201, f"post: {r.status}")
+    need = r.json()["id"]
+    seen = {n["id"]: n for n in bank.get(f"/api/v1/parks/{pid}/financing-needs").json()["items"]}
+    expect(need in seen, "an open need is offered to the banks")
+    expect(all(n["status"] == "open" or n["bank"] == mine for n in seen.values()),
+           f"only open needs and its own bank's: {[(n['status'], n['bank']) for n in seen.values()]}")
+    everything = api.as_user("parkadmin").get(f"/api/v1/parks/{pid}/financing-needs").json()["items"]
+    other = [n for n in everything if n["bank"] and n["bank"] != mine]
+    expect(other and all(n["id"] not in seen for n in other), "another bank's needs are not shown")
+    expect(bank.post("/api/v1/financing-needs", {"amount": 1, "term_months": 1, "purpose": "x",
+                                                 "collateral": "credit", "channel": "bank",
+                                                 "enterprise_id": need}).status in (403, 422), "banks do not post")
+    url = f"/api/v1/financing-needs/{need}/status"
+    expect(bank.post(url, {"status": "matched", "bank": "别的银行", "on": "2024-03-01"}).status == 403,
+           "a bank records only its own bank")
+    expect(bank.post(url, {"status": "declined"}).status == 403, "a bank does not close a need")
+    r = bank.post(url, {"status": "matched", "on": "2024-03-01"})
+    expect(r.status == 200 and r.json()["bank"] == mine, f"matched with its bank: {r.status} {r.body[:200]!r}")
+    r = bank.post(url, {"status": "granted", "on": "2024-03-20", "loan_amount": 80})
+    expect(r.status == 200 and r.json()["loan_amount"] == 80, f"granted: {r.status}")
+    expect(other and bank.post(f"/api/v1/financing-needs/{other[0]['id']}/status",
+                               {"status": "granted", "on": "2024-03-20", "loan_amount": 1}).status == 404,
+           "another bank's need does not exist for it")
+    audit = api.as_user("admin").get(f"/api/v1/audit?entity=sme_financing_need&entity_id={need}").json()["items"]
+    expect(any(a["action"] == "matched" and a["username"] == "yinhang" for a in audit), "audited as the bank")

@@ -8,6 +8,8 @@ export async function enterprisePostsAndRenSheSeesDemand({ newPage, login, input
   await login(firm, 'qiye', 'Ent@2023demo')
   await firm.goto(`${baseUrl}/talent`)
   await firm.getByTestId('posts-table').waitFor()
+  // The table renders before its rows arrive: wait for the first row (the firm's demo posts).
+  await firm.locator('[data-testid="posts-table"] .el-table__body tr').first().waitFor({ timeout: 15000 }).catch(() => undefined)
   const rowsBefore = await firm.locator('[data-testid="posts-table"] .el-table__body tr').count()
   expect(rowsBefore > 0, 'the firm sees its demo posts')
   expect(!(await firm.getByText('华亭煤制甲醇有限公司（演示）').isVisible()), 'no other firm on the page')

@@ -27,7 +27,7 @@ struct Unit {
   int64_t id = 0;
   int64_t region_id = 0;
   std::string name;
-  std::string kind;  // park_committee | department | company
+  std::string kind;  // park_committee | department | company | bank (issue 16: a bank's contact persons)
 };
 
 struct Task {

@@ -34,6 +34,8 @@ class OrgRepository {
                                       const std::string& before, const std::string& after, const Scope& who) = 0;
   // Tasks of these parks, ordered by park and number.
   virtual StatusOr<std::vector<Task>> ListTasks(const std::vector<int64_t>& park_ids) = 0;
+  // Drops what ListTasks may keep of a park's tasks (after a plan or its tasks changed).
+  virtual void InvalidateTasks(int64_t /*park_id*/) {}
 };
 
 // Expands parks to include every descendant sub-park (pure; parks is the whole list).

@@ -68,7 +68,21 @@ StatusOr<Park> OrgService::CreatePark(const Scope& s, const NewPark& in) const {
   return p;
 }
 
-StatusOr<std::vector<Unit>> OrgService::ListUnits(const Scope& s) const { return repo_.ListUnits(); }
+StatusOr<std::vector<Unit>> OrgService::ListUnits(const Scope& s) const {
+  PARKHQ_ASSIGN_OR_RETURN(auto units, repo_.ListUnits());
+  if (s.all_parks) return units;
+  // A bank (a unit of kind "bank", issue 16) is a partner of the parks it serves: listed only to
+  // callers of one of them. The city's departments are listed to everyone.
+  std::vector<Unit> out;
+  for (auto& u : units) {
+    if (u.kind == "bank") {
+      PARKHQ_ASSIGN_OR_RETURN(auto parks, repo_.ParksServedByUnit(u.id));
+      if (std::none_of(parks.begin(), parks.end(), [&](int64_t p) { return s.CanReadPark(p); })) continue;
+    }
+    out.push_back(std::move(u));
+  }
+  return out;
+}
 
 StatusOr<std::vector<Task>> OrgService::ListTasks(const Scope& s, std::optional<int64_t> park_id) const {
   std::vector<int64_t> ids;

@@ -27,6 +27,11 @@ class ParksRepository {
   // Upserts the entries (value + evidence) with one audit row (entity park_eval_entries).
   virtual Status PutEntries(const Scope& who, int64_t park_id, int year, const std::vector<EvalEntry>& entries) = 0;
 
+  // Inserts or replaces one indicator of a scheme / removes it, with its audit row (entity
+  // park_eval_indicator, id "<scheme>/<code>").
+  virtual Status PutSchemeIndicator(const Scope& who, const std::string& scheme, const EvalIndicator& ind) = 0;
+  virtual Status DeleteSchemeIndicator(const Scope& who, const std::string& scheme, const std::string& code) = 0;
+
   virtual StatusOr<std::vector<std::string>> ChemCategories() = 0;
   virtual StatusOr<std::vector<ChemItem>> ListChemItems(int64_t park_id) = 0;
   virtual StatusOr<std::optional<ChemItem>> FindChemItem(int64_t id) = 0;

@@ -51,6 +51,13 @@ class ParksService {
   // 422 naming entries[i].code / value / evidence; nothing written then.
   Status PutEntries(const Scope& s, int64_t park_id, int year, const std::vector<EvalEntry>& entries) const;
 
+  // The schemes are configuration a sysadmin edits (scheme_config.cc): an indicator of a scheme is
+  // added or changed (name, category of the scheme, unit, formula over platform variables or an
+  // entered variable, direction, weight in (0, 100], method, benchmark > 0 for the ratio method) or
+  // removed. 403 for anyone else, 404 for an unknown scheme or indicator, 422 naming the field.
+  StatusOr<EvalScheme> PutSchemeIndicator(const Scope& s, const std::string& scheme, EvalIndicator ind) const;
+  StatusOr<EvalScheme> DeleteSchemeIndicator(const Scope& s, const std::string& scheme, const std::string& code) const;
+
   StatusOr<std::vector<ChemCategoryProgress>> ChemLedger(const Scope& s, int64_t park_id) const;
   StatusOr<ChemItem> CreateChemItem(const Scope& s, ChemItem item) const;
   // item.id names the item; its park comes from the stored row.

@@ -46,6 +46,7 @@ StatusOr<Plan> TaskService::CopyPlan(const Scope& s, int64_t plan_id, const Plan
   to.title = in.title.value_or(from->title);
   to.doc_no = in.doc_no.value_or("");
   PARKHQ_ASSIGN_OR_RETURN(int64_t id, repo_.CopyPlan(*from, to, s));
+  org_.InvalidateTasks(from->park_id);
   to.id = id;
   to.is_current = false;
   return to;

@@ -95,6 +95,7 @@ StatusOr<TaskService::PlanTaskView> TaskService::CreatePlanTask(const Scope& s, 
   if (std::any_of(existing.begin(), existing.end(), [&](const PlanTask& x) { return x.no == t.no; }))
     return Status::Conflict("该计划已有这个任务序号", {{"no", "序号已被占用"}});
   PARKHQ_ASSIGN_OR_RETURN(t.id, repo_.CreatePlanTask(t, s));
+  org_.InvalidateTasks(t.park_id);
   return PlanTaskViewOf(std::move(t));
 }
 
@@ -112,6 +113,7 @@ StatusOr<TaskService::PlanTaskView> TaskService::UpdatePlanTask(const Scope& s, 
       return Status::Conflict("该计划已有这个任务序号", {{"no", "序号已被占用"}});
   }
   PARKHQ_RETURN_IF_ERROR(repo_.UpdatePlanTask(t, s));
+  org_.InvalidateTasks(t.park_id);
   return PlanTaskViewOf(std::move(t));
 }
 
@@ -121,7 +123,9 @@ Status TaskService::DeletePlanTask(const Scope& s, int64_t task_id) const {
   if (s.read_only || !s.CanAdminPark(old->park_id)) return Status::PermissionDenied("只有园区管理员可以修改年度计划");
   PARKHQ_ASSIGN_OR_RETURN(int64_t items, repo_.CountTaskItems(task_id));
   if (items > 0) return Status::Conflict("该任务已有考核指标，不能删除（请先删除其考核指标）");
-  return repo_.DeletePlanTask(task_id, s);
+  PARKHQ_RETURN_IF_ERROR(repo_.DeletePlanTask(task_id, s));
+  org_.InvalidateTasks(old->park_id);
+  return Status::Ok();
 }
 
 StatusOr<Plan> TaskService::ImportPlan(const Scope& s, std::optional<int64_t> park_id, const PlanInput& in,
@@ -159,6 +163,7 @@ StatusOr<Plan> TaskService::ImportPlan(const Scope& s, std::optional<int64_t> pa
   p.title = *in.title;
   p.doc_no = in.doc_no.value_or("");
   PARKHQ_ASSIGN_OR_RETURN(p.id, repo_.CreatePlanWithTasks(p, tasks, s));
+  org_.InvalidateTasks(park);
   return p;
 }
 

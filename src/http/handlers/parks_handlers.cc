@@ -317,6 +317,38 @@ StatusOr<Response> UpdateChemItem(RequestContext& ctx, const Services& s) {
   return Json(ItemJson(stored));
 }
 
+// PUT /park-evaluation-schemes/{code}/indicators/{indicator} {"name","category","unit"?,"source"?,
+// "formula","direction"?,"weight","method","benchmark"?}: adds or replaces one indicator (sysadmin).
+StatusOr<Response> PutParkEvalIndicator(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(auto body, ParseBody(ctx.request));
+  FieldReader f(body);
+  p::EvalIndicator ind;
+  ind.code = ctx.params["indicator"];
+  ind.name = f.String("name", true, 200).value_or("");
+  ind.category = f.String("category", true, 200).value_or("");
+  ind.unit = f.String("unit", false, 40).value_or("");
+  ind.source = f.String("source", false, 20).value_or("formula");
+  ind.formula = f.String("formula", true, 1000).value_or("");
+  const std::string direction = f.String("direction", false, 10).value_or("higher");
+  if (direction != "higher" && direction != "lower") f.AddError("direction", "应为 higher 或 lower");
+  ind.higher_is_better = direction == "higher";
+  ind.weight = f.Number("weight", true).value_or(0);
+  const std::string method = f.String("method", true, 20).value_or("");
+  if (auto m = p::ParseScoringMethod(method)) ind.method = *m;
+  else if (!method.empty()) f.AddError("method", "应为 ratio、efficacy 或 rank");
+  if (const json::value* b = f.Raw("benchmark"); b && !b->is_null()) ind.benchmark = f.Number("benchmark", false);
+  PARKHQ_RETURN_IF_ERROR(f.Finish("评价指标有误"));
+  PARKHQ_ASSIGN_OR_RETURN(auto scheme, Svc(s).PutSchemeIndicator(ctx.caller(), ctx.params["code"], std::move(ind)));
+  return Json(SchemeJson(scheme));
+}
+
+// DELETE /park-evaluation-schemes/{code}/indicators/{indicator} (sysadmin): the scheme after it.
+StatusOr<Response> DeleteParkEvalIndicator(RequestContext& ctx, const Services& s) {
+  PARKHQ_ASSIGN_OR_RETURN(auto scheme,
+                          Svc(s).DeleteSchemeIndicator(ctx.caller(), ctx.params["code"], ctx.params["indicator"]));
+  return Json(SchemeJson(scheme));
+}
+
 StatusOr<Response> DeleteChemItem(RequestContext& ctx, const Services& s) {
   auto id = ctx.IdParam("id");
   if (!id) return Status::NotFound("认定事项不存在或无权访问");

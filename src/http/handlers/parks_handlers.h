@@ -17,5 +17,7 @@ StatusOr<Response> ExportChemLedger(RequestContext& ctx, const Services& s);
 StatusOr<Response> CreateChemItem(RequestContext& ctx, const Services& s);
 StatusOr<Response> UpdateChemItem(RequestContext& ctx, const Services& s);
 StatusOr<Response> DeleteChemItem(RequestContext& ctx, const Services& s);
+StatusOr<Response> PutParkEvalIndicator(RequestContext& ctx, const Services& s);
+StatusOr<Response> DeleteParkEvalIndicator(RequestContext& ctx, const Services& s);
 
 }  // namespace parkhq::http::handlers

@@ -274,4 +274,43 @@ Status SqlParksRepository::DeleteChemItem(const Scope& who, int64_t id) {
   return tx.Commit();
 }
 
+// One indicator of a scheme, replaced whole (delete + insert in one transaction) with its audit row.
+Status SqlParksRepository::PutSchemeIndicator(const Scope& who, const std::string& scheme,
+                                              const parks::EvalIndicator& ind) {
+  PARKHQ_ASSIGN_OR_RETURN(auto conn, db_.Acquire());
+  Connection& c = *conn;
+  Transaction tx(c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  const char* kRow = "SELECT * FROM park_eval_indicators WHERE scheme_code = ? AND code = ?";
+  PARKHQ_ASSIGN_OR_RETURN(auto before, Snapshot(c, kRow, {scheme, ind.code}));
+  PARKHQ_RETURN_IF_ERROR(
+      c.Exec("DELETE FROM park_eval_indicators WHERE scheme_code = ? AND code = ?", {scheme, ind.code}).status());
+  PARKHQ_RETURN_IF_ERROR(c.Exec("INSERT INTO park_eval_indicators(scheme_code, code, name, category, unit, source, "
+                                "formula, higher_is_better, weight, method, benchmark, sort) VALUES "
+                                "(?,?,?,?,?,?,?,?,?,?,?,?)",
+                                {scheme, ind.code, ind.name, ind.category, ind.unit, ind.source, ind.formula,
+                                 int64_t{ind.higher_is_better}, ind.weight,
+                                 std::string(parks::ScoringMethodCode(ind.method)), Opt(ind.benchmark),
+                                 int64_t{ind.sort}})
+                             .status());
+  PARKHQ_ASSIGN_OR_RETURN(auto after, Snapshot(c, kRow, {scheme, ind.code}));
+  PARKHQ_RETURN_IF_ERROR(WriteAudit(c, who, before.empty() ? "create" : "update", "park_eval_indicator",
+                                    scheme + "/" + ind.code, std::nullopt, before, after));
+  return tx.Commit();
+}
+
+Status SqlParksRepository::DeleteSchemeIndicator(const Scope& who, const std::string& scheme, const std::string& code) {
+  PARKHQ_ASSIGN_OR_RETURN(auto conn, db_.Acquire());
+  Connection& c = *conn;
+  Transaction tx(c);
+  PARKHQ_RETURN_IF_ERROR(tx.status());
+  PARKHQ_ASSIGN_OR_RETURN(auto before, Snapshot(c, "SELECT * FROM park_eval_indicators WHERE scheme_code = ? AND "
+                                                   "code = ?", {scheme, code}));
+  PARKHQ_RETURN_IF_ERROR(
+      c.Exec("DELETE FROM park_eval_indicators WHERE scheme_code = ? AND code = ?", {scheme, code}).status());
+  PARKHQ_RETURN_IF_ERROR(
+      WriteAudit(c, who, "delete", "park_eval_indicator", scheme + "/" + code, std::nullopt, before, ""));
+  return tx.Commit();
+}
+
 }  // namespace parkhq::storage

@@ -16,6 +16,8 @@ class SqlParksRepository final : public parks::ParksRepository {
                                                                          int year) override;
   StatusOr<std::vector<parks::EvalEntry>> ListEntries(int64_t park_id, int year) override;
   Status PutEntries(const Scope& who, int64_t park_id, int year, const std::vector<parks::EvalEntry>& entries) override;
+  Status PutSchemeIndicator(const Scope& who, const std::string& scheme, const parks::EvalIndicator& ind) override;
+  Status DeleteSchemeIndicator(const Scope& who, const std::string& scheme, const std::string& code) override;
   StatusOr<std::vector<std::string>> ChemCategories() override;
   StatusOr<std::vector<parks::ChemItem>> ListChemItems(int64_t park_id) override;
   StatusOr<std::optional<parks::ChemItem>> FindChemItem(int64_t id) override;

@@ -51,6 +51,15 @@ StatusOr<bool> IsFinanceOffice(Connection& c, const Scope& s) {
   return u && u->Text(0) == kFinanceOffice;
 }
 
+// The bank a caller is the contact person of: a department user whose unit is of kind "bank" (the
+// unit's name is the bank's name on the needs).
+StatusOr<std::optional<std::string>> BankOf(Connection& c, const Scope& s) {
+  if (s.role != Role::kDepartment || !s.unit_id) return std::optional<std::string>();
+  PARKHQ_ASSIGN_OR_RETURN(auto u, c.QueryOne("SELECT name FROM units WHERE id = ? AND kind = 'bank'", {*s.unit_id}));
+  if (!u) return std::optional<std::string>();
+  return std::optional<std::string>(u->Text(0));
+}
+
 // Sees every need of the park (not just its own enterprise's).
 StatusOr<bool> SeesAllNeeds(Connection& c, const Scope& s, int64_t park_id) {
   if (!s.CanReadPark(park_id)) return false;
@@ -60,6 +69,9 @@ StatusOr<bool> SeesAllNeeds(Connection& c, const Scope& s, int64_t park_id) {
 
 StatusOr<bool> Sees(Connection& c, const Scope& s, const sme::FinancingNeed& n) {
   if (s.role == Role::kEnterprise) return s.enterprise_id && *s.enterprise_id == n.enterprise_id;
+  PARKHQ_ASSIGN_OR_RETURN(auto bank, BankOf(c, s));
+  // A bank's contact sees the open needs of the parks it serves and the needs matched with its bank.
+  if (bank) return s.CanReadPark(n.park_id) && (n.status == "open" || n.bank == *bank);
   return SeesAllNeeds(c, s, n.park_id);
 }
 
@@ -130,22 +142,26 @@ StatusOr<sme::FinancingNeed> SmeStore::MoveNeed(const Scope& s, int64_t id, cons
   PARKHQ_ASSIGN_OR_RETURN(bool sees, Sees(*c, s, n));
   if (!sees) return rows::NotFound();
   PARKHQ_ASSIGN_OR_RETURN(bool office, IsFinanceOffice(*c, s));
-  if (s.read_only || !(s.CanAdminPark(n.park_id) || office))
-    return Status::PermissionDenied("仅金融办和园区管理员可以登记对接和放款");
+  PARKHQ_ASSIGN_OR_RETURN(auto own_bank, BankOf(*c, s));
+  // A bank's contact records its own bank's match and loan (never another bank's, never a decline).
+  const bool as_bank = own_bank && (status == "matched" || status == "granted") &&
+                       (n.bank.empty() || n.bank == *own_bank) && (bank.empty() || bank == *own_bank);
+  if (s.read_only || !(s.CanAdminPark(n.park_id) || office || as_bank))
+    return Status::PermissionDenied("仅金融办、园区管理员和对接银行可以登记对接和放款");
   std::vector<FieldError> errs;
   if (status != "matched" && status != "granted" && status != "declined")
     errs.push_back({"status", "应为 matched、granted 或 declined"});
   if (status != "declined" && !Date::Parse(on)) errs.push_back({"on", "应为 YYYY-MM-DD 日期"});
-  if (status == "matched" && bank.empty()) errs.push_back({"bank", "请填写对接银行"});
+  if (status == "matched" && bank.empty() && !as_bank) errs.push_back({"bank", "请填写对接银行"});
   if (status == "granted" && (!loan_amount || !std::isfinite(*loan_amount) || *loan_amount <= 0 || *loan_amount > 1000000))
     errs.push_back({"loan_amount", "放款金额应大于 0 且不超过 1000000 万元"});
-  if (status == "granted" && n.bank.empty() && bank.empty()) errs.push_back({"bank", "请填写放款银行"});
+  if (status == "granted" && n.bank.empty() && bank.empty() && !as_bank) errs.push_back({"bank", "请填写放款银行"});
   if (!errs.empty()) return Status::Validation("对接信息有误", std::move(errs));
   if (n.status == "granted" || n.status == "declined") return Status::Conflict("该融资需求已办结");
   Transaction tx(*c);
   PARKHQ_RETURN_IF_ERROR(tx.status());
   PARKHQ_ASSIGN_OR_RETURN(auto before, Snapshot(*c, "SELECT * FROM sme_financing_needs WHERE id = ?", {id}));
-  const std::string new_bank = bank.empty() ? n.bank : bank;
+  const std::string new_bank = as_bank ? *own_bank : bank.empty() ? n.bank : bank;
   if (status == "matched") {
     PARKHQ_RETURN_IF_ERROR(c->Exec("UPDATE sme_financing_needs SET status = 'matched', bank = ?, matched_on = ? "
                                    "WHERE id = ?",

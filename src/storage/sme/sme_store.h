@@ -107,7 +107,9 @@ class SmeStore {
                                                    const RefurbishmentInput& in) const;
   StatusOr<sme::Refurbishment> UpdateRefurbishment(const Scope& s, int64_t id, const RefurbishmentInput& in) const;
 
-  // Financing needs (融资需求). Enterprises post and see their own; 金融办 (the department unit of
+  // Financing needs (融资需求). A bank's contact (a department user of a unit of kind "bank") sees the
+  // open needs and its bank's, and records its own bank's matches and loans. Enterprises post and see
+  // their own; 金融办 (the department unit of
   // that name), the park's admins, sysadmins and leaders see all of the park; 金融办 and park admins
   // record the match (bank) and the loan. Other departments see none.
   struct NewNeed {

@@ -61,6 +61,11 @@ export interface ChemLedger { park_id: number; categories: ChemCategory[]; done:
 
 export const parksApi = {
   schemes: () => api.get<ListResponse<EvalScheme>>('/api/v1/park-evaluation-schemes'),
+  /** Adds or replaces one indicator of a scheme (sysadmin); answers the scheme. */
+  putIndicator: (scheme: string, i: EvalIndicator) =>
+    api.put<EvalScheme>(`/api/v1/park-evaluation-schemes/${scheme}/indicators/${i.code}`, i),
+  deleteIndicator: (scheme: string, code: string) =>
+    api.del<EvalScheme>(`/api/v1/park-evaluation-schemes/${scheme}/indicators/${code}`),
   evaluation: (regionId: number, year: number, scheme: string) =>
     api.get<RegionEvaluation>(`/api/v1/regions/${regionId}/park-evaluation/${year}`, { scheme }),
   evaluationExportUrl: (regionId: number, year: number, scheme: string) =>

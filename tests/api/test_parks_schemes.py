@@ -65,7 +65,9 @@ def test_scheme_indicators_are_configuration_a_sysadmin_edits(api):
         expect(abs(new[pid]["score"] - (p["score"] + pts)) < 0.02,
                f"park {pid}: {p['score']} + {pts} vs {new[pid]['score']}")
     audit = admin.get(f"/api/v1/audit?entity=park_eval_indicator&entity_id=plan8/{ind['code']}").json()["items"]
-    expect(audit and audit[0]["action"] == "update" and audit[0]["before"]["weight"] == ind["weight"], "audited")
+    upd = [a for a in audit if a["action"] == "update"]
+    expect(upd and float(upd[0]["before"]["weight"]) == ind["weight"]
+           and float(upd[0]["after"]["weight"]) == ind["weight"] * 2, f"audited: {audit[:1]}")
 
     # A new indicator, entered by the parks, then removed; the original restored.
     new_url = "/api/v1/park-evaluation-schemes/plan8/indicators/test_extra"

@@ -5,6 +5,7 @@
 #include "http/handlers/gates_handlers.h"
 #include "http/handlers/gates_module.h"
 #include "http/json/json_util.h"
+#include "http/handlers/xlsx_file.h"
 #include "io/xlsx_writer.h"
 
 namespace parkhq::http::handlers {
@@ -160,14 +161,10 @@ json::object ApplicationJson(const Application& a) {
   return o;
 }
 
-Response XlsxResponse(io::Sheet sheet, const std::string& filename, bool demo) {
+StatusOr<Response> XlsxResponse(io::Sheet sheet, const std::string& filename, bool demo) {
   if (demo) sheet.notes.push_back("含演示数据（DEMO）");
-  Response r;
-  auto body = io::WriteXlsx({sheet});
-  r.body = body.ok() ? *body : std::string();
-  r.content_type = io::kXlsxContentType;
-  r.AddHeader("Content-Disposition", io::AttachmentDisposition(filename));
-  return r;
+  PARKHQ_ASSIGN_OR_RETURN(auto bytes, io::WriteXlsx({sheet}));
+  return XlsxFile(std::move(bytes), filename);
 }
 
 std::string CriteriaText(const Policy& p) {

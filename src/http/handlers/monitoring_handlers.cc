@@ -7,6 +7,7 @@
 #include "http/json/json_util.h"
 #include "http/json/render_cache.h"
 #include "http/handlers/monitoring_sheet.h"
+#include "http/handlers/xlsx_file.h"
 #include "io/reader.h"
 #include "io/xlsx_writer.h"
 
@@ -221,14 +222,6 @@ StatusOr<Response> MonthAction(RequestContext& ctx, const Services& s, mon::Mont
   return Json(MonthJson(m));
 }
 
-Response Xlsx(std::string bytes, const std::string& filename) {
-  Response r;
-  r.content_type = io::kXlsxContentType;
-  r.body = std::move(bytes);
-  r.AddHeader("Content-Disposition", io::AttachmentDisposition(filename));
-  return r;
-}
-
 }  // namespace
 
 StatusOr<Response> ListIndicators(RequestContext& ctx, const Services& s) {
@@ -408,7 +401,7 @@ StatusOr<Response> ParkMonitoringXlsx(RequestContext& ctx, const Services& s) {
   PARKHQ_ASSIGN_OR_RETURN(auto basis, BasisQuery(ctx.request));
   PARKHQ_ASSIGN_OR_RETURN(auto t, s.monitoring->ParkMonitoring(ctx.caller(), park_id, period, basis));
   PARKHQ_ASSIGN_OR_RETURN(auto bytes, MonitoringXlsx(t));
-  return Xlsx(std::move(bytes), MonitoringXlsxFileName(t));
+  return XlsxFile(std::move(bytes), MonitoringXlsxFileName(t));
 }
 
 StatusOr<Response> ParkDashboard(RequestContext& ctx, const Services& s) {
@@ -435,7 +428,7 @@ StatusOr<Response> RegionMonitoringXlsx(RequestContext& ctx, const Services& s) 
   PARKHQ_ASSIGN_OR_RETURN(auto basis, BasisQuery(ctx.request));
   PARKHQ_ASSIGN_OR_RETURN(auto t, s.monitoring->RegionMonitoring(ctx.caller(), *region_id, period, basis));
   PARKHQ_ASSIGN_OR_RETURN(auto bytes, MonitoringXlsx(t));
-  return Xlsx(std::move(bytes), MonitoringXlsxFileName(t));
+  return XlsxFile(std::move(bytes), MonitoringXlsxFileName(t));
 }
 
 StatusOr<Response> RegionDashboard(RequestContext& ctx, const Services& s) {

@@ -7,6 +7,7 @@
 #include "http/handlers/parks_module.h"
 #include "http/handlers/services.h"
 #include "http/json/json_util.h"
+#include "http/handlers/xlsx_file.h"
 #include "io/xlsx_writer.h"
 
 namespace parkhq::http::handlers {
@@ -18,14 +19,6 @@ namespace {
 namespace p = parkhq::parks;
 
 p::ParksService& Svc(const Services& s) { return *s.parks->service; }
-
-Response Xlsx(std::string bytes, const std::string& filename) {
-  Response r;
-  r.content_type = io::kXlsxContentType;
-  r.body = std::move(bytes);
-  r.AddHeader("Content-Disposition", io::AttachmentDisposition(filename));
-  return r;
-}
 
 StatusOr<int> YearParam(const RequestContext& ctx) {
   auto it = ctx.params.find("year");
@@ -201,7 +194,7 @@ StatusOr<Response> ExportRegionParkEvaluation(RequestContext& ctx, const Service
   }
   if (demo) rank.notes.push_back("含演示数据（DEMO）");
   PARKHQ_ASSIGN_OR_RETURN(auto bytes, io::WriteXlsx({rank, detail}));
-  return Xlsx(std::move(bytes), "园区综合评价_" + std::to_string(year) + "_" + r.scheme.code + ".xlsx");
+  return XlsxFile(std::move(bytes), "园区综合评价_" + std::to_string(year) + "_" + r.scheme.code + ".xlsx");
 }
 
 StatusOr<Response> GetParkEvalEntries(RequestContext& ctx, const Services& s) {
@@ -296,7 +289,7 @@ StatusOr<Response> ExportChemLedger(RequestContext& ctx, const Services& s) {
   }
   if (demo) sh.notes.push_back("含演示数据（DEMO）");
   PARKHQ_ASSIGN_OR_RETURN(auto bytes, io::WriteXlsx({sh}));
-  return Xlsx(std::move(bytes), "化工园区认定台账.xlsx");
+  return XlsxFile(std::move(bytes), "化工园区认定台账.xlsx");
 }
 
 StatusOr<Response> CreateChemItem(RequestContext& ctx, const Services& s) {

@@ -5,6 +5,7 @@
 #include "http/handlers/talent_handlers.h"
 #include "http/handlers/talent_json.h"
 #include "http/handlers/talent_module.h"
+#include "http/handlers/xlsx_file.h"
 #include "io/xlsx_writer.h"
 
 namespace parkhq::http::handlers {
@@ -75,7 +76,7 @@ io::Sheet ApplicationsSheet(const std::vector<t::RewardApplication>& apps, const
 StatusOr<Response> Book(std::vector<io::Sheet> sheets, bool demo, const std::string& filename) {
   if (demo && !sheets.empty()) sheets[0].notes.push_back("含演示数据（演示）");
   PARKHQ_ASSIGN_OR_RETURN(auto bytes, io::WriteXlsx(sheets));
-  return tj::XlsxResponse(std::move(bytes), filename);
+  return XlsxFile(std::move(bytes), filename);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "common/time.h"
 #include "http/handlers/services.h"
 #include "http/json/json_util.h"
+#include "http/handlers/xlsx_file.h"
 #include "io/table.h"
 #include "io/xlsx_writer.h"
 
@@ -44,11 +45,8 @@ inline io::CellValue DateCell(const std::optional<Date>& d) {
 
 inline StatusOr<Response> XlsxResponse(io::Sheet sheet, bool demo, const std::string& filename) {
   if (demo) sheet.notes.push_back("含演示数据（演示）");
-  Response r;
-  PARKHQ_ASSIGN_OR_RETURN(r.body, io::WriteXlsx({sheet}));
-  r.content_type = io::kXlsxContentType;
-  r.AddHeader("Content-Disposition", io::AttachmentDisposition(filename));
-  return r;
+  PARKHQ_ASSIGN_OR_RETURN(auto bytes, io::WriteXlsx({sheet}));
+  return XlsxFile(std::move(bytes), filename);
 }
 
 }  // namespace parkhq::http::handlers::risk_http

@@ -1,4 +1,5 @@
 #include "http/handlers/safety_json.h"
+#include "http/handlers/xlsx_file.h"
 
 #include "io/xlsx_writer.h"
 
@@ -12,14 +13,6 @@ json::value OptText(const std::string& v) { return v.empty() ? json::value(nullp
 
 json::object CountJson(const s::HazardCount& c) {
   return {{"found", c.found}, {"closed", c.closed}, {"overdue", c.overdue}, {"closure_pct", c.closure_pct}};
-}
-
-Response XlsxResponse(std::string body, const std::string& filename) {
-  Response r;
-  r.body = std::move(body);
-  r.content_type = io::kXlsxContentType;
-  r.AddHeader("Content-Disposition", io::AttachmentDisposition(filename));
-  return r;
 }
 
 io::CellValue Num(const std::optional<double>& v) { return v ? io::CellValue(*v) : io::CellValue(); }
@@ -208,7 +201,7 @@ StatusOr<Response> HazardsXlsx(const std::vector<s::Hazard>& list, Date today) {
   }
   if (demo) sh.notes.push_back("含演示数据（DEMO）");
   PARKHQ_ASSIGN_OR_RETURN(auto body, io::WriteXlsx({sh}));
-  return XlsxResponse(std::move(body), "隐患台账.xlsx");
+  return XlsxFile(std::move(body), "隐患台账.xlsx");
 }
 
 StatusOr<Response> InspectionsXlsx(const std::vector<s::Inspection>& list) {
@@ -230,7 +223,7 @@ StatusOr<Response> InspectionsXlsx(const std::vector<s::Inspection>& list) {
   }
   if (demo) sh.notes.push_back("含演示数据（DEMO）");
   PARKHQ_ASSIGN_OR_RETURN(auto body, io::WriteXlsx({sh}));
-  return XlsxResponse(std::move(body), "检查记录.xlsx");
+  return XlsxFile(std::move(body), "检查记录.xlsx");
 }
 
 StatusOr<Response> FacilitiesXlsx(const std::vector<s::FacilityView>& list) {
@@ -257,7 +250,7 @@ StatusOr<Response> FacilitiesXlsx(const std::vector<s::FacilityView>& list) {
   }
   if (demo) sh.notes.push_back("含演示数据（DEMO）");
   PARKHQ_ASSIGN_OR_RETURN(auto body, io::WriteXlsx({sh}));
-  return XlsxResponse(std::move(body), "公共设施.xlsx");
+  return XlsxFile(std::move(body), "公共设施.xlsx");
 }
 
 StatusOr<Response> RecordsXlsx(const s::Facility& f, const std::vector<s::FacilityRecord>& list) {
@@ -283,7 +276,7 @@ StatusOr<Response> RecordsXlsx(const s::Facility& f, const std::vector<s::Facili
   }
   if (demo) sh.notes.push_back("含演示数据（DEMO）");
   PARKHQ_ASSIGN_OR_RETURN(auto body, io::WriteXlsx({sh}));
-  return XlsxResponse(std::move(body), "运行记录.xlsx");
+  return XlsxFile(std::move(body), "运行记录.xlsx");
 }
 
 }  // namespace parkhq::http::handlers::safety_json

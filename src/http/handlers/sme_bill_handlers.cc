@@ -2,6 +2,7 @@
 #include "http/handlers/services.h"
 #include "http/handlers/sme_handlers.h"
 #include "http/handlers/sme_json.h"
+#include "http/handlers/xlsx_file.h"
 #include "domain/sme/sme_calc.h"
 #include "io/xlsx_writer.h"
 #include "storage/sme/sme_store.h"
@@ -18,14 +19,6 @@ StatusOr<std::optional<Period>> QueryPeriod(const Request& r) {
   auto p = Period::Parse(*q);
   if (!p) return Status::Validation("查询条件有误", {{"period", "应为 YYYY-MM"}});
   return std::optional<Period>(*p);
-}
-
-Response XlsxResponse(std::string body, const std::string& filename) {
-  Response r;
-  r.body = std::move(body);
-  r.content_type = io::kXlsxContentType;
-  r.AddHeader("Content-Disposition", io::AttachmentDisposition(filename));
-  return r;
 }
 
 const char* RepairStatusZh(const std::string& s) {
@@ -91,7 +84,7 @@ StatusOr<Response> ExportSmeBills(RequestContext& ctx, const Services& s) {
     sh.rows.push_back({b.period, b.enterprise_name, b.building_name, b.unit_code, b.rent, b.property_fee, b.utilities,
                        b.amount, b.paid, sme::Round2(b.amount - b.paid), b.due_on});
   PARKHQ_ASSIGN_OR_RETURN(auto bytes, io::WriteXlsx({sh}));
-  return XlsxResponse(std::move(bytes), "租费账单.xlsx");
+  return XlsxFile(std::move(bytes), "租费账单.xlsx");
 }
 
 // POST /sme-bills/{id}/payments {"amount","paid_on"} → the bill
@@ -166,7 +159,7 @@ StatusOr<Response> ExportSmeRepairs(RequestContext& ctx, const Services& s) {
                        std::string(RepairStatusZh(r.status)), r.assignee, r.result, r.reported_by, r.reported_at,
                        r.closed_at.value_or("")});
   PARKHQ_ASSIGN_OR_RETURN(auto bytes, io::WriteXlsx({sh}));
-  return XlsxResponse(std::move(bytes), "报修单.xlsx");
+  return XlsxFile(std::move(bytes), "报修单.xlsx");
 }
 
 // POST /sme-repairs {"unit_id","title","description"?}

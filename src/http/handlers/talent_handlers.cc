@@ -5,6 +5,7 @@
 #include "domain/talent/talent_service.h"
 #include "http/handlers/talent_json.h"
 #include "http/handlers/talent_module.h"
+#include "http/handlers/xlsx_file.h"
 #include "io/xlsx_writer.h"
 
 namespace parkhq::http::handlers {
@@ -45,7 +46,7 @@ Status Merged(const Status& read, std::vector<FieldError> more) {
 StatusOr<Response> Sheet(io::Sheet sheet, bool demo, const std::string& filename) {
   if (demo) sheet.notes.push_back("含演示数据（演示）");
   PARKHQ_ASSIGN_OR_RETURN(auto bytes, io::WriteXlsx({sheet}));
-  return tj::XlsxResponse(std::move(bytes), filename);
+  return XlsxFile(std::move(bytes), filename);
 }
 
 const char* StatusZh(const std::string& s) {

@@ -252,13 +252,4 @@ Status ReadApplication(const json::object& body, t::RewardApplication& a) {
   return f.Finish();
 }
 
-Response XlsxResponse(std::string bytes, const std::string& filename) {
-  Response r;
-  r.content_type = io::kXlsxContentType;
-  r.body = std::move(bytes);
-  r.AddHeader("Content-Disposition", io::AttachmentDisposition(filename));
-  r.AddHeader("Cache-Control", "private, no-store");
-  return r;
-}
-
 }  // namespace parkhq::http::talent_json

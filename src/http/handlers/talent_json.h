@@ -22,7 +22,5 @@ Status ReadCandidate(const json::object& body, talent::Candidate& c, bool create
 Status ReadRewardType(const json::object& body, talent::RewardType& t, bool create);
 Status ReadApplication(const json::object& body, talent::RewardApplication& a);
 
-// An .xlsx response with a UTF-8 file name.
-Response XlsxResponse(std::string bytes, const std::string& filename);
 
 }  // namespace parkhq::http::talent_json

@@ -7,6 +7,7 @@
 #include "http/handlers/task_handlers.h"
 #include "http/handlers/task_json.h"
 #include "http/json/json_util.h"
+#include "http/handlers/xlsx_file.h"
 #include "io/reader.h"
 #include "io/xlsx_writer.h"
 
@@ -87,14 +88,6 @@ io::Sheet TaskSheet(const std::string& title) {
   return sh;
 }
 
-Response XlsxResponse(std::string body, const std::string& filename) {
-  Response r;
-  r.body = std::move(body);
-  r.content_type = io::kXlsxContentType;
-  r.AddHeader("Content-Disposition", io::AttachmentDisposition(filename));
-  return r;
-}
-
 std::string Join(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& x : v) out += (out.empty() ? "" : "、") + x;
@@ -144,7 +137,7 @@ StatusOr<Response> TaskPlanTemplate(RequestContext&, const Services&) {
                      std::string("围绕主导产业链开展以商招商、驻点招商"), std::string("招商服务中心"),
                      std::string("工信局、工业园区"), std::string("删除示例行后填写")});
   PARKHQ_ASSIGN_OR_RETURN(auto body, io::WriteXlsx({sh}));
-  return XlsxResponse(std::move(body), "年度计划任务-模板.xlsx");
+  return XlsxFile(std::move(body), "年度计划任务-模板.xlsx");
 }
 
 // GET /task-plans/{id}/export: the plan's tasks in the template's columns (edit, then import as a new year).
@@ -157,7 +150,7 @@ StatusOr<Response> ExportTaskPlan(RequestContext& ctx, const Services& s) {
     sh.rows.push_back({static_cast<double>(v.task.no), v.task.group, v.task.title, v.task.content, Join(v.lead_units),
                        Join(v.responsible_units), v.task.note});
   PARKHQ_ASSIGN_OR_RETURN(auto body, io::WriteXlsx({sh}));
-  return XlsxResponse(std::move(body), "年度计划任务-" + std::to_string(plan.year) + ".xlsx");
+  return XlsxFile(std::move(body), "年度计划任务-" + std::to_string(plan.year) + ".xlsx");
 }
 
 // POST /task-plans/import?year=&title=&doc_no=&park_id=: the body is an .xlsx or .csv file with the
